@@ -1,0 +1,123 @@
+import type { Metadata } from 'next';
+import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
+import { redirect } from 'next/navigation';
+import { changePasswordAction, signOutEverywhereAction, updateProfileAction } from '@/app/actions/account';
+import { ActionForm, SubmitButton } from '@/components/forms/action-form';
+import { Hidden, TextField } from '@/components/forms/fields';
+import { ProfileFields } from '@/components/forms/profile-fields';
+import { getDb } from '@/db/client';
+import { listCommunes } from '@/db/queries/geography';
+import { activeGrants, getProfile } from '@/db/queries/users';
+import { isSuspended } from '@/lib/accounts/load-actor';
+import { getActor } from '@/lib/auth/session';
+import { localePath, type Locale } from '@/lib/i18n/config';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('Account');
+  return { title: t('title'), robots: { index: false } };
+}
+
+export default async function AccountPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ locale: Locale }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await getActor();
+  if (!actor) redirect(localePath(locale, '/login'));
+  const db = getDb();
+  const profile = getProfile(db, actor.id);
+  if (!profile) redirect(localePath(locale, '/login'));
+  const sp = await searchParams;
+  const t = await getTranslations('Account');
+  const ta = await getTranslations('Auth');
+  const tc = await getTranslations('Common');
+  const tr = await getTranslations('Roles');
+  const format = await getFormatter();
+  const grants = activeGrants(db, actor.id);
+
+  return (
+    <div className="max-w-xl space-y-10">
+      <div>
+        <h1 className="mb-2 text-2xl font-bold">{t('title')}</h1>
+        {sp.welcome ? (
+          <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-3 text-green-900">
+            {ta('registered')}
+          </p>
+        ) : null}
+        {isSuspended(profile.suspendedUntil) ? (
+          <p className="mt-3 rounded border-l-4 border-amber-700 bg-amber-50 p-3">
+            {t('suspended', { date: format.dateTime(new Date(profile.suspendedUntil!), 'long') })}
+          </p>
+        ) : null}
+      </div>
+
+      <section aria-labelledby="roles">
+        <h2 id="roles" className="mb-2 text-xl font-bold">
+          {t('rolesTitle')}
+        </h2>
+        <ul className="list-disc pl-6">
+          <li>{tr('citizen')}</li>
+          {grants.map((g) => (
+            <li key={g.id}>
+              {tr(g.role)}
+              {g.title ? ` — ${g.title}` : ''}
+              {g.commune ? ` (${g.commune})` : ''}
+              {g.space ? ` (${g.space})` : ''}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="profile">
+        <h2 id="profile" className="mb-3 text-xl font-bold">
+          {t('profile')}
+        </h2>
+        <ActionForm action={updateProfileAction} id="profile-form">
+          <Hidden name="locale" value={locale} />
+          <ProfileFields
+            communes={listCommunes(db)}
+            values={{
+              displayName: profile.displayName,
+              phone: profile.phone ?? '',
+              email: profile.email ?? '',
+              communeId: String(profile.communeId),
+              gender: profile.gender ?? '',
+              birthYear: profile.birthYear ? String(profile.birthYear) : '',
+              language: profile.language,
+            }}
+          />
+          <SubmitButton pendingLabel={tc('saving')}>{tc('save')}</SubmitButton>
+        </ActionForm>
+      </section>
+
+      <section aria-labelledby="password">
+        <h2 id="password" className="mb-3 text-xl font-bold">
+          {t('passwordTitle')}
+        </h2>
+        <ActionForm action={changePasswordAction} id="password-form">
+          <Hidden name="locale" value={locale} />
+          <TextField name="currentPassword" type="password" label={t('currentPassword')} required requiredMark={tc('required')} autoComplete="current-password" maxLength={128} />
+          <TextField name="newPassword" type="password" label={t('newPassword')} hint={ta('passwordHint')} required requiredMark={tc('required')} autoComplete="new-password" maxLength={128} />
+          <SubmitButton pendingLabel={tc('saving')}>{t('submitPassword')}</SubmitButton>
+        </ActionForm>
+      </section>
+
+      <section aria-labelledby="sessions">
+        <h2 id="sessions" className="mb-2 text-xl font-bold">
+          {t('sessionsTitle')}
+        </h2>
+        <p className="mb-3">{t('sessionsIntro')}</p>
+        <form action={signOutEverywhereAction}>
+          <input type="hidden" name="locale" value={locale} />
+          <button type="submit" className="min-h-11 rounded border-2 border-red-800 px-4 font-semibold text-red-900">
+            {t('signOutEverywhere')}
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import type { Metadata, Viewport } from 'next';
+import { hasLocale } from 'next-intl';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { Header } from '@/components/layout/header';
+import { getActor } from '@/lib/auth/session';
+import { selectedCommuneId } from '@/lib/auth/page-context';
+import { routing } from '@/lib/i18n/routing';
+import '../globals.css';
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#115e59' };
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale: hasLocale(routing.locales, locale) ? locale : 'fr', namespace: 'Meta' });
+  return {
+    title: { default: t('title'), template: `%s · Baro` },
+    description: t('description'),
+    icons: { icon: '/icon.svg' },
+    alternates: { languages: { fr: '/', en: '/en' } },
+  };
+}
+
+export default async function LocaleLayout({ children, params }: { children: ReactNode; params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const t = await getTranslations('Footer');
+  const actor = await getActor();
+  return (
+    <html lang={locale}>
+      <body className="flex min-h-screen flex-col">
+        <Header locale={locale} actor={actor} selectedCommuneId={await selectedCommuneId()} />
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
+          {children}
+        </main>
+        <footer className="border-t border-stone-300 bg-white">
+          <div className="mx-auto max-w-5xl space-y-2 px-4 py-4 text-sm text-stone-700">
+            <p>{t('about')}</p>
+            <p>{t('privacy')}</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,37 @@
+import 'server-only';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { isLocale, localePath, type Locale } from '@/lib/i18n/config';
+import type { Failure } from '@/lib/errors';
+import { failureToState, formValues, type FormState } from '@/lib/forms/state';
+
+export async function currentLocale(formData?: FormData): Promise<Locale> {
+  const fromForm = formData?.get('locale');
+  if (isLocale(fromForm)) return fromForm;
+  const l = await getLocale();
+  return isLocale(l) ? l : 'fr';
+}
+
+export async function pathFor(formData: FormData | undefined, path: string): Promise<string> {
+  return localePath(await currentLocale(formData), path);
+}
+
+/** The form state for a failed use case, in the person's language, keeping what they typed. */
+export async function failed(failure: Failure, formData: FormData): Promise<FormState> {
+  const locale = await currentLocale(formData);
+  const t = await getTranslations({ locale, namespace: 'Errors' });
+  return failureToState(failure, formValues(formData), (key, values) =>
+    t.has(key) ? t(key, values) : t('invalid'),
+  );
+}
+
+/** The fields a use case reads, without framework or routing fields. */
+export function fields(formData: FormData, names: readonly string[]): Record<string, string> {
+  const v = formValues(formData);
+  return Object.fromEntries(names.map((n) => [n, v[n] ?? '']));
+}
+
+export async function succeeded(formData: FormData, namespace: string, key: string): Promise<FormState> {
+  const locale = await currentLocale(formData);
+  const t = await getTranslations({ locale, namespace });
+  return { status: 'success', values: {}, fieldErrors: {}, message: t(key) };
+}

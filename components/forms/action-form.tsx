@@ -1,0 +1,70 @@
+'use client';
+
+import { createContext, useActionState, useContext, type ReactNode } from 'react';
+import { useFormStatus } from 'react-dom';
+import { initialFormState, type FormState } from '@/lib/forms/state';
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+const FormStateContext = createContext<FormState>(initialFormState);
+export const useFieldState = () => useContext(FormStateContext);
+
+/**
+ * A form bound to a server action. Works without JavaScript (the page is rendered again with the
+ * action's state); with JavaScript it only avoids a full reload. Labels and messages are translated
+ * on the server and passed in, so no message file is sent to the browser.
+ */
+export function ActionForm({
+  action,
+  children,
+  className,
+  id,
+  'aria-label': ariaLabel,
+}: {
+  action: Action;
+  children: ReactNode;
+  className?: string;
+  id?: string;
+  'aria-label'?: string;
+}) {
+  const [state, formAction] = useActionState(action, initialFormState);
+  const errorId = id ? `${id}-error` : undefined;
+  return (
+    <FormStateContext.Provider value={state}>
+      <form action={formAction} className={className} id={id} aria-label={ariaLabel} noValidate>
+        {state.status === 'error' && state.formError ? (
+          <p
+            id={errorId ?? 'form-error'}
+            role="alert"
+            className="mb-4 rounded border-l-4 border-red-700 bg-red-50 p-3 text-red-900"
+          >
+            {state.formError}
+          </p>
+        ) : null}
+        {state.status === 'success' && state.message ? (
+          <p role="status" className="mb-4 rounded border-l-4 border-green-700 bg-green-50 p-3 text-green-900">
+            {state.message}
+          </p>
+        ) : null}
+        {children}
+      </form>
+    </FormStateContext.Provider>
+  );
+}
+
+export function SubmitButton({ children, pendingLabel, className }: { children: ReactNode; pendingLabel: string; className?: string }) {
+  const { pending } = useFormStatus();
+  return (
+    <button
+      type="submit"
+      disabled={pending}
+      aria-disabled={pending}
+      className={
+        className ??
+        'min-h-11 rounded bg-teal-800 px-5 py-2 font-semibold text-white hover:bg-teal-900 disabled:opacity-70'
+      }
+    >
+      {pending ? pendingLabel : children}
+    </button>
+  );
+}

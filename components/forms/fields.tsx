@@ -1,0 +1,178 @@
+'use client';
+
+import type { ReactNode } from 'react';
+import { useFieldState } from './action-form';
+
+type Common = {
+  name: string;
+  label: string;
+  hint?: string;
+  required?: boolean;
+  /** shown before any submission */
+  defaultValue?: string;
+  requiredMark?: string;
+};
+
+function useField(name: string, defaultValue?: string) {
+  const state = useFieldState();
+  const error = state.fieldErrors[name];
+  const value = state.status === 'idle' ? (defaultValue ?? '') : (state.values[name] ?? '');
+  return { error, value };
+}
+
+function Label({ id, label, required, requiredMark }: { id: string; label: string; required?: boolean; requiredMark?: string }) {
+  return (
+    <label htmlFor={id} className="mb-1 block font-semibold">
+      {label}
+      {required && requiredMark ? <span className="font-normal text-stone-700"> ({requiredMark})</span> : null}
+    </label>
+  );
+}
+
+function Help({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+  return (
+    <>
+      {hint ? (
+        <p id={`${id}-hint`} className="mt-1 text-sm text-stone-700">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="mt-1 text-sm font-semibold text-red-800">
+          {error}
+        </p>
+      ) : null}
+    </>
+  );
+}
+
+const inputClass = (error?: string) =>
+  `block w-full rounded border-2 bg-white px-3 py-2 text-base ${error ? 'border-red-700' : 'border-stone-500'}`;
+
+function describedBy(id: string, hint?: string, error?: string) {
+  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+}
+
+export function TextField({
+  type = 'text',
+  autoComplete,
+  inputMode,
+  maxLength,
+  ...p
+}: Common & {
+  type?: 'text' | 'email' | 'tel' | 'password' | 'number' | 'date' | 'datetime-local' | 'search';
+  autoComplete?: string;
+  inputMode?: 'text' | 'tel' | 'email' | 'numeric';
+  maxLength?: number;
+}) {
+  const id = `f-${p.name}`;
+  const { error, value } = useField(p.name, p.defaultValue);
+  return (
+    <div className="mb-4">
+      <Label id={id} label={p.label} required={p.required} requiredMark={p.requiredMark} />
+      <input
+        id={id}
+        name={p.name}
+        type={type}
+        // Passwords are never sent back to the page.
+        defaultValue={type === 'password' ? undefined : value}
+        key={type === 'password' ? undefined : value}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        maxLength={maxLength}
+        required={p.required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, p.hint, error)}
+        className={inputClass(error)}
+      />
+      <Help id={id} hint={p.hint} error={error} />
+    </div>
+  );
+}
+
+export function TextArea({ rows = 5, maxLength, ...p }: Common & { rows?: number; maxLength?: number }) {
+  const id = `f-${p.name}`;
+  const { error, value } = useField(p.name, p.defaultValue);
+  return (
+    <div className="mb-4">
+      <Label id={id} label={p.label} required={p.required} requiredMark={p.requiredMark} />
+      <textarea
+        id={id}
+        name={p.name}
+        rows={rows}
+        defaultValue={value}
+        key={value}
+        maxLength={maxLength}
+        required={p.required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, p.hint, error)}
+        className={inputClass(error)}
+      />
+      <Help id={id} hint={p.hint} error={error} />
+    </div>
+  );
+}
+
+export function SelectField({
+  options,
+  ...p
+}: Common & { options: { value: string; label: string }[] }) {
+  const id = `f-${p.name}`;
+  const { error, value } = useField(p.name, p.defaultValue);
+  return (
+    <div className="mb-4">
+      <Label id={id} label={p.label} required={p.required} requiredMark={p.requiredMark} />
+      <select
+        id={id}
+        name={p.name}
+        defaultValue={value}
+        key={value}
+        required={p.required}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, p.hint, error)}
+        className={inputClass(error)}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      <Help id={id} hint={p.hint} error={error} />
+    </div>
+  );
+}
+
+export function RadioGroup({
+  options,
+  legend,
+  ...p
+}: Omit<Common, 'label'> & { legend: string; options: { value: string; label: ReactNode }[] }) {
+  const id = `f-${p.name}`;
+  const { error, value } = useField(p.name, p.defaultValue);
+  return (
+    <fieldset className="mb-4" aria-describedby={describedBy(id, p.hint, error)}>
+      <legend className="mb-1 font-semibold">{legend}</legend>
+      <div className="flex flex-wrap gap-x-5 gap-y-2">
+        {options.map((o) => (
+          <label key={o.value} className="flex min-h-11 items-center gap-2">
+            <input
+              type="radio"
+              name={p.name}
+              value={o.value}
+              defaultChecked={value === o.value}
+              key={`${o.value}-${value}`}
+              className="h-5 w-5"
+            />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      <Help id={id} hint={p.hint} error={error} />
+    </fieldset>
+  );
+}
+
+export function Hidden({ name, value }: { name: string; value: string }) {
+  return <input type="hidden" name={name} value={value} />;
+}

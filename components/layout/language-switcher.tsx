@@ -1,0 +1,24 @@
+'use client';
+
+import { usePathname } from 'next/navigation';
+import { localePath, locales, stripLocale, type Locale } from '@/lib/i18n/config';
+
+/** Plain links (work without JavaScript); the current path is kept in the other language. */
+export function LanguageSwitcher({ current, label, names }: { current: Locale; label: string; names: Record<Locale, string> }) {
+  const path = stripLocale(usePathname() || '/');
+  return (
+    <nav aria-label={label} className="flex gap-3 text-sm">
+      {locales.map((l) =>
+        l === current ? (
+          <span key={l} aria-current="true" lang={l} className="font-bold">
+            {names[l]}
+          </span>
+        ) : (
+          <a key={l} href={localePath(l, path)} hrefLang={l} lang={l} className="text-teal-900">
+            {names[l]}
+          </a>
+        ),
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,56 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
+
+export function defaultDatabasePath(): string {
+  return process.env.DATABASE_PATH || path.join(process.cwd(), 'data', 'baro.db');
+}
+
+/**
+ * Opens a database with the pragmas Baro relies on.
+ * synchronous=FULL: commune servers in Kayes run through power cuts; FULL makes a committed
+ * write survive power loss, not only a process crash (NORMAL would). Override with SQLITE_SYNCHRONOUS.
+ */
+export function openDatabase(file: string): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new Database(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const sync = (process.env.SQLITE_SYNCHRONOUS || 'FULL').toUpperCase();
+  sqlite.pragma(`synchronous = ${['OFF', 'NORMAL', 'FULL', 'EXTRA'].includes(sync) ? sync : 'FULL'}`);
+  return drizzle(sqlite, { schema }) as Db;
+}
+
+export function migrateDatabase(db: Db): void {
+  migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
+}
+
+const globalForDb = globalThis as unknown as { __baroDb?: Db; __baroDbPath?: string };
+
+/** The process-wide database (one connection: better-sqlite3 is synchronous). */
+export function getDb(): Db {
+  const file = defaultDatabasePath();
+  if (!globalForDb.__baroDb || globalForDb.__baroDbPath !== file) {
+    globalForDb.__baroDb?.$client.close();
+    globalForDb.__baroDb = openDatabase(file);
+    globalForDb.__baroDbPath = file;
+  }
+  return globalForDb.__baroDb;
+}
+
+/** For tests and scripts: close the shared connection. */
+export function closeDb(): void {
+  globalForDb.__baroDb?.$client.close();
+  globalForDb.__baroDb = undefined;
+  globalForDb.__baroDbPath = undefined;
+}
+
+export { schema };

@@ -1,0 +1,61 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { users } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { invalid, ok, rateLimited, type Result } from '@/lib/errors';
+import { blockedFor, hit, resetLimit } from '@/lib/rate-limit';
+import { parse } from '@/lib/validation';
+import { dummyHash, verifyPassword } from './password';
+import { looksLikeEmail, normalizePhone } from './phone';
+import { signInSchema } from './schemas';
+
+export type Authenticated = { userId: number; sessionVersion: number };
+
+/**
+ * Checks a phone-or-email and password. Wrong credentials never say which part was wrong.
+ * Five failures per identifier in 15 minutes lock that identifier (not the whole room's IP).
+ */
+export async function authenticate(db: Db, input: unknown, meta: { ip: string }): Promise<Result<Authenticated>> {
+  const parsed = parse(signInSchema, input);
+  if (!parsed.ok) return parsed;
+  const { identifier, password } = parsed.data;
+
+  const key = identifierKey(identifier);
+  const wait = Math.max(
+    await blockedFor(db, 'signInPerIdentifier', key),
+    await blockedFor(db, 'signInPerIp', meta.ip),
+  );
+  if (wait > 0) return rateLimited(wait);
+
+  const user = findByIdentifier(db, identifier);
+  const good = user ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false);
+
+  if (!user || !good) {
+    const w1 = await hit(db, 'signInPerIdentifier', key);
+    await hit(db, 'signInPerIp', meta.ip);
+    if (user) {
+      db.transaction((tx) =>
+        recordAudit(tx, { actorId: null, action: 'user.signin_failed', subjectType: 'user', subjectId: user.id }),
+      );
+    }
+    // The fifth failure itself already tells the person to wait.
+    if (w1 > 0) return rateLimited(w1);
+    return invalid({ _form: 'badCredentials' });
+  }
+
+  await resetLimit(db, 'signInPerIdentifier', key);
+  return ok({ userId: user.id, sessionVersion: user.sessionVersion });
+}
+
+function identifierKey(identifier: string): string {
+  if (looksLikeEmail(identifier)) return `e:${identifier.trim().toLowerCase()}`;
+  return `p:${normalizePhone(identifier) ?? identifier.replace(/\s+/g, '')}`;
+}
+
+function findByIdentifier(db: Db, identifier: string) {
+  if (looksLikeEmail(identifier)) {
+    return db.select().from(users).where(eq(users.email, identifier.trim().toLowerCase())).get();
+  }
+  const phone = normalizePhone(identifier);
+  return phone ? db.select().from(users).where(eq(users.phone, phone)).get() : undefined;
+}

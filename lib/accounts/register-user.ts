@@ -1,0 +1,87 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { communes, users } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { conflict, forbidden, invalid, ok, rateLimited, type Result } from '@/lib/errors';
+import { can, type Actor } from '@/lib/permissions';
+import { hit } from '@/lib/rate-limit';
+import { parse } from '@/lib/validation';
+import { hashPassword } from './password';
+import { registerSchema } from './schemas';
+import { uniqueViolation } from './unique';
+
+export async function registerUser(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  meta: { ip: string },
+): Promise<Result<{ userId: number }>> {
+  const parsed = parse(registerSchema, input);
+  if (!parsed.ok) return parsed;
+  const data = parsed.data;
+
+  if (!can(actor, 'account.register', undefined)) return forbidden();
+
+  const commune = db.select({ id: communes.id }).from(communes).where(eq(communes.id, data.communeId)).get();
+  if (!commune) return invalid({ communeId: 'communeRequired' });
+
+  const taken = takenIdentifiers(db, data.phone, data.email);
+  if (taken) return conflict(taken);
+
+  const wait = await hit(db, 'registerPerIp', meta.ip);
+  if (wait > 0) return rateLimited(wait);
+
+  const passwordHash = await hashPassword(data.password);
+  try {
+    const userId = db.transaction((tx) => {
+      const row = tx
+        .insert(users)
+        .values({
+          displayName: data.displayName,
+          phone: data.phone ?? null,
+          email: data.email ?? null,
+          passwordHash,
+          communeId: data.communeId,
+          gender: data.gender ?? null,
+          birthYear: data.birthYear ?? null,
+          language: data.language,
+        })
+        .returning({ id: users.id })
+        .get();
+      recordAudit(tx, {
+        actorId: row.id,
+        action: 'user.register',
+        subjectType: 'user',
+        subjectId: row.id,
+        details: { communeId: data.communeId, via: data.phone ? (data.email ? 'phone+email' : 'phone') : 'email' },
+      });
+      return row.id;
+    });
+    return ok({ userId });
+  } catch (e) {
+    // Two people racing for the same number: the unique index decides.
+    const field = uniqueViolation(e);
+    if (field) return conflict({ [field]: `${field}Taken` });
+    throw e;
+  }
+}
+
+/** Field errors for a phone or email already used by another account. */
+export function takenIdentifiers(
+  db: Db,
+  phone: string | undefined,
+  email: string | undefined,
+  exceptUserId?: number,
+): Record<string, string> | null {
+  const out: Record<string, string> = {};
+  if (phone) {
+    const u = db.select({ id: users.id }).from(users).where(eq(users.phone, phone)).get();
+    if (u && u.id !== exceptUserId) out.phone = 'phoneTaken';
+  }
+  if (email) {
+    const u = db.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
+    if (u && u.id !== exceptUserId) out.email = 'emailTaken';
+  }
+  return Object.keys(out).length ? out : null;
+}
+

@@ -1,0 +1,54 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { communes, users } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { conflict, forbidden, invalid, notFound, ok, type Result } from '@/lib/errors';
+import { can, type Actor } from '@/lib/permissions';
+import { parse } from '@/lib/validation';
+import { takenIdentifiers } from './register-user';
+import { updateProfileSchema } from './schemas';
+import { uniqueViolation } from './unique';
+
+export function updateProfile(db: Db, actor: Actor | null, input: unknown): Result<{ userId: number }> {
+  const parsed = parse(updateProfileSchema, input);
+  if (!parsed.ok) return parsed;
+  const data = parsed.data;
+  if (!actor) return forbidden();
+  const user = db.select().from(users).where(eq(users.id, actor.id)).get();
+  if (!user) return notFound();
+  if (!can(actor, 'profile.update', { userId: user.id })) return forbidden();
+
+  if (!db.select({ id: communes.id }).from(communes).where(eq(communes.id, data.communeId)).get()) {
+    return invalid({ communeId: 'communeRequired' });
+  }
+  const taken = takenIdentifiers(db, data.phone, data.email, user.id);
+  if (taken) return conflict(taken);
+
+  const changed = (['displayName', 'phone', 'email', 'communeId', 'gender', 'birthYear', 'language'] as const).filter(
+    (k) => (data[k] ?? null) !== (user[k] ?? null),
+  );
+  try {
+    db.transaction((tx) => {
+      tx.update(users)
+        .set({
+          displayName: data.displayName,
+          phone: data.phone ?? null,
+          email: data.email ?? null,
+          communeId: data.communeId,
+          gender: data.gender ?? null,
+          birthYear: data.birthYear ?? null,
+          language: data.language,
+          updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`,
+        })
+        .where(eq(users.id, user.id))
+        .run();
+      // Field names only: the audit log must not become a copy of personal data.
+      recordAudit(tx, { actorId: actor.id, action: 'user.update', subjectType: 'user', subjectId: user.id, details: { changed } });
+    });
+  } catch (e) {
+    const field = uniqueViolation(e);
+    if (field) return conflict({ [field]: `${field}Taken` });
+    throw e;
+  }
+  return ok({ userId: user.id });
+}

@@ -1,0 +1,67 @@
+import 'server-only';
+import NextAuth, { CredentialsSignin } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { getDb } from '@/db/client';
+import { authenticate } from '@/lib/accounts/authenticate';
+import { env, secureCookies } from '@/lib/env';
+import type { Failure } from '@/lib/errors';
+
+/** Carries the use case's failure (bad credentials, rate limit) back to the sign-in action. */
+export class SignInRejected extends CredentialsSignin {
+  constructor(public readonly failure: Failure) {
+    super();
+    this.code = failure.error;
+  }
+}
+
+export function clientIp(headers: Headers): string {
+  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || 'local';
+}
+
+export const { auth, signIn, signOut, handlers } = NextAuth(() => ({
+  secret: env().AUTH_SECRET,
+  trustHost: true,
+  useSecureCookies: secureCookies(),
+  session: { strategy: 'jwt', maxAge: env().SESSION_MAX_AGE_DAYS * 24 * 60 * 60 },
+  pages: { signIn: '/login', error: '/login' },
+  logger: {
+    // A wrong password is an ordinary event, not a stack trace.
+    error(error) {
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === 'CredentialsSignin') return;
+      console.error(error);
+    },
+    warn() {},
+  },
+  providers: [
+    Credentials({
+      credentials: { identifier: {}, password: {} },
+      async authorize(credentials, request) {
+        const result = await authenticate(
+          getDb(),
+          { identifier: credentials.identifier, password: credentials.password },
+          { ip: clientIp(request.headers) },
+        );
+        if (!result.ok) throw new SignInRejected(result);
+        return { id: String(result.value.userId), sv: result.value.sessionVersion };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = Number(user.id);
+        token.sv = (user as { sv?: number }).sv ?? 0;
+        // Nothing personal in the cookie.
+        delete token.name;
+        delete token.email;
+        delete token.picture;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      session.user = { ...session.user, id: String(token.uid ?? '') };
+      session.sessionVersion = typeof token.sv === 'number' ? token.sv : -1;
+      return session;
+    },
+  },
+}));

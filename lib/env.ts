@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_PATH: z.string().optional(),
+  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters (npm start generates one in data/)'),
+  /** "true" | "false": Secure cookies. Default: on in production. Turn off only for plain-http LAN use. */
+  SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+  /** Session lifetime in days (ordinary devices). */
+  SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+let cached: Env | undefined;
+
+/** Validated on first use, so a wrong setting fails loudly and early, with its name. */
+export function env(): Env {
+  if (cached) return cached;
+  const r = envSchema.safeParse(process.env);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  cached = r.data;
+  return cached;
+}
+
+export function secureCookies(): boolean {
+  const e = env();
+  return e.SECURE_COOKIES ? e.SECURE_COOKIES === 'true' : e.NODE_ENV === 'production';
+}

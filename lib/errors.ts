@@ -1,0 +1,23 @@
+/** The typed result every use case returns. Field errors carry message *keys* (see messages/*.json, "Errors"). */
+export type FieldErrors = Record<string, string>;
+
+export type Failure =
+  | { ok: false; error: 'invalid'; fieldErrors: FieldErrors }
+  | { ok: false; error: 'forbidden' }
+  | { ok: false; error: 'not_found' }
+  | { ok: false; error: 'rejected'; reason: string }
+  | { ok: false; error: 'rate_limited'; retryAfterSeconds: number }
+  | { ok: false; error: 'conflict'; fieldErrors: FieldErrors };
+
+export type Result<T> = { ok: true; value: T } | Failure;
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const invalid = (fieldErrors: FieldErrors): Failure => ({ ok: false, error: 'invalid', fieldErrors });
+export const forbidden = (): Failure => ({ ok: false, error: 'forbidden' });
+export const notFound = (): Failure => ({ ok: false, error: 'not_found' });
+export const conflict = (fieldErrors: FieldErrors): Failure => ({ ok: false, error: 'conflict', fieldErrors });
+export const rateLimited = (retryAfterSeconds: number): Failure => ({
+  ok: false,
+  error: 'rate_limited',
+  retryAfterSeconds,
+});

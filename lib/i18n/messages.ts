@@ -1,0 +1,29 @@
+import fr from '@/messages/fr.json';
+import type { MessageLocale } from './config';
+
+export type Messages = typeof fr;
+type Tree = { [k: string]: string | Tree };
+
+const loaders: Record<MessageLocale, () => Promise<Tree>> = {
+  fr: async () => fr,
+  en: async () => (await import('@/messages/en.json')).default,
+  bm: async () => (await import('@/messages/bm.json')).default,
+  snk: async () => (await import('@/messages/snk.json')).default,
+  ff: async () => (await import('@/messages/ff.json')).default,
+};
+
+/** Fills every key missing from `partial` with French, so an incomplete file never shows a raw key. */
+export function withFallback(partial: Tree, base: Tree = fr): Tree {
+  const out: Tree = {};
+  for (const [k, v] of Object.entries(base)) {
+    const p = partial[k];
+    if (typeof v === 'string') out[k] = typeof p === 'string' && p !== '' ? p : v;
+    else out[k] = withFallback(p && typeof p === 'object' ? p : {}, v);
+  }
+  return out;
+}
+
+export async function loadMessages(locale: MessageLocale): Promise<Messages> {
+  if (locale === 'fr') return fr;
+  return withFallback(await loaders[locale]()) as Messages;
+}

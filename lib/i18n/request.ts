@@ -1,0 +1,21 @@
+import { hasLocale } from 'next-intl';
+import { getRequestConfig } from 'next-intl/server';
+import { timeZone } from './config';
+import { loadMessages } from './messages';
+import { routing } from './routing';
+
+export default getRequestConfig(async ({ requestLocale }) => {
+  const requested = await requestLocale;
+  const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
+  return {
+    locale,
+    timeZone,
+    messages: await loadMessages(locale),
+    formats: {
+      dateTime: {
+        short: { day: 'numeric', month: 'short', year: 'numeric' },
+        long: { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' },
+      },
+    },
+  };
+});

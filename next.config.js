@@ -1,0 +1,14 @@
+// @ts-check
+const createNextIntlPlugin = require('next-intl/plugin');
+
+const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native modules stay outside the bundle.
+  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
+  poweredByHeader: false,
+  compress: true,
+};
+
+module.exports = withNextIntl(nextConfig);

@@ -1,0 +1,18 @@
+import { defaultDatabasePath, migrateDatabase, openDatabase } from '../db/client';
+import { isEmpty, seedDemo } from '../db/seed';
+import { hashPassword } from '../lib/accounts/password';
+
+async function main() {
+  const db = openDatabase(defaultDatabasePath());
+  migrateDatabase(db);
+  if (!isEmpty(db)) console.log('[baro] database is not empty: nothing seeded');
+  else {
+    await seedDemo(db, hashPassword);
+    console.log('[baro] demo data seeded');
+  }
+  db.$client.close();
+}
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

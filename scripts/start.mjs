@@ -1,0 +1,62 @@
+// npm start: prepare data/ and the auth secret, migrate, seed when empty, build when needed, serve.
+import { spawn, spawnSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { prepareEnv } from './env.mjs';
+
+const root = process.cwd();
+const env = { ...prepareEnv(root), NODE_ENV: 'production' };
+
+function run(args, label) {
+  const r = spawnSync(process.execPath, args, { stdio: 'inherit', env });
+  if (r.status !== 0) {
+    console.error(`[baro] ${label} failed`);
+    process.exit(r.status ?? 1);
+  }
+}
+
+run(['node_modules/tsx/dist/cli.mjs', 'scripts/setup.ts'], 'database setup');
+
+// Rebuild when there is no build, or when the sources changed since the last one.
+const fingerprintFile = path.join(root, '.next', 'baro-fingerprint');
+const fingerprint = sourceFingerprint();
+const built = fs.existsSync(path.join(root, '.next', 'BUILD_ID'));
+if (!built || readOr(fingerprintFile) !== fingerprint) {
+  console.log('[baro] building…');
+  run(['node_modules/next/dist/bin/next', 'build'], 'build');
+  fs.writeFileSync(fingerprintFile, fingerprint);
+}
+
+console.log(`[baro] serving on http://localhost:${env.PORT}`);
+const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', env.PORT], { stdio: 'inherit', env });
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
+server.on('exit', (code) => process.exit(code ?? 0));
+
+function readOr(file) {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+function sourceFingerprint() {
+  const h = crypto.createHash('sha256');
+  const dirs = ['app', 'components', 'lib', 'db', 'messages', 'public'];
+  const files = ['next.config.js', 'package-lock.json', 'proxy.ts', 'postcss.config.mjs', 'tsconfig.json'];
+  const walk = (dir) => {
+    if (!fs.existsSync(dir)) return;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else files.push(p);
+    }
+  };
+  dirs.forEach((d) => walk(path.join(root, d)));
+  for (const f of files) {
+    const p = path.isAbsolute(f) ? f : path.join(root, f);
+    if (fs.existsSync(p)) h.update(p.slice(root.length)).update(fs.readFileSync(p));
+  }
+  return h.digest('hex');
+}
