@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** UTC ISO-8601 timestamps, stored as text so they sort and read well in SQL. */
 const createdAt = () =>
@@ -159,3 +159,237 @@ export type User = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type RoleGrant = typeof roleGrants.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+// ---------------------------------------------------------------- consultation
+
+export const SECTORS = [
+  'water',
+  'health',
+  'education',
+  'roads',
+  'agriculture',
+  'markets',
+  'environment',
+  'culture',
+  'youth',
+  'women',
+  'governance',
+  'other',
+] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export const PHASES = ['draft', 'information', 'open', 'deliberation', 'decided', 'archived'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Who can see a piece of content: held = awaiting review; hidden = hidden by moderation. Kept, never deleted. */
+export const VISIBILITIES = ['visible', 'held', 'hidden'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+
+export const topics = sqliteTable(
+  'topics',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    body: text('body').notNull(),
+    sector: text('sector', { enum: SECTORS }).notNull(),
+    location: text('location'),
+    opensAt: text('opens_at').notNull(),
+    closesAt: text('closes_at').notNull(),
+    phase: text('phase', { enum: PHASES }).notNull().default('draft'),
+    /** null: for / against / abstain; else 2–8 poll options */
+    pollOptions: text('poll_options', { mode: 'json' }).$type<string[] | null>(),
+    decision: text('decision'),
+    decidedAt: text('decided_at'),
+    visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('visible'),
+    commentCount: integer('comment_count').notNull().default(0),
+    voteCount: integer('vote_count').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at'),
+  },
+  (t) => [
+    index('topics_commune_phase_idx').on(t.communeId, t.phase),
+    index('topics_phase_closes_idx').on(t.phase, t.closesAt),
+    index('topics_created_idx').on(t.createdAt),
+    index('topics_comment_count_idx').on(t.commentCount),
+  ],
+);
+
+/** The state of a topic before each edit: public, so nobody can quietly rewrite a consultation. */
+export const topicRevisions = sqliteTable(
+  'topic_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    editorId: integer('editor_id').references(() => users.id),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    body: text('body').notNull(),
+    sector: text('sector', { enum: SECTORS }).notNull(),
+    location: text('location'),
+    opensAt: text('opens_at').notNull(),
+    closesAt: text('closes_at').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('topic_revisions_topic_idx').on(t.topicId)],
+);
+
+/** The public phase timeline. actorId null = closed automatically at its close date. */
+export const topicPhaseChanges = sqliteTable(
+  'topic_phase_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    actorId: integer('actor_id').references(() => users.id),
+    fromPhase: text('from_phase', { enum: PHASES }),
+    toPhase: text('to_phase', { enum: PHASES }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('topic_phase_changes_topic_idx').on(t.topicId)],
+);
+
+export const votes = sqliteTable(
+  'votes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** 'for' | 'against' | 'abstain', or 'option:N' for a poll */
+    choice: text('choice').notNull(),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at'),
+  },
+  (t) => [uniqueIndex('votes_topic_user_uq').on(t.topicId, t.userId), index('votes_user_idx').on(t.userId)],
+);
+
+export const STANCES = ['for', 'against', 'neutral', 'question'] as const;
+export type Stance = (typeof STANCES)[number];
+
+export const comments = sqliteTable(
+  'comments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    /** one level of replies: a reply's parent is always a top-level comment */
+    parentId: integer('parent_id'),
+    stance: text('stance', { enum: STANCES }).notNull(),
+    body: text('body').notNull(),
+    isOfficialAnswer: integer('is_official_answer', { mode: 'boolean' }).notNull().default(false),
+    supportCount: integer('support_count').notNull().default(0),
+    replyCount: integer('reply_count').notNull().default(0),
+    visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('visible'),
+    /** deleted by its author: the text stays stored, the public sees "deleted by its author" */
+    deletedAt: text('deleted_at'),
+    editedAt: text('edited_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('comments_topic_parent_id_idx').on(t.topicId, t.parentId, t.id),
+    index('comments_topic_parent_support_idx').on(t.topicId, t.parentId, t.supportCount, t.id),
+    index('comments_author_idx').on(t.authorId),
+    index('comments_parent_idx').on(t.parentId, t.id),
+  ],
+);
+
+export const commentRevisions = sqliteTable(
+  'comment_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    commentId: integer('comment_id')
+      .notNull()
+      .references(() => comments.id),
+    stance: text('stance', { enum: STANCES }).notNull(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('comment_revisions_comment_idx').on(t.commentId)],
+);
+
+export const commentSupports = sqliteTable(
+  'comment_supports',
+  {
+    commentId: integer('comment_id')
+      .notNull()
+      .references(() => comments.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.commentId, t.userId] })],
+);
+
+// ---------------------------------------------------------------- notifications
+
+export const NOTIFICATION_KINDS = ['comment.reply', 'topic.decided', 'topic.new'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export const notifications = sqliteTable(
+  'notifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
+    topicId: integer('topic_id').references(() => topics.id),
+    commentId: integer('comment_id').references(() => comments.id),
+    actorId: integer('actor_id').references(() => users.id),
+    readAt: text('read_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.readAt, t.id)],
+);
+
+export const notificationPreferences = sqliteTable('notification_preferences', {
+  userId: integer('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  replies: integer('replies', { mode: 'boolean' }).notNull().default(true),
+  decisions: integer('decisions', { mode: 'boolean' }).notNull().default(true),
+  /** opt-in */
+  newTopics: integer('new_topics', { mode: 'boolean' }).notNull().default(false),
+});
+
+export type Topic = typeof topics.$inferSelect;
+export type NewTopic = typeof topics.$inferInsert;
+export type Vote = typeof votes.$inferSelect;
+export type Comment = typeof comments.$inferSelect;
+export type NewComment = typeof comments.$inferInsert;
+export type Notification = typeof notifications.$inferSelect;
+
+// ---------------------------------------------------------------- moderation
+
+export const TERM_LANGUAGES = ['fr', 'en', 'bm', 'snk', 'ff'] as const;
+
+/** Screening terms added by moderators, on top of the word lists in lib/moderation/wordlists. */
+export const moderationTerms = sqliteTable(
+  'moderation_terms',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    term: text('term').notNull(),
+    language: text('language', { enum: TERM_LANGUAGES }).notNull(),
+    addedBy: integer('added_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('moderation_terms_uq').on(t.term, t.language)],
+);

@@ -38,8 +38,9 @@ export async function authenticate(db: Db, input: unknown, meta: { ip: string })
         recordAudit(tx, { actorId: null, action: 'user.signin_failed', subjectType: 'user', subjectId: user.id }),
       );
     }
-    // The fifth failure itself already tells the person to wait.
-    if (w1 > 0) return rateLimited(w1);
+    // The fifth failure itself already tells the person to wait, before they try their real password.
+    const wait = w1 || (await blockedFor(db, 'signInPerIdentifier', key));
+    if (wait > 0) return rateLimited(wait);
     return invalid({ _form: 'badCredentials' });
   }
 

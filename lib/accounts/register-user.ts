@@ -25,11 +25,12 @@ export async function registerUser(
   const commune = db.select({ id: communes.id }).from(communes).where(eq(communes.id, data.communeId)).get();
   if (!commune) return invalid({ communeId: 'communeRequired' });
 
-  const taken = takenIdentifiers(db, data.phone, data.email);
-  if (taken) return conflict(taken);
-
+  // Counted before the "already taken" check, so the form cannot be used to probe numbers without limit.
   const wait = await hit(db, 'registerPerIp', meta.ip);
   if (wait > 0) return rateLimited(wait);
+
+  const taken = takenIdentifiers(db, data.phone, data.email);
+  if (taken) return conflict(taken);
 
   const passwordHash = await hashPassword(data.password);
   try {

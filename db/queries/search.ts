@@ -1,0 +1,48 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../client';
+
+export type SearchHit = {
+  kind: 'topic' | 'comment';
+  refId: number;
+  topicId: number;
+  title: string;
+  snippet: string;
+};
+
+/**
+ * Turns what a person typed into a safe FTS5 query: every word becomes a quoted prefix term,
+ * so punctuation, quotes or FTS operators typed by a user can never break the query.
+ */
+export function ftsQuery(q: string): string | null {
+  const words = q
+    .normalize('NFC')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
+    .slice(0, 12);
+  if (words.length === 0) return null;
+  return words.map((w) => `"${w.replace(/"/g, '')}"*`).join(' ');
+}
+
+/** Highlight markers: private-use characters, turned into <mark> by the page after escaping. */
+export const MARK_START = '\uE000';
+export const MARK_END = '\uE001';
+
+/**
+ * Public topics and visible comments matching q, accent-insensitive (the index folds diacritics).
+ * The index only ever holds public content (see migration 0002), so nothing held or hidden leaks.
+ */
+export function searchContent(db: Db, q: string, limit = 30): SearchHit[] {
+  const match = ftsQuery(q);
+  if (!match) return [];
+  return db.all<SearchHit>(sql`
+    SELECT s.kind AS kind, CAST(s.ref_id AS INTEGER) AS refId, CAST(s.topic_id AS INTEGER) AS topicId,
+           t.title AS title,
+           snippet(search_index, 4, ${MARK_START}, ${MARK_END}, '…', 16) AS snippet
+    FROM search_index s
+    JOIN topics t ON t.id = s.topic_id
+    WHERE search_index MATCH ${match}
+      AND t.phase <> 'draft' AND t.visibility = 'visible'
+    ORDER BY s.kind DESC, rank
+    LIMIT ${limit}
+  `);
+}

@@ -1,0 +1,313 @@
+import { and, asc, count, desc, eq, gt, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../client';
+import { commentSupports, comments, communes, roleGrants, topicPhaseChanges, topicRevisions, topics, users, votes, type Phase, type Sector } from '../schema';
+
+export const TOPICS_PER_PAGE = 20;
+export const COMMENTS_PER_PAGE = 20;
+export const TOPIC_SORTS = ['newest', 'closing', 'discussed'] as const;
+export type TopicSort = (typeof TOPIC_SORTS)[number];
+export const COMMENT_SORTS = ['oldest', 'newest', 'supported'] as const;
+export type CommentSort = (typeof COMMENT_SORTS)[number];
+
+export type TopicFilters = {
+  communeId?: number;
+  sector?: Sector;
+  phase?: Phase;
+  sort: TopicSort;
+  page: number;
+  /** communes whose drafts and held topics this reader may see (officials, admins: all → 'all') */
+  internalCommunes: number[] | 'all';
+  nowIso: string;
+};
+
+/** What a reader may see: public topics, plus drafts of the communes they run. */
+function topicVisibility(internal: number[] | 'all'): SQL | undefined {
+  const publicTopics = and(ne(topics.phase, 'draft'), eq(topics.visibility, 'visible'));
+  if (internal === 'all') return undefined;
+  if (internal.length === 0) return publicTopics;
+  return or(publicTopics, inArray(topics.communeId, internal));
+}
+
+/** The phase a reader sees: an open topic past its close date is closed. */
+const effectivePhaseSql = (nowIso: string) =>
+  sql<Phase>`CASE WHEN ${topics.phase} = 'open' AND ${topics.closesAt} <= ${nowIso} THEN 'deliberation' ELSE ${topics.phase} END`;
+
+export function listTopics(db: Db, f: TopicFilters) {
+  const conds: (SQL | undefined)[] = [topicVisibility(f.internalCommunes)];
+  if (f.communeId) conds.push(eq(topics.communeId, f.communeId));
+  if (f.sector) conds.push(eq(topics.sector, f.sector));
+  if (f.phase) conds.push(sql`${effectivePhaseSql(f.nowIso)} = ${f.phase}`);
+  const where = and(...conds);
+  const total = db.select({ n: count() }).from(topics).where(where).get()?.n ?? 0;
+  const order =
+    f.sort === 'closing'
+      ? [sql`CASE WHEN ${effectivePhaseSql(f.nowIso)} = 'open' THEN 0 ELSE 1 END`, asc(topics.closesAt), desc(topics.id)]
+      : f.sort === 'discussed'
+        ? [desc(topics.commentCount), desc(topics.id)]
+        : [desc(topics.createdAt), desc(topics.id)];
+  const rows = db
+    .select({
+      id: topics.id,
+      title: topics.title,
+      summary: topics.summary,
+      sector: topics.sector,
+      phase: effectivePhaseSql(f.nowIso),
+      communeId: topics.communeId,
+      commune: communes.name,
+      opensAt: topics.opensAt,
+      closesAt: topics.closesAt,
+      commentCount: topics.commentCount,
+      voteCount: topics.voteCount,
+      createdAt: topics.createdAt,
+      visibility: topics.visibility,
+    })
+    .from(topics)
+    .innerJoin(communes, eq(communes.id, topics.communeId))
+    .where(where)
+    .orderBy(...order)
+    .limit(TOPICS_PER_PAGE)
+    .offset((Math.max(1, f.page) - 1) * TOPICS_PER_PAGE)
+    .all();
+  return { rows, total, pages: Math.max(1, Math.ceil(total / TOPICS_PER_PAGE)) };
+}
+
+/** Open consultations, the reader's commune first. */
+export function openTopicsForHome(db: Db, communeId: number | null, nowIso: string, limit = 6) {
+  return db
+    .select({
+      id: topics.id,
+      title: topics.title,
+      summary: topics.summary,
+      sector: topics.sector,
+      commune: communes.name,
+      communeId: topics.communeId,
+      closesAt: topics.closesAt,
+      commentCount: topics.commentCount,
+      voteCount: topics.voteCount,
+    })
+    .from(topics)
+    .innerJoin(communes, eq(communes.id, topics.communeId))
+    .where(and(eq(topics.phase, 'open'), gt(topics.closesAt, nowIso), eq(topics.visibility, 'visible')))
+    .orderBy(sql`CASE WHEN ${topics.communeId} = ${communeId ?? -1} THEN 0 ELSE 1 END`, asc(topics.closesAt))
+    .limit(limit)
+    .all();
+}
+
+export function getTopicView(db: Db, id: number) {
+  const author = alias(users, 'author');
+  const row = db
+    .select({ topic: topics, commune: communes.name, communeSlug: communes.slug, authorName: author.displayName })
+    .from(topics)
+    .innerJoin(communes, eq(communes.id, topics.communeId))
+    .innerJoin(author, eq(author.id, topics.authorId))
+    .where(eq(topics.id, id))
+    .get();
+  if (!row) return undefined;
+  // The publisher's public title as it is now (e.g. "Maire de Nioro du Sahel").
+  const title = db
+    .select({ title: roleGrants.title })
+    .from(roleGrants)
+    .where(and(eq(roleGrants.userId, row.topic.authorId), eq(roleGrants.role, 'official'), eq(roleGrants.communeId, row.topic.communeId)))
+    .orderBy(desc(roleGrants.id))
+    .get();
+  return { ...row, authorTitle: title?.title ?? null };
+}
+
+export function phaseTimeline(db: Db, topicId: number) {
+  return db
+    .select({ toPhase: topicPhaseChanges.toPhase, createdAt: topicPhaseChanges.createdAt, actorId: topicPhaseChanges.actorId })
+    .from(topicPhaseChanges)
+    .where(eq(topicPhaseChanges.topicId, topicId))
+    .orderBy(asc(topicPhaseChanges.createdAt), asc(topicPhaseChanges.id))
+    .all();
+}
+
+export function topicRevisionList(db: Db, topicId: number) {
+  return db
+    .select({
+      id: topicRevisions.id,
+      title: topicRevisions.title,
+      summary: topicRevisions.summary,
+      body: topicRevisions.body,
+      createdAt: topicRevisions.createdAt,
+      editor: users.displayName,
+    })
+    .from(topicRevisions)
+    .leftJoin(users, eq(users.id, topicRevisions.editorId))
+    .where(eq(topicRevisions.topicId, topicId))
+    .orderBy(desc(topicRevisions.id))
+    .all();
+}
+
+/** Public tally: counts per choice, residents of the topic's commune apart from others. */
+export function tally(db: Db, topicId: number, communeId: number) {
+  const rows = db
+    .select({
+      choice: votes.choice,
+      resident: sql<number>`${users.communeId} = ${communeId}`,
+      n: count(),
+    })
+    .from(votes)
+    .innerJoin(users, eq(users.id, votes.userId))
+    .where(eq(votes.topicId, topicId))
+    .groupBy(votes.choice, sql`${users.communeId} = ${communeId}`)
+    .all();
+  const byChoice = new Map<string, { residents: number; others: number }>();
+  for (const r of rows) {
+    const c = byChoice.get(r.choice) ?? { residents: 0, others: 0 };
+    if (r.resident) c.residents += r.n;
+    else c.others += r.n;
+    byChoice.set(r.choice, c);
+  }
+  return byChoice;
+}
+
+export const SMALL_GROUP = 5;
+export const AGE_BANDS = ['15-24', '25-35', '36+', 'unknown'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
+
+export function ageBandSql(year: number) {
+  return sql<AgeBand>`CASE
+    WHEN ${users.birthYear} IS NULL THEN 'unknown'
+    WHEN ${year} - ${users.birthYear} < 25 THEN '15-24'
+    WHEN ${year} - ${users.birthYear} <= 35 THEN '25-35'
+    ELSE '36+' END`;
+}
+
+/**
+ * Vote counts by gender and by age band, for officials. A group of fewer than 5 people is
+ * suppressed whole, and any cell from 1 to 4 is shown as "fewer than 5" (null).
+ */
+export function tallyDemographics(db: Db, topicId: number, year: number) {
+  const gender = sql<string>`coalesce(${users.gender}, 'unknown')`;
+  const split = (group: SQL<string>) => {
+    const rows = db
+      .select({ group, choice: votes.choice, n: count() })
+      .from(votes)
+      .innerJoin(users, eq(users.id, votes.userId))
+      .where(eq(votes.topicId, topicId))
+      .groupBy(group, votes.choice)
+      .all();
+    const groups = new Map<string, Map<string, number>>();
+    for (const r of rows) {
+      const g = groups.get(r.group) ?? new Map<string, number>();
+      g.set(r.choice, r.n);
+      groups.set(r.group, g);
+    }
+    return [...groups.entries()].map(([name, choices]) => {
+      const total = [...choices.values()].reduce((a, b) => a + b, 0);
+      const suppressed = total < SMALL_GROUP;
+      return {
+        group: name,
+        total: suppressed ? null : total,
+        choices: new Map([...choices.entries()].map(([c, n]) => [c, suppressed || (n > 0 && n < SMALL_GROUP) ? null : n])),
+      };
+    });
+  };
+  return { byGender: split(gender), byAge: split(ageBandSql(year) as unknown as SQL<string>) };
+}
+
+export type CommentViewer = { userId: number | null; moderatesAll: boolean; moderatedCommunes: number[] };
+
+/** Visible comments, plus the viewer's own held ones ("awaiting review"). */
+function commentVisibility(viewer: CommentViewer, communeId: number): SQL | undefined {
+  if (viewer.moderatesAll || viewer.moderatedCommunes.includes(communeId)) return ne(comments.visibility, 'hidden');
+  if (viewer.userId) return or(eq(comments.visibility, 'visible'), eq(comments.authorId, viewer.userId));
+  return eq(comments.visibility, 'visible');
+}
+
+const commentColumns = {
+  id: comments.id,
+  parentId: comments.parentId,
+  authorId: comments.authorId,
+  author: users.displayName,
+  stance: comments.stance,
+  body: comments.body,
+  isOfficialAnswer: comments.isOfficialAnswer,
+  supportCount: comments.supportCount,
+  replyCount: comments.replyCount,
+  visibility: comments.visibility,
+  deletedAt: comments.deletedAt,
+  editedAt: comments.editedAt,
+  createdAt: comments.createdAt,
+};
+
+/**
+ * One page of top-level comments (20), in a stable order, with their replies. Uses the
+ * (topic_id, parent_id, …) indexes, so a page costs the same with 100 or 100,000 comments.
+ */
+export function commentsPage(db: Db, topicId: number, communeId: number, sort: CommentSort, page: number, viewer: CommentViewer) {
+  const where = and(eq(comments.topicId, topicId), sql`${comments.parentId} IS NULL`, commentVisibility(viewer, communeId));
+  const total = db.select({ n: count() }).from(comments).where(where).get()?.n ?? 0;
+  const order =
+    sort === 'newest' ? [desc(comments.id)] : sort === 'supported' ? [desc(comments.supportCount), asc(comments.id)] : [asc(comments.id)];
+  const top = db
+    .select(commentColumns)
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(where)
+    .orderBy(...order)
+    .limit(COMMENTS_PER_PAGE)
+    .offset((Math.max(1, page) - 1) * COMMENTS_PER_PAGE)
+    .all();
+  const ids = top.map((c) => c.id);
+  const replies = ids.length
+    ? db
+        .select(commentColumns)
+        .from(comments)
+        .innerJoin(users, eq(users.id, comments.authorId))
+        .where(and(inArray(comments.parentId, ids), commentVisibility(viewer, communeId)))
+        .orderBy(asc(comments.id))
+        .all()
+    : [];
+  const supported = viewer.userId && ids.length
+    ? new Set(
+        db
+          .select({ id: commentSupports.commentId })
+          .from(commentSupports)
+          .where(and(eq(commentSupports.userId, viewer.userId), inArray(commentSupports.commentId, [...ids, ...replies.map((r) => r.id)])))
+          .all()
+          .map((r) => r.id),
+      )
+    : new Set<number>();
+  return { top, replies, total, pages: Math.max(1, Math.ceil(total / COMMENTS_PER_PAGE)), supported };
+}
+
+/** Stance counts of visible, not deleted comments. */
+export function stanceCounts(db: Db, topicId: number) {
+  return new Map(
+    db
+      .select({ stance: comments.stance, n: count() })
+      .from(comments)
+      .where(and(eq(comments.topicId, topicId), eq(comments.visibility, 'visible'), sql`${comments.deletedAt} IS NULL`))
+      .groupBy(comments.stance)
+      .all()
+      .map((r) => [r.stance, r.n]),
+  );
+}
+
+export function myVote(db: Db, topicId: number, userId: number) {
+  return db.select({ choice: votes.choice }).from(votes).where(and(eq(votes.topicId, topicId), eq(votes.userId, userId))).get()?.choice ?? null;
+}
+
+/** Comments for the open-data export: visible and not deleted, display names only. */
+export function exportComments(db: Db, topicId: number) {
+  return db
+    .select({
+      id: comments.id,
+      parentId: comments.parentId,
+      author: users.displayName,
+      stance: comments.stance,
+      body: comments.body,
+      officialAnswer: comments.isOfficialAnswer,
+      supports: comments.supportCount,
+      createdAt: comments.createdAt,
+    })
+    .from(comments)
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .where(and(eq(comments.topicId, topicId), eq(comments.visibility, 'visible'), sql`${comments.deletedAt} IS NULL`))
+    .orderBy(asc(comments.id))
+    .all();
+}
+

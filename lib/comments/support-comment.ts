@@ -1,0 +1,37 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { commentSupports, comments } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { forbidden, notFound, ok, type Result } from '@/lib/errors';
+import { can, type Actor } from '@/lib/permissions';
+import { effectivePhase } from '@/lib/topics/phases';
+import { parse } from '@/lib/validation';
+import { findCommentWithTopic } from './load';
+import { supportCommentSchema } from './schemas';
+
+/** A reader supports a comment, once each, or takes the support back. Repeating a click changes nothing. */
+export function supportComment(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ supported: boolean }> {
+  const parsed = parse(supportCommentSchema, input);
+  if (!parsed.ok) return parsed;
+  const found = findCommentWithTopic(db, parsed.data.commentId);
+  if (!found || found.comment.visibility !== 'visible' || found.comment.deletedAt || found.topic.visibility !== 'visible') return notFound();
+  const { comment, topic } = found;
+  if (!can(actor, 'comment.support', { authorId: comment.authorId, phase: effectivePhase(topic, now) })) return forbidden();
+
+  const add = parsed.data.intent === 'add';
+  db.transaction((tx) => {
+    const changes = add
+      ? tx.insert(commentSupports).values({ commentId: comment.id, userId: actor!.id }).onConflictDoNothing().run().changes
+      : tx
+          .delete(commentSupports)
+          .where(and(eq(commentSupports.commentId, comment.id), eq(commentSupports.userId, actor!.id)))
+          .run().changes;
+    if (!changes) return;
+    tx.update(comments)
+      .set({ supportCount: add ? sql`${comments.supportCount} + 1` : sql`max(0, ${comments.supportCount} - 1)` })
+      .where(eq(comments.id, comment.id))
+      .run();
+    recordAudit(tx, { actorId: actor!.id, action: add ? 'comment.support' : 'comment.unsupport', subjectType: 'comment', subjectId: comment.id });
+  }, { behavior: 'immediate' });
+  return ok({ supported: add });
+}

@@ -1,0 +1,62 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { topicRevisions, topics } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { forbidden, notFound, ok, type Result } from '@/lib/errors';
+import { screen } from '@/lib/moderation/screen';
+import { can, type Actor } from '@/lib/permissions';
+import { parse } from '@/lib/validation';
+import { findTopic, isTrusted } from './load';
+import { updateTopicSchema } from './schemas';
+
+/**
+ * Edits a topic. The previous text is kept as a public revision. Poll options cannot change once
+ * anyone has voted (it would change what their vote means).
+ */
+export function updateTopic(db: Db, actor: Actor | null, input: unknown): Result<{ topicId: number }> {
+  const parsed = parse(updateTopicSchema, input);
+  if (!parsed.ok) return parsed;
+  const v = parsed.data;
+  const topic = findTopic(db, v.topicId);
+  if (!topic) return notFound();
+  if (!can(actor, 'topic.update', { communeId: topic.communeId })) return forbidden();
+  if (topic.phase === 'archived') return { ok: false, error: 'rejected', reason: 'topicArchived' };
+  const pollChanged = JSON.stringify(v.pollOptions) !== JSON.stringify(topic.pollOptions);
+  if (pollChanged && topic.voteCount > 0) return { ok: false, error: 'invalid', fieldErrors: { pollOptions: 'pollLocked' } };
+
+  const text = `${v.title}\n${v.summary}\n${v.body}`;
+  const verdict = screen(db, { authorId: actor!.id, text, trusted: isTrusted(actor), checkHistory: false });
+  if (verdict.action === 'reject') return { ok: false, error: 'rejected', reason: verdict.reason };
+
+  db.transaction((tx) => {
+    tx.insert(topicRevisions)
+      .values({
+        topicId: topic.id,
+        editorId: actor!.id,
+        title: topic.title,
+        summary: topic.summary,
+        body: topic.body,
+        sector: topic.sector,
+        location: topic.location,
+        opensAt: topic.opensAt,
+        closesAt: topic.closesAt,
+      })
+      .run();
+    tx.update(topics)
+      .set({
+        title: v.title,
+        summary: v.summary,
+        body: v.body,
+        sector: v.sector,
+        location: v.location ?? null,
+        opensAt: v.opensAt,
+        closesAt: v.closesAt,
+        pollOptions: v.pollOptions,
+        updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`,
+      })
+      .where(eq(topics.id, topic.id))
+      .run();
+    recordAudit(tx, { actorId: actor!.id, action: 'topic.update', subjectType: 'topic', subjectId: topic.id });
+  });
+  return ok({ topicId: topic.id });
+}
