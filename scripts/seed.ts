@@ -1,6 +1,7 @@
 import { defaultDatabasePath, migrateDatabase, openDatabase } from '../db/client';
 import { isEmpty, seedDemo } from '../db/seed';
 import { hashPassword } from '../lib/accounts/password';
+import { seedDemoContent } from './demo-content';
 
 async function main() {
   const db = openDatabase(defaultDatabasePath());
@@ -8,6 +9,7 @@ async function main() {
   if (!isEmpty(db)) console.log('[baro] database is not empty: nothing seeded');
   else {
     await seedDemo(db, hashPassword);
+    seedDemoContent(db);
     console.log('[baro] demo data seeded');
   }
   db.$client.close();

@@ -2,6 +2,7 @@
 import { defaultDatabasePath, migrateDatabase, openDatabase } from '../db/client';
 import { isEmpty, seedDemo } from '../db/seed';
 import { hashPassword } from '../lib/accounts/password';
+import { seedDemoContent } from './demo-content';
 
 async function main() {
   const file = defaultDatabasePath();
@@ -9,6 +10,7 @@ async function main() {
   migrateDatabase(db);
   if (isEmpty(db) && process.env.SEED !== 'false') {
     await seedDemo(db, hashPassword);
+    seedDemoContent(db);
     console.log(`[baro] seeded demo data into ${file}`);
   } else {
     console.log(`[baro] database ready: ${file}`);

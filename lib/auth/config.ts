@@ -14,8 +14,15 @@ export class SignInRejected extends CredentialsSignin {
   }
 }
 
+/**
+ * The client address for per-address limits: the LAST X-Forwarded-For entry, the one added by the
+ * nearest proxy (Next sets it from the socket when no proxy did). Earlier entries are whatever the
+ * client sent. Without a reverse proxy a forged header can dodge per-address limits; the strict
+ * per-account limits do not depend on it.
+ */
 export function clientIp(headers: Headers): string {
-  return headers.get('x-forwarded-for')?.split(',')[0]?.trim() || headers.get('x-real-ip') || 'local';
+  const hops = headers.get('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
+  return hops.at(-1) || headers.get('x-real-ip') || 'local';
 }
 
 export const { auth, signIn, signOut, handlers } = NextAuth(() => ({

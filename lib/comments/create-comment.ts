@@ -44,7 +44,7 @@ export function createComment(db: Db, actor: Actor | null, input: unknown, now =
     }
   }
 
-  const verdict = screen(db, { authorId: actor!.id, text: v.body, trusted: isTrusted(actor), now });
+  const verdict = screen(db, { kind: 'comment', authorId: actor!.id, text: v.body, trusted: isTrusted(actor), now });
   if (verdict.action === 'reject') return { ok: false, error: 'rejected', reason: verdict.reason };
   const visibility = verdict.action === 'hold' ? 'held' : 'visible';
 

@@ -32,7 +32,7 @@ export function editComment(db: Db, actor: Actor | null, input: unknown, now = n
   }
   if (v.body === comment.body && v.stance === comment.stance) return ok({ commentId: comment.id, held: comment.visibility === 'held' });
 
-  const verdict = screen(db, { authorId: actor!.id, text: v.body, trusted: isTrusted(actor), checkHistory: false, now });
+  const verdict = screen(db, { kind: 'comment', authorId: actor!.id, text: v.body, trusted: isTrusted(actor), checkHistory: false, now });
   if (verdict.action === 'reject') return { ok: false, error: 'rejected', reason: verdict.reason };
   // An edit never un-hides: held stays held; a visible comment whose new text must be reviewed is held.
   const visibility = comment.visibility === 'visible' && verdict.action === 'hold' ? 'held' : comment.visibility;

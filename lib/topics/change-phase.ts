@@ -30,7 +30,13 @@ export function changeTopicPhase(db: Db, actor: Actor | null, input: unknown, no
   // Re-opening needs a close date in the future, else it would close again at once.
   if (v.phase === 'open' && topic.closesAt <= now.toISOString()) return invalid({ phase: 'closeDatePassed' });
 
-  const firstPublication = topic.phase === 'draft' && v.phase !== 'draft';
+  // Announced once: going back to draft and out again does not notify a second time.
+  const publishedBefore = db
+    .select({ id: topicPhaseChanges.id })
+    .from(topicPhaseChanges)
+    .where(and(eq(topicPhaseChanges.topicId, topic.id), eq(topicPhaseChanges.fromPhase, 'draft')))
+    .get();
+  const firstPublication = topic.phase === 'draft' && v.phase !== 'draft' && !publishedBefore;
   db.transaction((tx) => {
     tx.update(topics)
       .set({

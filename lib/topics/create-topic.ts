@@ -17,7 +17,7 @@ export function createTopic(db: Db, actor: Actor | null, input: unknown): Result
   if (!getCommune(db, v.communeId)) return invalid({ communeId: 'communeRequired' });
   if (!can(actor, 'topic.create', { communeId: v.communeId })) return forbidden();
 
-  const verdict = screen(db, { authorId: actor!.id, text: `${v.title}\n${v.summary}\n${v.body}`, trusted: isTrusted(actor) });
+  const verdict = screen(db, { kind: 'topic', authorId: actor!.id, text: `${v.title}\n${v.summary}\n${v.body}`, trusted: isTrusted(actor) });
   if (verdict.action === 'reject') return { ok: false, error: 'rejected', reason: verdict.reason };
 
   const topicId = db.transaction((tx) => {

@@ -25,7 +25,7 @@ export function updateTopic(db: Db, actor: Actor | null, input: unknown): Result
   if (pollChanged && topic.voteCount > 0) return { ok: false, error: 'invalid', fieldErrors: { pollOptions: 'pollLocked' } };
 
   const text = `${v.title}\n${v.summary}\n${v.body}`;
-  const verdict = screen(db, { authorId: actor!.id, text, trusted: isTrusted(actor), checkHistory: false });
+  const verdict = screen(db, { kind: 'topic', authorId: actor!.id, text, trusted: isTrusted(actor), checkHistory: false });
   if (verdict.action === 'reject') return { ok: false, error: 'rejected', reason: verdict.reason };
 
   db.transaction((tx) => {

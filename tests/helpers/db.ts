@@ -4,7 +4,19 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { migrateDatabase, openDatabase, type Db } from '@/db/client';
-import { auditLog, communes, connectedSpaces, roleGrants, users, type AuditEntry, type NewUser, type User } from '@/db/schema';
+import {
+  auditLog,
+  communes,
+  connectedSpaces,
+  roleGrants,
+  topics,
+  users,
+  type AuditEntry,
+  type NewTopic,
+  type NewUser,
+  type Topic,
+  type User,
+} from '@/db/schema';
 import { seedGeography } from '@/db/seed';
 import { hashPassword } from '@/lib/accounts/password';
 import { loadActor } from '@/lib/accounts/load-actor';
@@ -108,4 +120,57 @@ export function countUsers(db: Db): number {
 /** Audit rows with this action, oldest first. */
 export function auditRows(db: Db, action: string): AuditEntry[] {
   return db.select().from(auditLog).where(eq(auditLog.action, action)).orderBy(auditLog.id).all();
+}
+
+// ---------------------------------------------------------------- consultation
+
+/** The consultation window most tests use, and instants inside and after it (Mali is UTC+0). */
+export const CONSULTATION = {
+  opensAt: '2027-03-01T09:00',
+  closesAt: '2027-03-31T18:00',
+  /** while the consultation is open */
+  during: new Date('2027-03-10T10:00:00.000Z'),
+  /** after its close date */
+  after: new Date('2027-04-02T10:00:00.000Z'),
+} as const;
+
+/** `minutes` after `from`. */
+export const minutesAfter = (from: Date, minutes: number) => new Date(from.getTime() + minutes * 60_000);
+
+/** A topic form as the browser sends it: every field a string. */
+export function topicForm(communeId: number, fields: Record<string, string> = {}): Record<string, string> {
+  return {
+    communeId: String(communeId),
+    title: 'Nouveau forage au quartier Plateau',
+    summary: 'La mairie propose un forage équipé d’une pompe solaire près de l’école.',
+    body: 'Le quartier Plateau n’a qu’un puits, à sec trois mois par an. Le forage coûterait 12 millions de FCFA.',
+    sector: 'water',
+    location: '',
+    opensAt: CONSULTATION.opensAt,
+    closesAt: CONSULTATION.closesAt,
+    pollOptions: '',
+    ...fields,
+  };
+}
+
+/**
+ * Inserts a topic directly (no screening, no audit, no timeline), already in the given phase:
+ * for arranging lists, tallies, comments and searches. Defaults: open, visible, the standard window.
+ */
+export function addTopic(t: TestDb, fields: Partial<NewTopic> & { authorId: number }): Topic {
+  return t.db
+    .insert(topics)
+    .values({
+      communeId: t.communeId('kayes'),
+      title: 'Nouveau forage au quartier Plateau',
+      summary: 'La mairie propose un forage équipé d’une pompe solaire.',
+      body: 'Le quartier Plateau n’a qu’un puits, à sec trois mois par an.',
+      sector: 'water',
+      opensAt: '2027-03-01T09:00:00.000Z',
+      closesAt: '2027-03-31T18:00:00.000Z',
+      phase: 'open',
+      ...fields,
+    })
+    .returning()
+    .get();
 }
