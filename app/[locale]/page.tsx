@@ -1,6 +1,8 @@
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { getCommune, listCommunes, listSpaces } from '@/db/queries/geography';
+import { openTopicsForHome } from '@/db/queries/topics';
+import { TopicCard } from '@/components/topics/topic-card';
 import { getActor } from '@/lib/auth/session';
 import { selectedCommuneId } from '@/lib/auth/page-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
@@ -15,6 +17,8 @@ export default async function Home({ params }: { params: Promise<{ locale: Local
   const commune = communeId ? getCommune(db, communeId) : undefined;
   const spaces = listSpaces(db);
   const communes = listCommunes(db);
+  const tt = await getTranslations('Topics');
+  const open = openTopicsForHome(db, communeId, new Date().toISOString());
   const href = (p: string) => localePath(locale, p);
 
   return (
@@ -36,6 +40,26 @@ export default async function Home({ params }: { params: Promise<{ locale: Local
             </a>
           </p>
         ) : null}
+      </section>
+      <section aria-labelledby="open-topics">
+        <h2 id="open-topics" className="mb-1 text-xl font-bold">
+          {tt('openHome')}
+        </h2>
+        {communeId ? <p className="mb-2 text-sm text-stone-700">{tt('yourCommuneFirst')}</p> : null}
+        {open.length === 0 ? (
+          <p>{tt('openHomeEmpty')}</p>
+        ) : (
+          <ul className="space-y-3">
+            {open.map((topic) => (
+              <li key={topic.id}>
+                <TopicCard topic={{ ...topic, phase: 'open' }} href={href(`/topics/${topic.id}`)} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="mt-3">
+          <a href={href('/topics')}>{tt('seeAll')}</a>
+        </p>
       </section>
       <section aria-labelledby="steps">
         <h2 id="steps" className="mb-2 text-xl font-bold">

@@ -6,7 +6,8 @@ import { initialFormState, type FormState } from '@/lib/forms/state';
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
-const FormStateContext = createContext<FormState>(initialFormState);
+const FormStateContext = createContext<{ state: FormState; prefix: string }>({ state: initialFormState, prefix: 'f' });
+/** The form's state, and the prefix that keeps field ids unique when a page has several forms. */
 export const useFieldState = () => useContext(FormStateContext);
 
 /**
@@ -19,18 +20,21 @@ export function ActionForm({
   children,
   className,
   id,
+  fieldPrefix = 'f',
   'aria-label': ariaLabel,
 }: {
   action: Action;
   children: ReactNode;
   className?: string;
   id?: string;
+  /** set when the same form appears more than once on a page (replies, edits) */
+  fieldPrefix?: string;
   'aria-label'?: string;
 }) {
   const [state, formAction] = useActionState(action, initialFormState);
   const errorId = id ? `${id}-error` : undefined;
   return (
-    <FormStateContext.Provider value={state}>
+    <FormStateContext.Provider value={{ state, prefix: fieldPrefix }}>
       <form action={formAction} className={className} id={id} aria-label={ariaLabel} noValidate>
         {state.status === 'error' && state.formError ? (
           <p

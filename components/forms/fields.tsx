@@ -14,10 +14,10 @@ type Common = {
 };
 
 function useField(name: string, defaultValue?: string) {
-  const state = useFieldState();
+  const { state, prefix } = useFieldState();
   const error = state.fieldErrors[name];
   const value = state.status === 'idle' ? (defaultValue ?? '') : (state.values[name] ?? '');
-  return { error, value };
+  return { error, value, id: `${prefix}-${name}` };
 }
 
 function Label({ id, label, required, requiredMark }: { id: string; label: string; required?: boolean; requiredMark?: string }) {
@@ -65,8 +65,7 @@ export function TextField({
   inputMode?: 'text' | 'tel' | 'email' | 'numeric';
   maxLength?: number;
 }) {
-  const id = `f-${p.name}`;
-  const { error, value } = useField(p.name, p.defaultValue);
+  const { error, value, id } = useField(p.name, p.defaultValue);
   return (
     <div className="mb-4">
       <Label id={id} label={p.label} required={p.required} requiredMark={p.requiredMark} />
@@ -91,8 +90,7 @@ export function TextField({
 }
 
 export function TextArea({ rows = 5, maxLength, ...p }: Common & { rows?: number; maxLength?: number }) {
-  const id = `f-${p.name}`;
-  const { error, value } = useField(p.name, p.defaultValue);
+  const { error, value, id } = useField(p.name, p.defaultValue);
   return (
     <div className="mb-4">
       <Label id={id} label={p.label} required={p.required} requiredMark={p.requiredMark} />
@@ -117,8 +115,7 @@ export function SelectField({
   options,
   ...p
 }: Common & { options: { value: string; label: string }[] }) {
-  const id = `f-${p.name}`;
-  const { error, value } = useField(p.name, p.defaultValue);
+  const { error, value, id } = useField(p.name, p.defaultValue);
   return (
     <div className="mb-4">
       <Label id={id} label={p.label} required={p.required} requiredMark={p.requiredMark} />
@@ -148,11 +145,12 @@ export function RadioGroup({
   legend,
   ...p
 }: Omit<Common, 'label'> & { legend: string; options: { value: string; label: ReactNode }[] }) {
-  const id = `f-${p.name}`;
-  const { error, value } = useField(p.name, p.defaultValue);
+  const { error, value, id } = useField(p.name, p.defaultValue);
   return (
     <fieldset className="mb-4" aria-describedby={describedBy(id, p.hint, error)}>
       <legend className="mb-1 font-semibold">{legend}</legend>
+      {/* Sent when no option is chosen, so "choose one" is reported on this group, not as a form error. */}
+      <input type="hidden" name={p.name} value="" />
       <div className="flex flex-wrap gap-x-5 gap-y-2">
         {options.map((o) => (
           <label key={o.value} className="flex min-h-11 items-center gap-2">

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { listCommunes } from '@/db/queries/geography';
+import { unreadCount } from '@/db/queries/notifications';
 import { signOutAction } from '@/app/actions/auth';
 import { chooseCommuneAction } from '@/app/actions/commune';
 import { localePath, type Locale } from '@/lib/i18n/config';
@@ -20,6 +21,7 @@ export async function Header({
   const tl = await getTranslations('Languages');
   const tc = await getTranslations('Common');
   const communes = listCommunes(getDb());
+  const unread = actor ? unreadCount(getDb(), actor.id) : 0;
   const href = (p: string) => localePath(locale, p);
 
   return (
@@ -42,6 +44,19 @@ export async function Header({
             <li>
               <a href={href('/')}>{t('home')}</a>
             </li>
+            <li>
+              <a href={href('/topics')}>{t('topics')}</a>
+            </li>
+            <li>
+              <a href={href('/search')}>{t('search')}</a>
+            </li>
+            {actor ? (
+              <li>
+                <a href={href('/notifications')}>
+                  {unread > 0 ? t('notificationsUnread', { count: unread }) : t('notifications')}
+                </a>
+              </li>
+            ) : null}
             {can(actor, 'admin.access', undefined) ? (
               <li>
                 <a href={href('/admin')}>{t('admin')}</a>

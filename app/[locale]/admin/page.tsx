@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { Forbidden } from '@/components/ui/forbidden';
 import { getDb } from '@/db/client';
 import { searchUsers } from '@/db/queries/users';
 import { localePath, type Locale } from '@/lib/i18n/config';
@@ -19,7 +20,7 @@ export default async function AdminPage({
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  await requireAdmin(locale);
+  if (!(await requireAdmin(locale))) return <Forbidden />;
   const t = await getTranslations('Admin');
   const sp = await searchParams;
   const q = typeof sp.q === 'string' ? sp.q.trim().slice(0, 100) : '';

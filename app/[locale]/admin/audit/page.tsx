@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound } from 'next/navigation';
+import { Forbidden } from '@/components/ui/forbidden';
 import { getDb } from '@/db/client';
 import { recentAudit } from '@/db/queries/users';
 import { type Locale } from '@/lib/i18n/config';
@@ -16,7 +16,8 @@ export default async function AuditPage({ params }: { params: Promise<{ locale: 
   const { locale } = await params;
   setRequestLocale(locale);
   const actor = await requireAdmin(locale);
-  if (!can(actor, 'audit.read', undefined)) notFound();
+  if (!actor) return <Forbidden />;
+  if (!can(actor, 'audit.read', undefined)) return <Forbidden />;
   const t = await getTranslations('Admin');
   const rows = recentAudit(getDb());
   return (

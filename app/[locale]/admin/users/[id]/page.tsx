@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { grantRoleAction, revokeRoleAction } from '@/app/actions/admin';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextField } from '@/components/forms/fields';
+import { Forbidden } from '@/components/ui/forbidden';
 import { getDb } from '@/db/client';
 import { listCommunes, listSpaces } from '@/db/queries/geography';
 import { activeGrants, getProfile } from '@/db/queries/users';
@@ -28,6 +29,7 @@ export default async function AdminUserPage({
   const { locale, id } = await params;
   setRequestLocale(locale);
   const actor = await requireAdmin(locale);
+  if (!actor) return <Forbidden />;
   const userId = idParam.safeParse(id);
   if (!userId.success) notFound();
   const db = getDb();

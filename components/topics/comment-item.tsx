@@ -1,0 +1,162 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { deleteCommentAction, editCommentAction, supportCommentAction } from '@/app/actions/participation';
+import { ActionForm, SubmitButton } from '@/components/forms/action-form';
+import { Hidden, RadioGroup, TextArea } from '@/components/forms/fields';
+import { STANCES, type Stance } from '@/db/schema';
+import { COMMENT_MAX } from '@/lib/comments/schemas';
+import { can, type Actor, type PhaseName } from '@/lib/permissions';
+import { CommentForm } from './comment-form';
+
+export type CommentRow = {
+  id: number;
+  parentId: number | null;
+  authorId: number;
+  author: string;
+  stance: Stance;
+  body: string;
+  isOfficialAnswer: boolean;
+  supportCount: number;
+  visibility: string;
+  deletedAt: string | null;
+  editedAt: string | null;
+  createdAt: string;
+};
+
+const STANCE_STYLE: Record<Stance, string> = {
+  for: 'bg-green-100 text-green-900',
+  against: 'bg-red-100 text-red-900',
+  neutral: 'bg-stone-200 text-stone-900',
+  question: 'bg-sky-100 text-sky-900',
+};
+const STANCE_ICON: Record<Stance, string> = { for: '👍', against: '👎', neutral: '•', question: '?' };
+
+export async function CommentItem({
+  comment,
+  replies,
+  actor,
+  phase,
+  topicId,
+  locale,
+  supported,
+  now,
+}: {
+  comment: CommentRow;
+  replies: CommentRow[];
+  actor: Actor | null;
+  phase: PhaseName;
+  topicId: number;
+  locale: string;
+  supported: Set<number>;
+  now: Date;
+}) {
+  const t = await getTranslations('Comments');
+  return (
+    <li id={`comment-${comment.id}`} className="rounded border border-stone-300 bg-white p-3">
+      <CommentBody comment={comment} actor={actor} phase={phase} topicId={topicId} locale={locale} supported={supported} now={now} />
+      {replies.length > 0 ? (
+        <ul className="mt-3 space-y-2 border-l-4 border-stone-200 pl-3" aria-label={t('replies', { count: replies.length })}>
+          {replies.map((r) => (
+            <li key={r.id} id={`comment-${r.id}`}>
+              <CommentBody comment={r} actor={actor} phase={phase} topicId={topicId} locale={locale} supported={supported} now={now} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {can(actor, 'comment.create', { phase }) && !comment.deletedAt ? (
+        <details className="mt-2">
+          <summary className="min-h-11 cursor-pointer py-2 font-semibold text-teal-900">{t('reply')}</summary>
+          <CommentForm topicId={topicId} parentId={comment.id} locale={locale} legend={t('replyTo', { name: comment.author })} submit={t('replySubmit')} formId={`reply-${comment.id}`} />
+        </details>
+      ) : null}
+    </li>
+  );
+}
+
+async function CommentBody({
+  comment,
+  actor,
+  phase,
+  topicId,
+  locale,
+  supported,
+  now,
+}: {
+  comment: CommentRow;
+  actor: Actor | null;
+  phase: PhaseName;
+  topicId: number;
+  locale: string;
+  supported: Set<number>;
+  now: Date;
+}) {
+  const t = await getTranslations('Comments');
+  const ts = await getTranslations('Stances');
+  const tc = await getTranslations('Common');
+  const format = await getFormatter();
+  const deleted = !!comment.deletedAt;
+  const mayEdit = can(actor, 'comment.edit', { authorId: comment.authorId, createdAt: comment.createdAt, deleted, phase, now });
+  const mayDelete = can(actor, 'comment.delete', { authorId: comment.authorId, deleted });
+  const maySupport = !deleted && comment.visibility === 'visible' && can(actor, 'comment.support', { authorId: comment.authorId, phase });
+  const hidden = (
+    <>
+      <input type="hidden" name="locale" value={locale} />
+      <input type="hidden" name="topicId" value={topicId} />
+      <input type="hidden" name="commentId" value={comment.id} />
+    </>
+  );
+  return (
+    <article>
+      <p className="mb-1 flex flex-wrap items-center gap-2 text-sm">
+        <strong className="text-base">{comment.author}</strong>
+        {!deleted ? (
+          <span className={`rounded px-2 py-0.5 font-semibold ${STANCE_STYLE[comment.stance]}`}>
+            <span aria-hidden="true">{STANCE_ICON[comment.stance]} </span>
+            {ts(comment.stance)}
+          </span>
+        ) : null}
+        {comment.isOfficialAnswer ? <span className="rounded bg-teal-800 px-2 py-0.5 font-semibold text-white">{t('officialAnswer')}</span> : null}
+        <span className="text-stone-700">{t('postedOn', { date: format.dateTime(new Date(comment.createdAt), 'long') })}</span>
+        {comment.editedAt && !deleted ? <span className="text-stone-700">({t('edited')})</span> : null}
+      </p>
+      {comment.visibility === 'held' ? <p className="mb-1 text-sm font-semibold text-amber-900">{t('awaitingReview')}</p> : null}
+      {comment.visibility === 'hidden' ? <p className="mb-1 text-sm font-semibold text-red-900">{t('hiddenForYou')}</p> : null}
+      {deleted ? <p className="italic text-stone-700">{t('deleted')}</p> : <p className="whitespace-pre-line break-words">{comment.body}</p>}
+      <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
+        {!deleted ? <span>{t('supports', { count: comment.supportCount })}</span> : null}
+        {maySupport ? (
+          <form action={supportCommentAction}>
+            {hidden}
+            <input type="hidden" name="intent" value={supported.has(comment.id) ? 'remove' : 'add'} />
+            <button type="submit" className="min-h-11 rounded border-2 border-teal-800 px-3 font-semibold text-teal-900">
+              {supported.has(comment.id) ? t('unsupport') : t('support')}
+            </button>
+          </form>
+        ) : null}
+      </div>
+      {mayEdit ? (
+        <details className="mt-2">
+          <summary className="min-h-11 cursor-pointer py-2 font-semibold text-teal-900">{t('edit')}</summary>
+          <ActionForm action={editCommentAction} id={`edit-${comment.id}`} fieldPrefix={`edit-${comment.id}`}>
+            <Hidden name="locale" value={locale} />
+            <Hidden name="topicId" value={String(topicId)} />
+            <Hidden name="commentId" value={String(comment.id)} />
+            <RadioGroup name="stance" legend={t('stance')} defaultValue={comment.stance} options={STANCES.map((s) => ({ value: s, label: ts(s) }))} />
+            <TextArea name="body" label={t('body')} rows={4} maxLength={COMMENT_MAX} defaultValue={comment.body} />
+            <SubmitButton pendingLabel={tc('saving')}>{t('editSubmit')}</SubmitButton>
+          </ActionForm>
+        </details>
+      ) : null}
+      {mayDelete ? (
+        <details className="mt-1">
+          <summary className="min-h-11 cursor-pointer py-2 text-sm text-red-900">{t('delete')}</summary>
+          <form action={deleteCommentAction}>
+            {hidden}
+            <button type="submit" className="min-h-11 rounded border-2 border-red-800 px-3 font-semibold text-red-900">
+              {t('deleteConfirm')}
+            </button>
+          </form>
+        </details>
+      ) : null}
+    </article>
+  );
+}

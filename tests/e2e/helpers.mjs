@@ -1,0 +1,161 @@
+// Shared helpers for the end-to-end tests (run by scripts/e2e.mjs with node's test runner, not by vitest).
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { chromium } from 'playwright-core';
+
+export const BASE = process.env.BARO_E2E_URL || 'http://localhost:3210';
+export const DEMO_PASSWORD = 'Baro-demo-2026';
+export const VIEWPORT = { width: 360, height: 740 };
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let browser;
+
+/** Launches one Chromium for the test file (call at the top of each file). */
+export function withBrowser() {
+  before(async () => {
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  });
+  after(async () => {
+    await browser?.close();
+  });
+}
+
+/** A fresh context (no cookies) at 360×740, with or without JavaScript. */
+export async function newPage({ js }) {
+  const context = await browser.newContext({ javaScriptEnabled: js, viewport: VIEWPORT, locale: 'fr-FR' });
+  context.setDefaultTimeout(15_000);
+  context.setDefaultNavigationTimeout(30_000);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Registers the same flow twice: with JavaScript on, then off, each in its own browser context. */
+export function bothJs(name, fn) {
+  for (const js of [true, false]) {
+    test(`${name} [JS ${js ? 'on' : 'off'}]`, async () => {
+      const { context, page } = await newPage({ js });
+      try {
+        await fn(page, { js, context });
+      } finally {
+        await context.close();
+      }
+    });
+  }
+}
+
+/** Opens a path; with JS on, waits until React has hydrated the page, so forms submit through React. */
+export async function open(page, path, { js }) {
+  const res = await page.goto(BASE + path);
+  if (js) await hydrated(page);
+  return res;
+}
+
+export async function hydrated(page) {
+  await page.waitForFunction(
+    () => {
+      const el = document.querySelector('main') || document.body;
+      return Object.keys(el).some((k) => k.startsWith('__reactFiber'));
+    },
+    undefined,
+    { timeout: 15_000 },
+  );
+}
+
+/**
+ * Submits a form and waits until the server has answered: a page load without JS; with JS, the
+ * server action's response and React's re-render (the submit button is enabled again).
+ */
+export async function submit(page, formId, { js }) {
+  const button = page.locator(`#${formId} button[type="submit"]`);
+  if (!js) {
+    await Promise.all([page.waitForEvent('load'), button.click()]);
+    return;
+  }
+  const response = page.waitForResponse((r) => r.request().method() === 'POST');
+  await button.click();
+  // The button is disabled while the action is pending (useFormStatus), from the click until React has
+  // applied the answer. (response.finished() sometimes never resolves for these streamed answers.)
+  await response;
+  await page.waitForFunction(
+    (id) => {
+      const b = document.querySelector(`#${id} button[type="submit"]`);
+      return !b || !b.disabled;
+    },
+    formId,
+    { timeout: 15_000 },
+  );
+}
+
+/** Waits until the locator's text matches (string: exact after trimming; RegExp: test), then asserts. */
+export async function expectText(locator, expected, timeout = 10_000) {
+  const matches = (t) => (expected instanceof RegExp ? expected.test(t) : t === expected);
+  const deadline = Date.now() + timeout;
+  let actual;
+  for (;;) {
+    actual = (await locator.first().textContent({ timeout: Math.max(1, deadline - Date.now()) }).catch(() => null))?.trim() ?? null;
+    if (actual !== null && matches(actual)) return actual;
+    if (Date.now() > deadline) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  assert.fail(`expected ${locator} to have text ${expected instanceof RegExp ? expected : JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+export async function expectPath(page, pathname, search) {
+  await page.waitForURL((u) => u.pathname === pathname && (search === undefined || u.search === search), { timeout: 15_000 });
+  const u = new URL(page.url());
+  assert.equal(u.pathname, pathname);
+}
+
+/**
+ * Asserts a 404 answer whose page shows `heading`. Without JavaScript, the page must have been rendered
+ * on the server (with JavaScript, React may render it from the RSC payload).
+ */
+export async function expectNotFoundPage(page, response, heading, { js }) {
+  assert.equal(response.status(), 404);
+  const html = await response.text();
+  if (!js) {
+    assert.ok(
+      !/<html[^>]*id="__next_error__"/.test(html) && html.includes(`>${heading}</h1>`),
+      `without JavaScript, the 404 page for ${response.url()} is blank: Next sent its empty error document ` +
+        `(<html id="__next_error__">; the not-found UI is only inside the RSC payload)`,
+    );
+  }
+  await expectText(page.locator('h1'), heading);
+}
+
+export async function htmlLang(page) {
+  return page.locator('html').getAttribute('lang');
+}
+
+/** A random valid Malian mobile number nobody has registered: 8 digits, as "76 12 34 56". */
+export function freshPhone() {
+  const prefixes = ['65', '66', '67', '69', '70', '71', '72', '73', '74', '75', '76', '77', '78', '79', '90', '91', '92', '93', '94', '95', '96', '97', '98', '99'];
+  for (;;) {
+    const p = prefixes[Math.floor(Math.random() * prefixes.length)];
+    const digits = p + String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0');
+    if (digits.startsWith('760000')) continue; // the demo accounts
+    const parsed = parsePhoneNumberFromString(digits, 'ML');
+    if (parsed?.isValid()) return digits.replace(/(\d\d)(?=\d)/g, '$1 ');
+  }
+}
+
+/** Signs in through the form and waits for the account page. */
+export async function signIn(page, identifier, password, { js, locale = 'fr' }) {
+  const prefix = locale === 'fr' ? '' : `/${locale}`;
+  await open(page, `${prefix}/login`, { js });
+  await page.fill('#f-identifier', identifier);
+  await page.fill('#f-password', password);
+  await page.click('#login-form button[type="submit"]');
+  await expectPath(page, `${prefix}/account`);
+}
