@@ -1,30 +1,33 @@
-import { getLocale, getTranslations } from 'next-intl/server';
-import { isLocale, localePath } from '@/lib/i18n/config';
+import en from '@/messages/en.json';
+import fr from '@/messages/fr.json';
 import './globals.css';
 
 /**
- * Paths that match no route. Rendered as a whole document on the server (so it shows without
- * JavaScript), in the language of the URL that the proxy detected.
+ * Paths that match no route, in both languages. It reads no request data on purpose: Next renders
+ * this boundary with every page, and the pages served from the cache (app/cached) must stay static.
  */
-export default async function GlobalNotFound() {
-  const raw = await getLocale().catch(() => 'fr');
-  const locale = isLocale(raw) ? raw : 'fr';
-  const t = await getTranslations({ locale, namespace: 'NotFound' });
-  const tc = await getTranslations({ locale, namespace: 'Common' });
+export default function GlobalNotFound() {
   return (
-    <html lang={locale}>
+    <html lang="fr">
       <body className="flex min-h-screen flex-col">
         <header className="border-b border-stone-300 bg-white">
           <div className="mx-auto max-w-5xl px-4 py-3">
-            <a href={localePath(locale, '/')} className="text-2xl font-extrabold text-teal-900 no-underline">
-              {tc('appName')}
+            <a href="/" className="text-2xl font-extrabold text-teal-900 no-underline">
+              {fr.Common.appName}
             </a>
           </div>
         </header>
-        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
-          <h1 className="mb-3 text-2xl font-bold">{t('title')}</h1>
-          <p className="mb-4">{t('body')}</p>
-          <a href={localePath(locale, '/')}>{t('home')}</a>
+        <main id="main" className="mx-auto w-full max-w-5xl flex-1 space-y-8 px-4 py-6">
+          <section>
+            <h1 className="mb-3 text-2xl font-bold">{fr.NotFound.title}</h1>
+            <p className="mb-4">{fr.NotFound.body}</p>
+            <a href="/">{fr.NotFound.home}</a>
+          </section>
+          <section lang="en">
+            <h2 className="mb-3 text-2xl font-bold">{en.NotFound.title}</h2>
+            <p className="mb-4">{en.NotFound.body}</p>
+            <a href="/en">{en.NotFound.home}</a>
+          </section>
         </main>
       </body>
     </html>

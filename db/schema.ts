@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 
 /** UTC ISO-8601 timestamps, stored as text so they sort and read well in SQL. */
 const createdAt = () =>
@@ -283,9 +283,9 @@ export const comments = sqliteTable(
   'comments',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    topicId: integer('topic_id')
-      .notNull()
-      .references(() => topics.id),
+    /** a comment belongs to exactly one subject: a topic or a citizen project (see comments_one_subject) */
+    topicId: integer('topic_id').references(() => topics.id),
+    projectId: integer('project_id').references((): AnySQLiteColumn => projects.id),
     authorId: integer('author_id')
       .notNull()
       .references(() => users.id),
@@ -307,6 +307,8 @@ export const comments = sqliteTable(
     index('comments_topic_parent_support_idx').on(t.topicId, t.parentId, t.supportCount, t.id),
     index('comments_author_idx').on(t.authorId),
     index('comments_parent_idx').on(t.parentId, t.id),
+    index('comments_project_parent_id_idx').on(t.projectId, t.parentId, t.id),
+    check('comments_one_subject', sql`(${t.topicId} IS NULL) <> (${t.projectId} IS NULL)`),
   ],
 );
 
@@ -340,7 +342,23 @@ export const commentSupports = sqliteTable(
 
 // ---------------------------------------------------------------- notifications
 
-export const NOTIFICATION_KINDS = ['comment.reply', 'topic.decided', 'topic.new'] as const;
+export const NOTIFICATION_KINDS = [
+  'comment.reply',
+  'topic.decided',
+  'topic.new',
+  'project.supports25',
+  'project.supports50',
+  'project.supports75',
+  'project.threshold',
+  'project.answered',
+  'project.progress',
+  'project.invitation',
+  'moderation.outcome',
+  'moderation.report_outcome',
+  'moderation.warning',
+  'moderation.suspension',
+  'appeal.decided',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const notifications = sqliteTable(
@@ -353,6 +371,10 @@ export const notifications = sqliteTable(
     kind: text('kind', { enum: NOTIFICATION_KINDS }).notNull(),
     topicId: integer('topic_id').references(() => topics.id),
     commentId: integer('comment_id').references(() => comments.id),
+    projectId: integer('project_id').references((): AnySQLiteColumn => projects.id),
+    /** moderation outcomes and appeals: the item concerned */
+    moderationId: integer('moderation_id').references((): AnySQLiteColumn => moderations.id),
+    appealId: integer('appeal_id').references((): AnySQLiteColumn => appeals.id),
     actorId: integer('actor_id').references(() => users.id),
     readAt: text('read_at'),
     createdAt: createdAt(),
@@ -368,6 +390,8 @@ export const notificationPreferences = sqliteTable('notification_preferences', {
   decisions: integer('decisions', { mode: 'boolean' }).notNull().default(true),
   /** opt-in */
   newTopics: integer('new_topics', { mode: 'boolean' }).notNull().default(false),
+  /** citizen projects one proposed, co-proposed or supported */
+  projects: integer('projects', { mode: 'boolean' }).notNull().default(true),
 });
 
 export type Topic = typeof topics.$inferSelect;
@@ -393,3 +417,333 @@ export const moderationTerms = sqliteTable(
   },
   (t) => [uniqueIndex('moderation_terms_uq').on(t.term, t.language)],
 );
+
+// ---------------------------------------------------------------- citizen projects
+
+/**
+ * draft → submitted (screened; held ones wait here) → collecting → threshold_reached → under_review →
+ * accepted | rejected; accepted → in_progress → completed. collecting → withdrawn (authors) or expired.
+ */
+export const PROJECT_STATUSES = [
+  'draft',
+  'submitted',
+  'collecting',
+  'threshold_reached',
+  'under_review',
+  'accepted',
+  'rejected',
+  'in_progress',
+  'completed',
+  'withdrawn',
+  'expired',
+] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+export const BENEFICIARIES = ['women', 'youth', 'children', 'elderly', 'farmers', 'herders', 'everyone'] as const;
+export type Beneficiary = (typeof BENEFICIARIES)[number];
+
+export const projects = sqliteTable(
+  'projects',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
+    /** the proposer */
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    /** "on behalf of" a group, e.g. a women's association */
+    onBehalfOf: text('on_behalf_of'),
+    title: text('title').notNull(),
+    problem: text('problem').notNull(),
+    solution: text('solution').notNull(),
+    sector: text('sector', { enum: SECTORS }).notNull(),
+    location: text('location').notNull(),
+    /** FCFA */
+    estimatedCost: integer('estimated_cost'),
+    beneficiaries: text('beneficiaries', { mode: 'json' }).notNull().$type<Beneficiary[]>(),
+    status: text('status', { enum: PROJECT_STATUSES }).notNull().default('draft'),
+    visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('visible'),
+    /** fixed when collection opens, so a later change of the commune's settings never moves the goal */
+    threshold: integer('threshold'),
+    collectionEndsAt: text('collection_ends_at'),
+    supportCount: integer('support_count').notNull().default(0),
+    /** highest quarter of the threshold already announced to the authors (0–4): each is announced once */
+    milestone: integer('milestone').notNull().default(0),
+    commentCount: integer('comment_count').notNull().default(0),
+    answer: text('answer'),
+    answeredAt: text('answered_at'),
+    answeredBy: integer('answered_by').references(() => users.id),
+    progressPercent: integer('progress_percent').notNull().default(0),
+    submittedAt: text('submitted_at'),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at'),
+  },
+  (t) => [
+    index('projects_commune_status_idx').on(t.communeId, t.status),
+    index('projects_status_ends_idx').on(t.status, t.collectionEndsAt),
+    index('projects_support_count_idx').on(t.supportCount),
+    index('projects_created_idx').on(t.createdAt),
+    index('projects_author_idx').on(t.authorId),
+  ],
+);
+
+export const CO_PROPOSER_STATUSES = ['invited', 'accepted', 'declined'] as const;
+
+/** Registered users invited to propose with the author; they count as authors once they accept. */
+export const projectCoProposers = sqliteTable(
+  'project_co_proposers',
+  {
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    status: text('status', { enum: CO_PROPOSER_STATUSES }).notNull().default('invited'),
+    createdAt: createdAt(),
+    respondedAt: text('responded_at'),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index('project_co_proposers_user_idx').on(t.userId, t.status)],
+);
+
+/** One support per person per project: the primary key is the guarantee. */
+export const projectSupports = sqliteTable(
+  'project_supports',
+  {
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index('project_supports_user_idx').on(t.userId)],
+);
+
+/** The state of a project before each edit after its submission: public. */
+export const projectRevisions = sqliteTable(
+  'project_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    editorId: integer('editor_id').references(() => users.id),
+    title: text('title').notNull(),
+    problem: text('problem').notNull(),
+    solution: text('solution').notNull(),
+    sector: text('sector', { enum: SECTORS }).notNull(),
+    location: text('location').notNull(),
+    estimatedCost: integer('estimated_cost'),
+    beneficiaries: text('beneficiaries', { mode: 'json' }).notNull().$type<Beneficiary[]>(),
+    onBehalfOf: text('on_behalf_of'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('project_revisions_project_idx').on(t.projectId)],
+);
+
+/** The public life-cycle timeline. actorId null = by the system (expiry, threshold). note = the answer. */
+export const projectStatusChanges = sqliteTable(
+  'project_status_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    actorId: integer('actor_id').references(() => users.id),
+    fromStatus: text('from_status', { enum: PROJECT_STATUSES }),
+    toStatus: text('to_status', { enum: PROJECT_STATUSES }).notNull(),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('project_status_changes_project_idx').on(t.projectId)],
+);
+
+/** The public implementation timeline of an accepted project. */
+export const projectUpdates = sqliteTable(
+  'project_updates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    body: text('body').notNull(),
+    percent: integer('percent').notNull(),
+    /** the day the progress happened, YYYY-MM-DD */
+    happenedOn: text('happened_on').notNull(),
+    /** FCFA */
+    amountSpent: integer('amount_spent'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('project_updates_project_idx').on(t.projectId, t.happenedOn)],
+);
+
+/** Per-commune rules for projects; a commune without a row uses the defaults (50 supports, 90 days). */
+export const communeProjectSettings = sqliteTable('commune_project_settings', {
+  communeId: integer('commune_id')
+    .primaryKey()
+    .references(() => communes.id),
+  supportThreshold: integer('support_threshold').notNull(),
+  collectionDays: integer('collection_days').notNull(),
+  updatedBy: integer('updated_by').references(() => users.id),
+  updatedAt: text('updated_at'),
+});
+
+export type Project = typeof projects.$inferSelect;
+export type NewProject = typeof projects.$inferInsert;
+export type ProjectUpdate = typeof projectUpdates.$inferSelect;
+
+// ---------------------------------------------------------------- moderation pipeline
+
+export const CONTENT_TYPES = ['topic', 'comment', 'project', 'update'] as const;
+export type ContentType = (typeof CONTENT_TYPES)[number];
+
+export const REPORT_REASONS = [
+  'spam',
+  'insult',
+  'sexist',
+  'hate',
+  'threat',
+  'personal',
+  'misinformation',
+  'offtopic',
+] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+export const MODERATION_STATES = ['visible', 'held', 'hidden'] as const;
+
+/**
+ * One record per moderated piece of content (Decidim's "reportable"): created when content is held at
+ * submission or first reported. The content row keeps its own `visibility` in step, for fast reads.
+ */
+export const moderations = sqliteTable(
+  'moderations',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    contentType: text('content_type', { enum: CONTENT_TYPES }).notNull(),
+    contentId: integer('content_id').notNull(),
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    state: text('state', { enum: MODERATION_STATES }).notNull(),
+    /** why it was held: a screening reason ('link', 'personalData', 'burst') or 'premoderation' */
+    holdReason: text('hold_reason'),
+    reportCount: integer('report_count').notNull().default(0),
+    /** how many times it was hidden: each hiding is a decision that may be appealed once */
+    hideCount: integer('hide_count').notNull().default(0),
+    hiddenAt: text('hidden_at'),
+    /** null while hidden automatically by reports */
+    hiddenBy: integer('hidden_by').references(() => users.id),
+    /** shown to the public in place of the text */
+    hiddenReason: text('hidden_reason'),
+    /** set when a moderator settles the item; open reports and holds are "pending" until then */
+    decidedAt: text('decided_at'),
+    decidedBy: integer('decided_by').references(() => users.id),
+    outcome: text('outcome', { enum: ['approved', 'dismissed', 'hidden', 'restored'] }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('moderations_content_uq').on(t.contentType, t.contentId),
+    index('moderations_queue_idx').on(t.decidedAt, t.createdAt),
+    index('moderations_author_idx').on(t.authorId),
+  ],
+);
+
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    moderationId: integer('moderation_id')
+      .notNull()
+      .references(() => moderations.id),
+    reporterId: integer('reporter_id')
+      .notNull()
+      .references(() => users.id),
+    reason: text('reason', { enum: REPORT_REASONS }).notNull(),
+    details: text('details'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('reports_once_uq').on(t.moderationId, t.reporterId)],
+);
+
+export const SANCTION_KINDS = ['warning', 'suspension'] as const;
+
+export const sanctions = sqliteTable(
+  'sanctions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind', { enum: SANCTION_KINDS }).notNull(),
+    reason: text('reason').notNull(),
+    /** suspension end; null = permanent (or a warning) */
+    endsAt: text('ends_at'),
+    moderatorId: integer('moderator_id')
+      .notNull()
+      .references(() => users.id),
+    liftedAt: text('lifted_at'),
+    liftedBy: integer('lifted_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sanctions_user_idx').on(t.userId)],
+);
+
+export const APPEAL_STATES = ['pending', 'upheld', 'rejected'] as const;
+
+/** One appeal per decision: a hidden piece of content, or a suspension. Settled by another moderator. */
+export const appeals = sqliteTable(
+  'appeals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    appellantId: integer('appellant_id')
+      .notNull()
+      .references(() => users.id),
+    moderationId: integer('moderation_id').references(() => moderations.id),
+    /** which hiding of that content (moderations.hide_count): content hidden again is a new decision */
+    decision: integer('decision'),
+    sanctionId: integer('sanction_id').references(() => sanctions.id),
+    /** who took the decision under appeal: never the one who settles it */
+    originalModeratorId: integer('original_moderator_id').references(() => users.id),
+    text: text('text').notNull(),
+    state: text('state', { enum: APPEAL_STATES }).notNull().default('pending'),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: text('decided_at'),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('appeals_decision_uq').on(t.moderationId, t.decision),
+    uniqueIndex('appeals_sanction_uq').on(t.sanctionId),
+    index('appeals_state_idx').on(t.state),
+  ],
+);
+
+export const PREMODERATION_MODES = ['off', 'new_accounts', 'all', 'flagged'] as const;
+export type PremoderationMode = (typeof PREMODERATION_MODES)[number];
+
+/** Per-commune moderation rules; a commune without a row: flagged only, 2 contributions, 3 reports. */
+export const moderationSettings = sqliteTable('moderation_settings', {
+  communeId: integer('commune_id')
+    .primaryKey()
+    .references(() => communes.id),
+  mode: text('mode', { enum: PREMODERATION_MODES }).notNull(),
+  newAccountCount: integer('new_account_count').notNull(),
+  reportThreshold: integer('report_threshold').notNull(),
+  updatedBy: integer('updated_by').references(() => users.id),
+  updatedAt: text('updated_at'),
+});
+
+export type Moderation = typeof moderations.$inferSelect;
+export type Report = typeof reports.$inferSelect;
+export type Sanction = typeof sanctions.$inferSelect;
+export type Appeal = typeof appeals.$inferSelect;

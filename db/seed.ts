@@ -38,6 +38,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { displayName: 'Bakary Diallo', phone: '+22376000004', email: 'maire.nioro@baro.ml', commune: 'nioro-du-sahel', gender: 'man', birthYear: 1970, grants: [{ role: 'official', commune: 'nioro-du-sahel', title: 'Maire de Nioro du Sahel' }] },
   { displayName: 'Mariam Coulibaly', email: 'hydraulique.kayes@baro.ml', commune: 'kayes', gender: 'woman', birthYear: 1984, grants: [{ role: 'official', commune: 'kayes', title: "Cheffe du service de l'hydraulique de Kayes" }] },
   { displayName: 'Kadiatou Keïta', email: 'moderation@baro.ml', commune: 'kayes', gender: 'woman', birthYear: 1990, grants: [{ role: 'moderator', commune: null }] },
+  { displayName: 'Sira Camara', email: 'moderation.nioro@baro.ml', commune: 'nioro-du-sahel', gender: 'woman', birthYear: 1994, grants: [{ role: 'moderator', commune: 'nioro-du-sahel' }] },
   { displayName: 'Administration Baro', email: 'admin@baro.ml', commune: 'kayes', grants: [{ role: 'admin' }] },
 ];
 

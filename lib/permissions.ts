@@ -37,14 +37,63 @@ export type Subjects = {
   /** drafts, and the demographic split of the tally */
   'topic.viewInternal': { communeId: number };
   'vote.cast': { phase: PhaseName };
-  'comment.create': { phase: PhaseName };
-  'comment.edit': { authorId: number; createdAt: string; deleted: boolean; phase: PhaseName; now: Date };
+  'comment.create': { phase: DiscussionPhase };
+  /** hidden: a comment hidden by moderation stays as it was judged (no edit until restored) */
+  'comment.edit': { authorId: number; createdAt: string; deleted: boolean; phase: DiscussionPhase; now: Date; hidden?: boolean };
   'comment.delete': { authorId: number; deleted: boolean };
-  'comment.support': { authorId: number; phase: PhaseName };
+  'comment.support': { authorId: number; phase: DiscussionPhase };
+  'project.create': undefined;
+  'project.view': ProjectSubject & { visibility: 'visible' | 'held' | 'hidden'; invitedIds: readonly number[] };
+  'project.edit': ProjectSubject;
+  'project.submit': ProjectSubject;
+  'project.invite': ProjectSubject;
+  'project.withdraw': ProjectSubject;
+  'project.support': ProjectSubject;
+  'project.unsupport': ProjectSubject;
+  'project.answer': ProjectSubject;
+  'project.postProgress': ProjectSubject;
+  /** supporters by gender and age */
+  'project.viewInternal': { communeId: number };
+  'project.respondInvitation': { invitedUserId: number; invitation: 'invited' | 'accepted' | 'declined' };
+  /** the support threshold and collection window of a commune */
+  'project.configure': { communeId: number };
   'notifications.read': { userId: number };
+  /** the moderation queue, log and terms */
+  'moderation.access': undefined;
+  'moderation.configure': undefined;
+  'content.report': { authorId: number };
+  'content.moderate': ModerationSubject;
+  'user.sanction': { userId: number; communeId: number };
+  'appeal.create': { appellantId: number; concernedUserId: number };
+  'appeal.decide': ModerationSubject & { originalModeratorId: number | null; appellantId: number };
 };
 
 export type PhaseName = 'draft' | 'information' | 'open' | 'deliberation' | 'decided' | 'archived';
+
+/** Where comments are allowed: a topic's phase, or for a citizen project 'open' / 'closed' (see lib/comments/subject.ts). */
+export type DiscussionPhase = PhaseName | 'closed';
+
+export type ProjectStatusName =
+  | 'draft'
+  | 'submitted'
+  | 'collecting'
+  | 'threshold_reached'
+  | 'under_review'
+  | 'accepted'
+  | 'rejected'
+  | 'in_progress'
+  | 'completed'
+  | 'withdrawn'
+  | 'expired';
+
+export type ProjectSubject = {
+  communeId: number;
+  /** the effective status (an expired collection counts as expired before the sweep writes it) */
+  status: ProjectStatusName;
+  proposerId: number;
+  /** the proposer and the co-proposers who accepted */
+  authorIds: readonly number[];
+};
 
 /** How long an author may edit their comment. */
 export const COMMENT_EDIT_WINDOW_MS = 15 * 60 * 1000;
@@ -67,7 +116,27 @@ export const ACTIONS = Object.keys({
   'comment.edit': 1,
   'comment.delete': 1,
   'comment.support': 1,
+  'project.create': 1,
+  'project.view': 1,
+  'project.edit': 1,
+  'project.submit': 1,
+  'project.invite': 1,
+  'project.withdraw': 1,
+  'project.support': 1,
+  'project.unsupport': 1,
+  'project.answer': 1,
+  'project.postProgress': 1,
+  'project.viewInternal': 1,
+  'project.respondInvitation': 1,
+  'project.configure': 1,
   'notifications.read': 1,
+  'moderation.access': 1,
+  'moderation.configure': 1,
+  'content.report': 1,
+  'content.moderate': 1,
+  'user.sanction': 1,
+  'appeal.create': 1,
+  'appeal.decide': 1,
 } satisfies Record<Action, 1>) as Action[];
 
 export function hasRole(actor: Actor | null, role: Grant['role']): boolean {
@@ -89,6 +158,26 @@ export function moderates(actor: Actor | null, communeId: number): boolean {
   );
 }
 
+export type ModerationSubject = {
+  communeId: number;
+  authorId: number;
+  /** e.g. the official who published the topic a comment is on */
+  conflictedUserIds: readonly number[];
+  /** a project's commune: its officials must answer it, so they do not moderate it */
+  conflictedOfficialsOf: number | null;
+};
+
+/**
+ * Moderators of the commune (or of all communes) and admins moderate, except where they have a
+ * conflict of interest: their own content, a topic they published, a project they must answer.
+ */
+function mayModerate(actor: Actor | null, s: ModerationSubject): boolean {
+  if (!participant(actor) || !(moderates(actor, s.communeId) || isAdmin(actor))) return false;
+  if (actor!.id === s.authorId || s.conflictedUserIds.includes(actor!.id)) return false;
+  if (s.conflictedOfficialsOf !== null && isOfficialOf(actor, s.conflictedOfficialsOf)) return false;
+  return true;
+}
+
 /** A signed-in account that is not suspended. */
 function participant(actor: Actor | null): boolean {
   return !!actor && !actor.suspended;
@@ -97,6 +186,14 @@ function participant(actor: Actor | null): boolean {
 /** Officials of the commune, and admins, run its consultations. */
 function runsCommune(actor: Actor | null, communeId: number): boolean {
   return participant(actor) && (isOfficialOf(actor, communeId) || isAdmin(actor));
+}
+
+const PROJECT_EDITABLE: readonly ProjectStatusName[] = ['draft', 'submitted', 'collecting'];
+/** Statuses from which an official may move a project on (see lib/projects/status.ts for the moves). */
+const PROJECT_ANSWERABLE: readonly ProjectStatusName[] = ['threshold_reached', 'under_review', 'accepted', 'in_progress'];
+
+function isProjectAuthor(actor: Actor | null, s: { authorIds: readonly number[] }): boolean {
+  return !!actor && s.authorIds.includes(actor.id);
 }
 
 type Rule<A extends Action> = (actor: Actor | null, subject: Subjects[A]) => boolean;
@@ -124,12 +221,42 @@ const rules: { [A in Action]: Rule<A> } = {
     participant(actor) &&
     actor!.id === s.authorId &&
     !s.deleted &&
+    !s.hidden &&
     s.phase === 'open' &&
     s.now.getTime() - Date.parse(s.createdAt) <= COMMENT_EDIT_WINDOW_MS,
   // Withdrawing one's own words is always allowed, even when suspended or after the consultation.
   'comment.delete': (actor, s) => !!actor && actor.id === s.authorId && !s.deleted,
   'comment.support': (actor, s) => participant(actor) && actor!.id !== s.authorId && s.phase === 'open',
+  'project.create': (actor) => participant(actor),
+  // Drafts: their authors and invited co-proposers. Held or hidden: also moderators and the commune's officials.
+  'project.view': (actor, s) =>
+    (s.status !== 'draft' && s.visibility === 'visible') ||
+    isProjectAuthor(actor, s) ||
+    (!!actor && s.invitedIds.includes(actor.id)) ||
+    (s.status !== 'draft' && (moderates(actor, s.communeId) || runsCommune(actor, s.communeId))),
+  // Until the threshold is reached: after that, supporters must know what they supported.
+  'project.edit': (actor, s) => participant(actor) && isProjectAuthor(actor, s) && PROJECT_EDITABLE.includes(s.status),
+  'project.submit': (actor, s) => participant(actor) && isProjectAuthor(actor, s) && s.status === 'draft',
+  'project.invite': (actor, s) => participant(actor) && actor!.id === s.proposerId && PROJECT_EDITABLE.includes(s.status),
+  'project.withdraw': (actor, s) => participant(actor) && isProjectAuthor(actor, s) && s.status === 'collecting',
+  'project.support': (actor, s) => participant(actor) && !s.authorIds.includes(actor!.id) && s.status === 'collecting',
+  // Taking one's support back is always allowed while the collection runs, even when suspended.
+  'project.unsupport': (actor, s) => !!actor && s.status === 'collecting',
+  'project.answer': (actor, s) => runsCommune(actor, s.communeId) && PROJECT_ANSWERABLE.includes(s.status),
+  'project.postProgress': (actor, s) => runsCommune(actor, s.communeId) && (s.status === 'accepted' || s.status === 'in_progress'),
+  'project.viewInternal': (actor, s) => runsCommune(actor, s.communeId),
+  'project.respondInvitation': (actor, s) => participant(actor) && actor!.id === s.invitedUserId && s.invitation === 'invited',
+  'project.configure': (actor) => isAdmin(actor) && !actor!.suspended,
   'notifications.read': (actor, s) => self(actor, s),
+  'moderation.access': (actor) => participant(actor) && (hasRole(actor, 'moderator') || isAdmin(actor)),
+  'moderation.configure': (actor) => participant(actor) && isAdmin(actor),
+  'content.report': (actor, s) => participant(actor) && actor!.id !== s.authorId,
+  'content.moderate': (actor, s) => mayModerate(actor, s),
+  'user.sanction': (actor, s) => participant(actor) && actor!.id !== s.userId && (moderates(actor, s.communeId) || isAdmin(actor)),
+  'appeal.create': (actor, s) => !!actor && actor.id === s.appellantId && s.appellantId === s.concernedUserId,
+  // Settled by someone else than the moderator who decided, and never by the appellant.
+  'appeal.decide': (actor, s) =>
+    mayModerate(actor, s) && actor!.id !== s.originalModeratorId && actor!.id !== s.appellantId,
 };
 
 export function can<A extends Action>(actor: Actor | null, action: A, subject: Subjects[A]): boolean {

@@ -8,6 +8,7 @@ import type { Result } from '../lib/errors';
 import { changeTopicPhase } from '../lib/topics/change-phase';
 import { createTopic } from '../lib/topics/create-topic';
 import { castVote } from '../lib/votes/cast-vote';
+import { seedDemoProjects } from './demo-projects';
 
 function must<T>(r: Result<T>, what: string): T {
   if (!r.ok) throw new Error(`demo content: ${what} failed: ${JSON.stringify(r)}`);
@@ -110,4 +111,6 @@ export function seedDemoContent(db: Db) {
     'topic plateau',
   ).topicId;
   must(changeTopicPhase(db, hydraulique, { topicId: String(plateau), phase: 'information' }), 'info plateau');
+
+  seedDemoProjects(db);
 }

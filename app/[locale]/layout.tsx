@@ -3,6 +3,7 @@ import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { Footer } from '@/components/layout/footer';
 import { Header } from '@/components/layout/header';
 import { getActor } from '@/lib/auth/session';
 import { selectedCommuneId } from '@/lib/auth/page-context';
@@ -26,7 +27,6 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const t = await getTranslations('Footer');
   const actor = await getActor();
   return (
     <html lang={locale}>
@@ -35,12 +35,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
           {children}
         </main>
-        <footer className="border-t border-stone-300 bg-white">
-          <div className="mx-auto max-w-5xl space-y-2 px-4 py-4 text-sm text-stone-700">
-            <p>{t('about')}</p>
-            <p>{t('privacy')}</p>
-          </div>
-        </footer>
+        <Footer />
       </body>
     </html>
   );

@@ -35,3 +35,9 @@ export async function succeeded(formData: FormData, namespace: string, key: stri
   const t = await getTranslations({ locale, namespace });
   return { status: 'success', values: {}, fieldErrors: {}, message: t(key) };
 }
+
+/** A redirect target from a form, only if it is a path of this site ("/…", not "//host" or "/\host"). */
+export function safeNext(value: FormDataEntryValue | null): string | null {
+  const v = typeof value === 'string' ? value : '';
+  return /^\/(?![/\\])[^\s]*$/.test(v) ? v : null;
+}

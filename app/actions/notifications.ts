@@ -4,18 +4,17 @@ import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { getActor } from '@/lib/auth/session';
 import { markNotificationsRead, updateNotificationPreferences } from '@/lib/notifications/manage';
-import { fields, pathFor } from './helpers';
+import { fields, pathFor, safeNext } from './helpers';
 
 export async function markReadAction(formData: FormData): Promise<void> {
   markNotificationsRead(getDb(), await getActor(), fields(formData, ['notificationId']));
-  const target = String(formData.get('next') ?? '');
   // Only our own paths: never an open redirect.
-  redirect(target.startsWith('/') && !target.startsWith('//') ? target : await pathFor(formData, '/notifications'));
+  redirect(safeNext(formData.get('next')) ?? (await pathFor(formData, '/notifications')));
 }
 
 export async function preferencesAction(formData: FormData): Promise<void> {
   const input: Record<string, string> = {};
-  for (const k of ['replies', 'decisions', 'newTopics']) if (formData.get(k) === 'on') input[k] = 'on';
+  for (const k of ['replies', 'decisions', 'newTopics', 'projects']) if (formData.get(k) === 'on') input[k] = 'on';
   const result = updateNotificationPreferences(getDb(), await getActor(), input);
   redirect(await pathFor(formData, `/notifications?${result.ok ? 'saved=1' : 'error=1'}`));
 }

@@ -7,6 +7,7 @@ import { createTopic } from '@/lib/topics/create-topic';
 import { changeTopicPhase } from '@/lib/topics/change-phase';
 import { updateTopic } from '@/lib/topics/update-topic';
 import type { FormState } from '@/lib/forms/state';
+import { refreshTopic } from './cache';
 import { failed, fields, pathFor } from './helpers';
 
 const TOPIC_FIELDS = ['title', 'summary', 'body', 'sector', 'location', 'opensAt', 'closesAt', 'pollOptions'] as const;
@@ -21,6 +22,7 @@ export async function updateTopicAction(_prev: FormState, formData: FormData): P
   const input = fields(formData, ['topicId', ...TOPIC_FIELDS]);
   const result = updateTopic(getDb(), await getActor(), input);
   if (!result.ok) return failed(result, formData);
+  refreshTopic(result.value.topicId);
   redirect(await pathFor(formData, `/topics/${result.value.topicId}/edit?saved=1`));
 }
 
@@ -28,5 +30,6 @@ export async function changePhaseAction(_prev: FormState, formData: FormData): P
   const input = fields(formData, ['topicId', 'phase', 'decision']);
   const result = changeTopicPhase(getDb(), await getActor(), input);
   if (!result.ok) return failed(result, formData);
+  refreshTopic(input.topicId);
   redirect(await pathFor(formData, `/topics/${encodeURIComponent(input.topicId ?? '')}?phase=1`));
 }

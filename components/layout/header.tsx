@@ -12,7 +12,10 @@ export async function Header({
   locale,
   actor,
   selectedCommuneId,
+  path,
 }: {
+  /** the page's path without locale, when the URL the server sees is not the one the reader sees */
+  path?: string;
   locale: Locale;
   actor: (Actor & { displayName: string }) | null;
   selectedCommuneId: number | null;
@@ -36,7 +39,7 @@ export async function Header({
         <a href={href('/')} className="text-2xl font-extrabold text-teal-900 no-underline">
           {tc('appName')}
         </a>
-        <LanguageSwitcher current={locale} label={t('language')} names={{ fr: tl('fr'), en: tl('en') }} />
+        <LanguageSwitcher current={locale} label={t('language')} names={{ fr: tl('fr'), en: tl('en') }} path={path} />
       </div>
       <div className="mx-auto flex max-w-5xl flex-wrap items-end justify-between gap-3 px-4 pb-3">
         <nav aria-label={t('main')}>
@@ -48,6 +51,9 @@ export async function Header({
               <a href={href('/topics')}>{t('topics')}</a>
             </li>
             <li>
+              <a href={href('/projects')}>{t('projects')}</a>
+            </li>
+            <li>
               <a href={href('/search')}>{t('search')}</a>
             </li>
             {actor ? (
@@ -55,6 +61,11 @@ export async function Header({
                 <a href={href('/notifications')}>
                   {unread > 0 ? t('notificationsUnread', { count: unread }) : t('notifications')}
                 </a>
+              </li>
+            ) : null}
+            {can(actor, 'moderation.access', undefined) ? (
+              <li>
+                <a href={href('/moderation')}>{t('moderation')}</a>
               </li>
             ) : null}
             {can(actor, 'admin.access', undefined) ? (

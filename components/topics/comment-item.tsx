@@ -4,8 +4,13 @@ import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, RadioGroup, TextArea } from '@/components/forms/fields';
 import { STANCES, type Stance } from '@/db/schema';
 import { COMMENT_MAX } from '@/lib/comments/schemas';
-import { can, type Actor, type PhaseName } from '@/lib/permissions';
-import { CommentForm } from './comment-form';
+import { can, type Actor, type DiscussionPhase } from '@/lib/permissions';
+import { CommentForm, type CommentSubjectProp } from './comment-form';
+import { AppealForm } from '@/components/moderation/appeal-form';
+import { ReportForm } from '@/components/moderation/report-form';
+import { getDb } from '@/db/client';
+import { appealOf } from '@/db/queries/moderation';
+import { localePath, type Locale } from '@/lib/i18n/config';
 
 export type CommentRow = {
   id: number;
@@ -20,6 +25,8 @@ export type CommentRow = {
   deletedAt: string | null;
   editedAt: string | null;
   createdAt: string;
+  moderationId?: number | null;
+  hiddenReason?: string | null;
 };
 
 const STANCE_STYLE: Record<Stance, string> = {
@@ -35,7 +42,7 @@ export async function CommentItem({
   replies,
   actor,
   phase,
-  topicId,
+  subject,
   locale,
   supported,
   now,
@@ -43,8 +50,8 @@ export async function CommentItem({
   comment: CommentRow;
   replies: CommentRow[];
   actor: Actor | null;
-  phase: PhaseName;
-  topicId: number;
+  phase: DiscussionPhase;
+  subject: CommentSubjectProp;
   locale: string;
   supported: Set<number>;
   now: Date;
@@ -52,12 +59,12 @@ export async function CommentItem({
   const t = await getTranslations('Comments');
   return (
     <li id={`comment-${comment.id}`} className="rounded border border-stone-300 bg-white p-3">
-      <CommentBody comment={comment} actor={actor} phase={phase} topicId={topicId} locale={locale} supported={supported} now={now} />
+      <CommentBody comment={comment} actor={actor} phase={phase} subject={subject} locale={locale} supported={supported} now={now} />
       {replies.length > 0 ? (
         <ul className="mt-3 space-y-2 border-l-4 border-stone-200 pl-3" aria-label={t('replies', { count: replies.length })}>
           {replies.map((r) => (
             <li key={r.id} id={`comment-${r.id}`}>
-              <CommentBody comment={r} actor={actor} phase={phase} topicId={topicId} locale={locale} supported={supported} now={now} />
+              <CommentBody comment={r} actor={actor} phase={phase} subject={subject} locale={locale} supported={supported} now={now} />
             </li>
           ))}
         </ul>
@@ -65,7 +72,7 @@ export async function CommentItem({
       {can(actor, 'comment.create', { phase }) && !comment.deletedAt ? (
         <details className="mt-2">
           <summary className="min-h-11 cursor-pointer py-2 font-semibold text-teal-900">{t('reply')}</summary>
-          <CommentForm topicId={topicId} parentId={comment.id} locale={locale} legend={t('replyTo', { name: comment.author })} submit={t('replySubmit')} formId={`reply-${comment.id}`} />
+          <CommentForm subject={subject} parentId={comment.id} locale={locale} legend={t('replyTo', { name: comment.author })} submit={t('replySubmit')} formId={`reply-${comment.id}`} />
         </details>
       ) : null}
     </li>
@@ -76,15 +83,15 @@ async function CommentBody({
   comment,
   actor,
   phase,
-  topicId,
+  subject,
   locale,
   supported,
   now,
 }: {
   comment: CommentRow;
   actor: Actor | null;
-  phase: PhaseName;
-  topicId: number;
+  phase: DiscussionPhase;
+  subject: CommentSubjectProp;
   locale: string;
   supported: Set<number>;
   now: Date;
@@ -92,15 +99,19 @@ async function CommentBody({
   const t = await getTranslations('Comments');
   const ts = await getTranslations('Stances');
   const tc = await getTranslations('Common');
+  const th = await getTranslations('Hidden');
+  const tr = await getTranslations('Report');
   const format = await getFormatter();
   const deleted = !!comment.deletedAt;
-  const mayEdit = can(actor, 'comment.edit', { authorId: comment.authorId, createdAt: comment.createdAt, deleted, phase, now });
+  const returnPath = localePath(locale as Locale, `/${subject.kind === 'topic' ? 'topics' : 'projects'}/${subject.id}`);
+  const appeal = comment.visibility === 'hidden' && actor?.id === comment.authorId && comment.moderationId ? appealOf(getDb(), { moderationId: comment.moderationId }) : undefined;
+  const mayEdit = can(actor, 'comment.edit', { authorId: comment.authorId, createdAt: comment.createdAt, deleted, phase, now, hidden: comment.visibility === 'hidden' });
   const mayDelete = can(actor, 'comment.delete', { authorId: comment.authorId, deleted });
   const maySupport = !deleted && comment.visibility === 'visible' && can(actor, 'comment.support', { authorId: comment.authorId, phase });
   const hidden = (
     <>
       <input type="hidden" name="locale" value={locale} />
-      <input type="hidden" name="topicId" value={topicId} />
+      <input type="hidden" name={`${subject.kind}Id`} value={subject.id} />
       <input type="hidden" name="commentId" value={comment.id} />
     </>
   );
@@ -119,8 +130,29 @@ async function CommentBody({
         {comment.editedAt && !deleted ? <span className="text-stone-700">({t('edited')})</span> : null}
       </p>
       {comment.visibility === 'held' ? <p className="mb-1 text-sm font-semibold text-amber-900">{t('awaitingReview')}</p> : null}
-      {comment.visibility === 'hidden' ? <p className="mb-1 text-sm font-semibold text-red-900">{t('hiddenForYou')}</p> : null}
-      {deleted ? <p className="italic text-stone-700">{t('deleted')}</p> : <p className="whitespace-pre-line break-words">{comment.body}</p>}
+      {comment.visibility === 'hidden' ? (
+        <p className="mb-1 rounded bg-stone-100 p-2 text-sm font-semibold text-stone-800">
+          {comment.hiddenReason?.startsWith('report:')
+            ? th('byReports', { reason: tr(comment.hiddenReason.slice(7) as 'spam') })
+            : th('byModeration', { reason: comment.hiddenReason ?? '' })}
+        </p>
+      ) : null}
+      {comment.visibility === 'hidden' && actor?.id === comment.authorId ? <p className="mb-1 text-sm text-red-900">{t('hiddenForYou')}</p> : null}
+      {deleted ? (
+        <p className="italic text-stone-700">{t('deleted')}</p>
+      ) : comment.body ? (
+        <p className="whitespace-pre-line break-words">{comment.body}</p>
+      ) : null}
+      {comment.visibility === 'hidden' && actor?.id === comment.authorId && comment.moderationId ? (
+        appeal ? (
+          <p className="text-sm font-semibold">{appeal.state === 'pending' ? th('appealPending') : th('appealDone')}</p>
+        ) : (
+          <AppealForm locale={locale} moderationId={comment.moderationId} next={`${returnPath}#comment-${comment.id}`} />
+        )
+      ) : null}
+      {!deleted && comment.visibility === 'visible' && actor && actor.id !== comment.authorId ? (
+        <ReportForm locale={locale} contentType="comment" contentId={comment.id} next={`${returnPath}#comment-${comment.id}`} />
+      ) : null}
       <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
         {!deleted ? <span>{t('supports', { count: comment.supportCount })}</span> : null}
         {maySupport ? (
@@ -138,7 +170,7 @@ async function CommentBody({
           <summary className="min-h-11 cursor-pointer py-2 font-semibold text-teal-900">{t('edit')}</summary>
           <ActionForm action={editCommentAction} id={`edit-${comment.id}`} fieldPrefix={`edit-${comment.id}`}>
             <Hidden name="locale" value={locale} />
-            <Hidden name="topicId" value={String(topicId)} />
+            <Hidden name={`${subject.kind}Id`} value={String(subject.id)} />
             <Hidden name="commentId" value={String(comment.id)} />
             <RadioGroup name="stance" legend={t('stance')} defaultValue={comment.stance} options={STANCES.map((s) => ({ value: s, label: ts(s) }))} />
             <TextArea name="body" label={t('body')} rows={4} maxLength={COMMENT_MAX} defaultValue={comment.body} />

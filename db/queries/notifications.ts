@@ -1,7 +1,7 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
-import { notificationPreferences, notifications, topics, users } from '../schema';
+import { appeals, moderations, notificationPreferences, notifications, projects, topics, users } from '../schema';
 
 export function unreadCount(db: Db, userId: number): number {
   return (
@@ -22,13 +22,22 @@ export function listNotifications(db: Db, userId: number, limit = 50) {
       topicId: notifications.topicId,
       topicTitle: topics.title,
       commentId: notifications.commentId,
+      projectId: notifications.projectId,
+      projectTitle: projects.title,
       actorName: actor.displayName,
+      moderationOutcome: moderations.outcome,
+      moderatedType: moderations.contentType,
+      moderatedId: moderations.contentId,
+      appealState: appeals.state,
       readAt: notifications.readAt,
       createdAt: notifications.createdAt,
     })
     .from(notifications)
     .leftJoin(topics, eq(topics.id, notifications.topicId))
+    .leftJoin(projects, eq(projects.id, notifications.projectId))
     .leftJoin(actor, eq(actor.id, notifications.actorId))
+    .leftJoin(moderations, eq(moderations.id, notifications.moderationId))
+    .leftJoin(appeals, eq(appeals.id, notifications.appealId))
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.id))
     .limit(limit)
@@ -42,6 +51,7 @@ export function preferencesOf(db: Db, userId: number) {
       replies: true,
       decisions: true,
       newTopics: false,
+      projects: true,
     }
   );
 }

@@ -2,9 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
 
 export type SearchHit = {
-  kind: 'topic' | 'comment';
+  kind: 'topic' | 'comment' | 'project';
   refId: number;
-  topicId: number;
+  /** where the hit is shown: a topic, or (projectId set) a citizen project */
+  topicId: number | null;
+  projectId: number | null;
   title: string;
   snippet: string;
 };
@@ -28,7 +30,7 @@ export const MARK_START = '\uE000';
 export const MARK_END = '\uE001';
 
 /**
- * Public topics and visible comments matching q, accent-insensitive (the index folds diacritics).
+ * Public topics, citizen projects and visible comments matching q, accent-insensitive (the index folds diacritics).
  * The index only ever holds public content (see migration 0002), so nothing held or hidden leaks.
  */
 export function searchContent(db: Db, q: string, limit = 30): SearchHit[] {
@@ -36,13 +38,16 @@ export function searchContent(db: Db, q: string, limit = 30): SearchHit[] {
   if (!match) return [];
   return db.all<SearchHit>(sql`
     SELECT s.kind AS kind, CAST(s.ref_id AS INTEGER) AS refId, CAST(s.topic_id AS INTEGER) AS topicId,
-           t.title AS title,
+           CAST(s.project_id AS INTEGER) AS projectId,
+           coalesce(t.title, p.title) AS title,
            snippet(search_index, 4, ${MARK_START}, ${MARK_END}, '…', 16) AS snippet
     FROM search_index s
-    JOIN topics t ON t.id = s.topic_id
+    LEFT JOIN topics t ON t.id = s.topic_id
+    LEFT JOIN projects p ON p.id = s.project_id
     WHERE search_index MATCH ${match}
-      AND t.phase <> 'draft' AND t.visibility = 'visible'
-    ORDER BY s.kind DESC, rank
+      AND ((t.id IS NOT NULL AND t.phase <> 'draft' AND t.visibility = 'visible')
+        OR (p.id IS NOT NULL AND p.status <> 'draft' AND p.visibility = 'visible'))
+    ORDER BY CASE s.kind WHEN 'topic' THEN 0 WHEN 'project' THEN 1 ELSE 2 END, rank
     LIMIT ${limit}
   `);
 }

@@ -1,7 +1,8 @@
 import { and, asc, count, desc, eq, gt, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
-import { commentSupports, comments, communes, roleGrants, topicPhaseChanges, topicRevisions, topics, users, votes, type Phase, type Sector } from '../schema';
+import { demographicSplit } from './demographics';
+import { commentSupports, comments, communes, roleGrants, topicPhaseChanges, topicRevisions, topics, users, votes, type Phase, type Sector, moderations } from '../schema';
 
 export const TOPICS_PER_PAGE = 20;
 export const COMMENTS_PER_PAGE = 20;
@@ -163,59 +164,55 @@ export function tally(db: Db, topicId: number, communeId: number) {
   return byChoice;
 }
 
-export const SMALL_GROUP = 5;
-export const AGE_BANDS = ['15-24', '25-35', '36+', 'unknown'] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
-
-export function ageBandSql(year: number) {
-  return sql<AgeBand>`CASE
-    WHEN ${users.birthYear} IS NULL THEN 'unknown'
-    WHEN ${year} - ${users.birthYear} < 25 THEN '15-24'
-    WHEN ${year} - ${users.birthYear} <= 35 THEN '25-35'
-    ELSE '36+' END`;
-}
+export { AGE_BANDS, SMALL_GROUP, ageBandSql, type AgeBand } from './demographics';
 
 /**
  * Vote counts by gender and by age band, for officials. A group of fewer than 5 people is
  * suppressed whole, and any cell from 1 to 4 is shown as "fewer than 5" (null).
  */
 export function tallyDemographics(db: Db, topicId: number, year: number) {
-  const gender = sql<string>`coalesce(${users.gender}, 'unknown')`;
-  const split = (group: SQL<string>) => {
-    const rows = db
-      .select({ group, choice: votes.choice, n: count() })
-      .from(votes)
-      .innerJoin(users, eq(users.id, votes.userId))
-      .where(eq(votes.topicId, topicId))
-      .groupBy(group, votes.choice)
-      .all();
-    const groups = new Map<string, Map<string, number>>();
-    for (const r of rows) {
-      const g = groups.get(r.group) ?? new Map<string, number>();
-      g.set(r.choice, r.n);
-      groups.set(r.group, g);
-    }
-    return [...groups.entries()].map(([name, choices]) => {
-      const total = [...choices.values()].reduce((a, b) => a + b, 0);
-      const suppressed = total < SMALL_GROUP;
-      return {
-        group: name,
-        total: suppressed ? null : total,
-        choices: new Map([...choices.entries()].map(([c, n]) => [c, suppressed || (n > 0 && n < SMALL_GROUP) ? null : n])),
-      };
-    });
-  };
-  return { byGender: split(gender), byAge: split(ageBandSql(year) as unknown as SQL<string>) };
+  return demographicSplit(
+    (group) =>
+      db
+        .select({ group, choice: votes.choice, n: count() })
+        .from(votes)
+        .innerJoin(users, eq(users.id, votes.userId))
+        .where(eq(votes.topicId, topicId))
+        .groupBy(group, votes.choice)
+        .all(),
+    year,
+  );
+}
+
+/** What comments belong to: a topic (a bare number, for short) or a citizen project. */
+export type CommentTarget = number | { kind: 'topic' | 'project'; id: number };
+
+function onTarget(target: CommentTarget): SQL {
+  if (typeof target === 'number') return eq(comments.topicId, target);
+  return target.kind === 'topic' ? eq(comments.topicId, target.id) : eq(comments.projectId, target.id);
 }
 
 export type CommentViewer = { userId: number | null; moderatesAll: boolean; moderatedCommunes: number[] };
 
-/** Visible comments, plus the viewer's own held ones ("awaiting review"). */
+const isModeratorOf = (viewer: CommentViewer, communeId: number) => viewer.moderatesAll || viewer.moderatedCommunes.includes(communeId);
+
+/**
+ * Visible comments; hidden ones as a placeholder ("Hidden by moderation: reason", the text is
+ * withheld below); held ones only to their author ("awaiting review") and moderators.
+ */
 function commentVisibility(viewer: CommentViewer, communeId: number): SQL | undefined {
-  if (viewer.moderatesAll || viewer.moderatedCommunes.includes(communeId)) return ne(comments.visibility, 'hidden');
-  if (viewer.userId) return or(eq(comments.visibility, 'visible'), eq(comments.authorId, viewer.userId));
-  return eq(comments.visibility, 'visible');
+  if (isModeratorOf(viewer, communeId)) return undefined;
+  if (viewer.userId) return or(ne(comments.visibility, 'held'), eq(comments.authorId, viewer.userId));
+  return ne(comments.visibility, 'held');
 }
+
+/** The text of hidden content never leaves the server, except to its author and moderators. */
+function redact<T extends { visibility: string; authorId: number; body: string }>(rows: T[], viewer: CommentViewer, communeId: number): T[] {
+  if (isModeratorOf(viewer, communeId)) return rows;
+  return rows.map((r) => (r.visibility === 'hidden' && r.authorId !== viewer.userId ? { ...r, body: '' } : r));
+}
+
+const commentModeration = and(eq(moderations.contentType, 'comment'), eq(moderations.contentId, comments.id));
 
 const commentColumns = {
   id: comments.id,
@@ -231,14 +228,16 @@ const commentColumns = {
   deletedAt: comments.deletedAt,
   editedAt: comments.editedAt,
   createdAt: comments.createdAt,
+  moderationId: moderations.id,
+  hiddenReason: moderations.hiddenReason,
 };
 
 /**
  * One page of top-level comments (20), in a stable order, with their replies. Uses the
- * (topic_id, parent_id, …) indexes, so a page costs the same with 100 or 100,000 comments.
+ * (topic_id | project_id, parent_id, …) indexes, so a page costs the same with 100 or 100,000 comments.
  */
-export function commentsPage(db: Db, topicId: number, communeId: number, sort: CommentSort, page: number, viewer: CommentViewer) {
-  const where = and(eq(comments.topicId, topicId), sql`${comments.parentId} IS NULL`, commentVisibility(viewer, communeId));
+export function commentsPage(db: Db, target: CommentTarget, communeId: number, sort: CommentSort, page: number, viewer: CommentViewer) {
+  const where = and(onTarget(target), sql`${comments.parentId} IS NULL`, commentVisibility(viewer, communeId));
   const total = db.select({ n: count() }).from(comments).where(where).get()?.n ?? 0;
   const order =
     sort === 'newest' ? [desc(comments.id)] : sort === 'supported' ? [desc(comments.supportCount), asc(comments.id)] : [asc(comments.id)];
@@ -246,6 +245,7 @@ export function commentsPage(db: Db, topicId: number, communeId: number, sort: C
     .select(commentColumns)
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
+    .leftJoin(moderations, commentModeration)
     .where(where)
     .orderBy(...order)
     .limit(COMMENTS_PER_PAGE)
@@ -257,6 +257,7 @@ export function commentsPage(db: Db, topicId: number, communeId: number, sort: C
         .select(commentColumns)
         .from(comments)
         .innerJoin(users, eq(users.id, comments.authorId))
+        .leftJoin(moderations, commentModeration)
         .where(and(inArray(comments.parentId, ids), commentVisibility(viewer, communeId)))
         .orderBy(asc(comments.id))
         .all()
@@ -271,16 +272,22 @@ export function commentsPage(db: Db, topicId: number, communeId: number, sort: C
           .map((r) => r.id),
       )
     : new Set<number>();
-  return { top, replies, total, pages: Math.max(1, Math.ceil(total / COMMENTS_PER_PAGE)), supported };
+  return {
+    top: redact(top, viewer, communeId),
+    replies: redact(replies, viewer, communeId),
+    total,
+    pages: Math.max(1, Math.ceil(total / COMMENTS_PER_PAGE)),
+    supported,
+  };
 }
 
 /** Stance counts of visible, not deleted comments. */
-export function stanceCounts(db: Db, topicId: number) {
+export function stanceCounts(db: Db, target: CommentTarget) {
   return new Map(
     db
       .select({ stance: comments.stance, n: count() })
       .from(comments)
-      .where(and(eq(comments.topicId, topicId), eq(comments.visibility, 'visible'), sql`${comments.deletedAt} IS NULL`))
+      .where(and(onTarget(target), eq(comments.visibility, 'visible'), sql`${comments.deletedAt} IS NULL`))
       .groupBy(comments.stance)
       .all()
       .map((r) => [r.stance, r.n]),

@@ -5,6 +5,7 @@ import { recordAudit } from '@/lib/audit';
 import { conflict, forbidden, invalid, ok, rateLimited, type Result } from '@/lib/errors';
 import { can, type Actor } from '@/lib/permissions';
 import { hit } from '@/lib/rate-limit';
+import { nameIsAbusive } from '@/lib/moderation/screen';
 import { parse } from '@/lib/validation';
 import { hashPassword } from './password';
 import { registerSchema } from './schemas';
@@ -21,6 +22,7 @@ export async function registerUser(
   const data = parsed.data;
 
   if (!can(actor, 'account.register', undefined)) return forbidden();
+  if (nameIsAbusive(db, data.displayName)) return invalid({ displayName: 'nameAbusive' });
 
   const commune = db.select({ id: communes.id }).from(communes).where(eq(communes.id, data.communeId)).get();
   if (!commune) return invalid({ communeId: 'communeRequired' });

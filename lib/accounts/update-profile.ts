@@ -4,6 +4,7 @@ import { communes, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { conflict, forbidden, invalid, notFound, ok, type Result } from '@/lib/errors';
 import { can, type Actor } from '@/lib/permissions';
+import { nameIsAbusive } from '@/lib/moderation/screen';
 import { parse } from '@/lib/validation';
 import { takenIdentifiers } from './register-user';
 import { updateProfileSchema } from './schemas';
@@ -17,6 +18,7 @@ export function updateProfile(db: Db, actor: Actor | null, input: unknown): Resu
   const user = db.select().from(users).where(eq(users.id, actor.id)).get();
   if (!user) return notFound();
   if (!can(actor, 'profile.update', { userId: user.id })) return forbidden();
+  if (nameIsAbusive(db, data.displayName)) return invalid({ displayName: 'nameAbusive' });
 
   if (!db.select({ id: communes.id }).from(communes).where(eq(communes.id, data.communeId)).get()) {
     return invalid({ communeId: 'communeRequired' });

@@ -1,50 +1,46 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { comments, topics } from '@/db/schema';
+import { comments } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, invalid, notFound, ok, type Result } from '@/lib/errors';
-import { screen } from '@/lib/moderation/screen';
+import { openHeldItem, screenSubmission } from '@/lib/moderation/pipeline';
 import { notify } from '@/lib/notifications/deliver';
 import { can, isOfficialOf, type Actor } from '@/lib/permissions';
-import { findTopic, isTrusted } from '@/lib/topics/load';
-import { effectivePhase } from '@/lib/topics/phases';
+import { isTrusted } from '@/lib/topics/load';
 import { parse } from '@/lib/validation';
 import { createCommentSchema } from './schemas';
+import { bumpCommentCount, findCommentSubject, subjectRefOf, type CommentSubjectRef } from './subject';
 
 export type CreatedComment = { commentId: number; held: boolean };
 
+const sameSubject = (a: CommentSubjectRef, b: CommentSubjectRef) => a.kind === b.kind && a.id === b.id;
+
 /**
- * A comment (or a reply to a top-level comment) while the consultation is open. A reply by an
- * official of the topic's commune is marked as the official answer.
+ * A comment (or a reply to a top-level comment) on a topic or a citizen project, while its discussion
+ * is open. A reply by an official of the subject's commune is marked as the official answer.
  */
 export function createComment(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<CreatedComment> {
   const parsed = parse(createCommentSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.data;
-  const topic = findTopic(db, v.topicId);
-  if (!topic || topic.phase === 'draft' || topic.visibility !== 'visible') return notFound();
-  if (!can(actor, 'comment.create', { phase: effectivePhase(topic, now) })) return forbidden();
+  const ref: CommentSubjectRef = v.topicId ? { kind: 'topic', id: v.topicId } : { kind: 'project', id: v.projectId! };
+  const subject = findCommentSubject(db, ref, now);
+  if (!subject || !subject.isPublic) return notFound();
+  if (!can(actor, 'comment.create', { phase: subject.phase })) return forbidden();
 
-  let parent: { id: number; authorId: number; parentId: number | null; topicId: number } | undefined;
+  const parentColumns = { id: comments.id, authorId: comments.authorId, parentId: comments.parentId, topicId: comments.topicId, projectId: comments.projectId };
+  let parent: { id: number; authorId: number; parentId: number | null; topicId: number | null; projectId: number | null } | undefined;
   if (v.parentId) {
-    parent = db
-      .select({ id: comments.id, authorId: comments.authorId, parentId: comments.parentId, topicId: comments.topicId })
-      .from(comments)
-      .where(eq(comments.id, v.parentId))
-      .get();
+    parent = db.select(parentColumns).from(comments).where(eq(comments.id, v.parentId)).get();
     // One level of replies: replying to a reply answers its top-level comment.
-    if (!parent || parent.topicId !== topic.id) return invalid({ parentId: 'notFound' });
+    if (!parent || !sameSubject(subjectRefOf(parent), ref)) return invalid({ parentId: 'notFound' });
     if (parent.parentId) {
-      parent = db
-        .select({ id: comments.id, authorId: comments.authorId, parentId: comments.parentId, topicId: comments.topicId })
-        .from(comments)
-        .where(eq(comments.id, parent.parentId))
-        .get();
+      parent = db.select(parentColumns).from(comments).where(eq(comments.id, parent.parentId)).get();
       if (!parent) return invalid({ parentId: 'notFound' });
     }
   }
 
-  const verdict = screen(db, { kind: 'comment', authorId: actor!.id, text: v.body, trusted: isTrusted(actor), now });
+  const verdict = screenSubmission(db, { kind: 'comment', communeId: subject.communeId, authorId: actor!.id, text: v.body, trusted: isTrusted(actor), now });
   if (verdict.action === 'reject') return { ok: false, error: 'rejected', reason: verdict.reason };
   const visibility = verdict.action === 'hold' ? 'held' : 'visible';
 
@@ -52,19 +48,23 @@ export function createComment(db: Db, actor: Actor | null, input: unknown, now =
     const row = tx
       .insert(comments)
       .values({
-        topicId: topic.id,
+        topicId: ref.kind === 'topic' ? ref.id : null,
+        projectId: ref.kind === 'project' ? ref.id : null,
         authorId: actor!.id,
         parentId: parent?.id ?? null,
         stance: v.stance,
         body: v.body,
-        isOfficialAnswer: !!parent && isOfficialOf(actor, topic.communeId),
+        isOfficialAnswer: !!parent && isOfficialOf(actor, subject.communeId),
         visibility,
         createdAt: now.toISOString(),
       })
       .returning({ id: comments.id })
       .get();
+    if (verdict.action === 'hold') {
+      openHeldItem(tx, { contentType: 'comment', contentId: row.id, communeId: subject.communeId, authorId: actor!.id, reason: verdict.reason });
+    }
     if (visibility === 'visible') {
-      tx.update(topics).set({ commentCount: sql`${topics.commentCount} + 1` }).where(eq(topics.id, topic.id)).run();
+      bumpCommentCount(tx, ref, 1);
       if (parent) tx.update(comments).set({ replyCount: sql`${comments.replyCount} + 1` }).where(eq(comments.id, parent.id)).run();
     }
     recordAudit(tx, {
@@ -72,13 +72,24 @@ export function createComment(db: Db, actor: Actor | null, input: unknown, now =
       action: 'comment.create',
       subjectType: 'comment',
       subjectId: row.id,
-      details: { topicId: topic.id, parentId: parent?.id ?? null, screening: verdict.action === 'hold' ? verdict.reason : 'publish' },
+      details: {
+        [ref.kind === 'topic' ? 'topicId' : 'projectId']: ref.id,
+        parentId: parent?.id ?? null,
+        screening: verdict.action === 'hold' ? verdict.reason : 'publish',
+      },
     });
     return row.id;
   });
 
   if (parent && visibility === 'visible') {
-    notify(db, { kind: 'comment.reply', recipientIds: [parent.authorId], actorId: actor!.id, topicId: topic.id, commentId });
+    notify(db, {
+      kind: 'comment.reply',
+      recipientIds: [parent.authorId],
+      actorId: actor!.id,
+      topicId: ref.kind === 'topic' ? ref.id : null,
+      projectId: ref.kind === 'project' ? ref.id : null,
+      commentId,
+    });
   }
   return ok({ commentId, held: visibility === 'held' });
 }

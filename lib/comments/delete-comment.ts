@@ -1,25 +1,25 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { comments, topics } from '@/db/schema';
+import { comments } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, notFound, ok, type Result } from '@/lib/errors';
 import { can, type Actor } from '@/lib/permissions';
 import { parse } from '@/lib/validation';
-import { findCommentWithTopic } from './load';
 import { commentIdSchema } from './schemas';
+import { bumpCommentCount, findCommentWithSubject, subjectRefOf } from './subject';
 
 /** The author withdraws their comment: it shows "deleted by its author", and the text stays stored. */
 export function deleteComment(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ commentId: number }> {
   const parsed = parse(commentIdSchema, input);
   if (!parsed.ok) return parsed;
-  const found = findCommentWithTopic(db, parsed.data.commentId);
+  const found = findCommentWithSubject(db, parsed.data.commentId, now);
   if (!found) return notFound();
   const { comment } = found;
   if (!can(actor, 'comment.delete', { authorId: comment.authorId, deleted: !!comment.deletedAt })) return forbidden();
   db.transaction((tx) => {
     tx.update(comments).set({ deletedAt: now.toISOString() }).where(eq(comments.id, comment.id)).run();
     if (comment.visibility === 'visible') {
-      tx.update(topics).set({ commentCount: sql`max(0, ${topics.commentCount} - 1)` }).where(eq(topics.id, comment.topicId)).run();
+      bumpCommentCount(tx, subjectRefOf(comment), -1);
     }
     recordAudit(tx, { actorId: actor!.id, action: 'comment.delete', subjectType: 'comment', subjectId: comment.id });
   });

@@ -6,12 +6,20 @@ export const COMMENT_MAX = 3000;
 
 const optionalParent = z.preprocess((v) => (v === '' || v === undefined ? null : v), z.union([z.null(), idParam]));
 
-export const createCommentSchema = z.strictObject({
-  topicId: idParam,
-  parentId: optionalParent.optional(),
-  stance: z.enum(STANCES, 'stanceRequired'),
-  body: requiredText(2, COMMENT_MAX),
-});
+const optionalId = z.preprocess((v) => (v === '' || v === null ? undefined : v), idParam.optional());
+
+/** A comment is on a topic or on a citizen project: exactly one of topicId and projectId. */
+export const createCommentSchema = z
+  .strictObject({
+    topicId: optionalId,
+    projectId: optionalId,
+    parentId: optionalParent.optional(),
+    stance: z.enum(STANCES, 'stanceRequired'),
+    body: requiredText(2, COMMENT_MAX),
+  })
+  .superRefine((v, ctx) => {
+    if (!v.topicId === !v.projectId) ctx.addIssue({ code: 'custom', message: 'notFound', path: ['_form'] });
+  });
 
 export const editCommentSchema = z.strictObject({
   commentId: idParam,

@@ -4,19 +4,18 @@ import { commentSupports, comments } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, notFound, ok, type Result } from '@/lib/errors';
 import { can, type Actor } from '@/lib/permissions';
-import { effectivePhase } from '@/lib/topics/phases';
 import { parse } from '@/lib/validation';
-import { findCommentWithTopic } from './load';
 import { supportCommentSchema } from './schemas';
+import { findCommentWithSubject } from './subject';
 
 /** A reader supports a comment, once each, or takes the support back. Repeating a click changes nothing. */
 export function supportComment(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ supported: boolean }> {
   const parsed = parse(supportCommentSchema, input);
   if (!parsed.ok) return parsed;
-  const found = findCommentWithTopic(db, parsed.data.commentId);
-  if (!found || found.comment.visibility !== 'visible' || found.comment.deletedAt || found.topic.visibility !== 'visible') return notFound();
-  const { comment, topic } = found;
-  if (!can(actor, 'comment.support', { authorId: comment.authorId, phase: effectivePhase(topic, now) })) return forbidden();
+  const found = findCommentWithSubject(db, parsed.data.commentId, now);
+  if (!found || found.comment.visibility !== 'visible' || found.comment.deletedAt || !found.subject.isPublic) return notFound();
+  const { comment, subject } = found;
+  if (!can(actor, 'comment.support', { authorId: comment.authorId, phase: subject.phase })) return forbidden();
 
   const add = parsed.data.intent === 'add';
   db.transaction((tx) => {

@@ -4,8 +4,10 @@ import { timeZone } from './config';
 import { loadMessages } from './messages';
 import { routing } from './routing';
 
-export default getRequestConfig(async ({ requestLocale }) => {
-  const requested = await requestLocale;
+export default getRequestConfig(async ({ requestLocale, locale: explicit }) => {
+  // An explicit locale (getTranslations({ locale })) must not read the request headers: pages served
+  // from the cache (app/cached) have none.
+  const requested = explicit ?? (await requestLocale);
   const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
   return {
     locale,

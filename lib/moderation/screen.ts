@@ -72,3 +72,8 @@ export function screen(db: Db, input: ScreenInput): Verdict {
   if (recent.filter((r) => r.createdAt >= burstSince).length >= BURST_MAX) return { action: 'hold', reason: 'burst' };
   return { action: 'publish' };
 }
+
+/** Display names are public text too: an insult or slur in a name is refused at registration and on edit. */
+export function nameIsAbusive(db: Db, name: string): boolean {
+  return findTerm(name, currentTerms(db)) !== null;
+}

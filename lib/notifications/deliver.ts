@@ -8,6 +8,9 @@ export type NotificationEvent = {
   actorId: number | null;
   topicId?: number | null;
   commentId?: number | null;
+  projectId?: number | null;
+  moderationId?: number | null;
+  appealId?: number | null;
 };
 
 /**
@@ -32,6 +35,9 @@ export const inAppChannel: NotificationChannel = {
             actorId: event.actorId,
             topicId: event.topicId ?? null,
             commentId: event.commentId ?? null,
+            projectId: event.projectId ?? null,
+            moderationId: event.moderationId ?? null,
+            appealId: event.appealId ?? null,
           })
           .run();
       }
@@ -41,12 +47,20 @@ export const inAppChannel: NotificationChannel = {
 
 const CHANNELS: NotificationChannel[] = [inAppChannel];
 
-const PREFERENCE: Record<NotificationKind, 'replies' | 'decisions' | 'newTopics'> = {
+/** Kinds a person can turn off; any other kind (moderation outcomes, sanctions, appeals) is always delivered. */
+const PREFERENCE: Partial<Record<NotificationKind, 'replies' | 'decisions' | 'newTopics' | 'projects'>> = {
   'comment.reply': 'replies',
   'topic.decided': 'decisions',
   'topic.new': 'newTopics',
+  'project.supports25': 'projects',
+  'project.supports50': 'projects',
+  'project.supports75': 'projects',
+  'project.threshold': 'projects',
+  'project.answered': 'projects',
+  'project.progress': 'projects',
+  'project.invitation': 'projects',
 };
-const DEFAULTS = { replies: true, decisions: true, newTopics: false };
+const DEFAULTS = { replies: true, decisions: true, newTopics: false, projects: true };
 
 /** Keeps the recipients who want this kind of notification (never the actor themself). */
 export function wantedBy(db: Db, kind: NotificationKind, ids: number[], actorId: number | null): number[] {
@@ -56,6 +70,7 @@ export function wantedBy(db: Db, kind: NotificationKind, ids: number[], actorId:
   const prefs = new Map(
     db.select().from(notificationPreferences).where(inArray(notificationPreferences.userId, unique)).all().map((p) => [p.userId, p]),
   );
+  if (!key) return unique;
   return unique.filter((id) => (prefs.get(id) ?? DEFAULTS)[key]);
 }
 

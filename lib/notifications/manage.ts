@@ -29,13 +29,23 @@ export function markNotificationsRead(db: Db, actor: Actor | null, input: unknow
 
 /** Checkboxes: a missing field means "off", as an unticked box sends nothing. */
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
-const preferencesSchema = z.strictObject({ replies: checkbox.optional(), decisions: checkbox.optional(), newTopics: checkbox.optional() });
+const preferencesSchema = z.strictObject({
+  replies: checkbox.optional(),
+  decisions: checkbox.optional(),
+  newTopics: checkbox.optional(),
+  projects: checkbox.optional(),
+});
 
 export function updateNotificationPreferences(db: Db, actor: Actor | null, input: unknown): Result<null> {
   const parsed = parse(preferencesSchema, input);
   if (!parsed.ok) return parsed;
   if (!actor || !can(actor, 'notifications.read', { userId: actor.id })) return forbidden();
-  const values = { replies: !!parsed.data.replies, decisions: !!parsed.data.decisions, newTopics: !!parsed.data.newTopics };
+  const values = {
+    replies: !!parsed.data.replies,
+    decisions: !!parsed.data.decisions,
+    newTopics: !!parsed.data.newTopics,
+    projects: !!parsed.data.projects,
+  };
   db.insert(notificationPreferences)
     .values({ userId: actor.id, ...values })
     .onConflictDoUpdate({ target: notificationPreferences.userId, set: values })

@@ -3,7 +3,7 @@ import { topicPhaseChanges, topics } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, invalid, ok, type Result } from '@/lib/errors';
 import { getCommune } from '@/db/queries/geography';
-import { screen } from '@/lib/moderation/screen';
+import { openHeldItem, screenSubmission } from '@/lib/moderation/pipeline';
 import { can, type Actor } from '@/lib/permissions';
 import { parse } from '@/lib/validation';
 import { isTrusted } from './load';
@@ -17,7 +17,7 @@ export function createTopic(db: Db, actor: Actor | null, input: unknown): Result
   if (!getCommune(db, v.communeId)) return invalid({ communeId: 'communeRequired' });
   if (!can(actor, 'topic.create', { communeId: v.communeId })) return forbidden();
 
-  const verdict = screen(db, { kind: 'topic', authorId: actor!.id, text: `${v.title}\n${v.summary}\n${v.body}`, trusted: isTrusted(actor) });
+  const verdict = screenSubmission(db, { kind: 'topic', communeId: v.communeId, authorId: actor!.id, text: `${v.title}\n${v.summary}\n${v.body}`, trusted: isTrusted(actor) });
   if (verdict.action === 'reject') return { ok: false, error: 'rejected', reason: verdict.reason };
 
   const topicId = db.transaction((tx) => {
@@ -39,6 +39,9 @@ export function createTopic(db: Db, actor: Actor | null, input: unknown): Result
       .returning({ id: topics.id })
       .get();
     tx.insert(topicPhaseChanges).values({ topicId: row.id, actorId: actor!.id, fromPhase: null, toPhase: 'draft' }).run();
+    if (verdict.action === 'hold') {
+      openHeldItem(tx, { contentType: 'topic', contentId: row.id, communeId: v.communeId, authorId: actor!.id, reason: verdict.reason });
+    }
     recordAudit(tx, {
       actorId: actor!.id,
       action: 'topic.create',

@@ -11,9 +11,11 @@ export function internalCommunesOf(actor: Actor | null): number[] | 'all' {
 
 export function commentViewerOf(actor: Actor | null): CommentViewer {
   if (!actor) return { userId: null, moderatesAll: false, moderatedCommunes: [] };
+  // A suspended moderator reads like anyone else; admins moderate every commune.
+  if (actor.suspended) return { userId: actor.id, moderatesAll: false, moderatedCommunes: [] };
   return {
     userId: actor.id,
-    moderatesAll: moderates(actor, -1) || false,
+    moderatesAll: isAdmin(actor) || moderates(actor, -1),
     moderatedCommunes: actor.grants.filter((g) => g.role === 'moderator' && g.communeId !== null).map((g) => g.communeId!),
   };
 }

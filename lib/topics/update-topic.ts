@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { topicRevisions, topics } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, notFound, ok, type Result } from '@/lib/errors';
-import { screen } from '@/lib/moderation/screen';
+import { screenSubmission } from '@/lib/moderation/pipeline';
 import { can, type Actor } from '@/lib/permissions';
 import { parse } from '@/lib/validation';
 import { findTopic, isTrusted } from './load';
@@ -25,7 +25,7 @@ export function updateTopic(db: Db, actor: Actor | null, input: unknown): Result
   if (pollChanged && topic.voteCount > 0) return { ok: false, error: 'invalid', fieldErrors: { pollOptions: 'pollLocked' } };
 
   const text = `${v.title}\n${v.summary}\n${v.body}`;
-  const verdict = screen(db, { kind: 'topic', authorId: actor!.id, text, trusted: isTrusted(actor), checkHistory: false });
+  const verdict = screenSubmission(db, { kind: 'topic', communeId: topic.communeId, authorId: actor!.id, text, trusted: isTrusted(actor), checkHistory: false });
   if (verdict.action === 'reject') return { ok: false, error: 'rejected', reason: verdict.reason };
 
   db.transaction((tx) => {

@@ -47,6 +47,15 @@ describe('a consultation from publication to decision', () => {
       return `/topics/${id}`;
     });
 
+    // An anonymous reader gets the page from Next's cache; warm it now, so the checks below prove
+    // that every write refreshes it.
+    const anonymous = async () => {
+      const res = await fetch(BASE + topicPath);
+      return { html: await res.text(), cache: res.headers.get('x-nextjs-cache') };
+    };
+    await anonymous();
+    assert.equal((await anonymous()).cache, 'HIT', 'the second anonymous read is served from the cache');
+
     // Texts differ per run: the same person posting the same text twice is rejected as spam.
     const awaText = `Oui il faut le faire vite, les femmes vont au fleuve pour laver (${js ? 'matin' : 'soir'} ${marker})`;
     const replyText = `Qui va gérer le puits après les travaux ? ${marker}`;
@@ -103,6 +112,12 @@ describe('a consultation from publication to decision', () => {
       await expectPath(page, topicPath);
       await expectText(page.locator('#decision'), 'Décision de la commune');
     });
+
+    // The cached page for anonymous readers follows every write: the comment, the reply, the decision.
+    const anon = await anonymous();
+    assert.ok(anon.html.includes(awaText.replace(/'/g, '&#x27;')), 'anonymous readers see the new comment');
+    assert.ok(anon.html.includes(replyText.replace(/'/g, '&#x27;')), 'and the reply');
+    assert.match(anon.html, /Le puits sera réhabilité en mai/);
 
     // 5. Awa sees the decision and her notifications.
     await as('76000001', js, async (page) => {

@@ -159,3 +159,19 @@ export async function signIn(page, identifier, password, { js, locale = 'fr' }) 
   await page.click('#login-form button[type="submit"]');
   await expectPath(page, `${prefix}/account`);
 }
+
+/**
+ * Registers a fresh citizen of Nioro du Sahel through the form (phone number, no e-mail) and waits for
+ * the account page. Returns the phone number as typed ("76 12 34 56").
+ */
+export async function registerCitizen(page, name, { js, password = 'Sugu-ba-ka-di-2026' }) {
+  const phone = freshPhone();
+  await open(page, '/register', { js });
+  await page.fill('#f-displayName', name);
+  await page.fill('#f-phone', phone);
+  await page.selectOption('#f-communeId', { label: 'Nioro du Sahel' });
+  await page.fill('#f-password', password);
+  await page.click('#register-form button[type="submit"]');
+  await expectPath(page, '/account', '?welcome=1');
+  return phone;
+}

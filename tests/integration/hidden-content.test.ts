@@ -71,12 +71,21 @@ describe('hidden and held comments stay out of every public view', () => {
     expect(JSON.stringify(exportComments(t.db, topicId))).not.toMatch(/injurieux|puisatier/);
   });
 
-  it('a citizen reading the topic does not see them', () => {
+  it('a citizen reading the topic never sees their text: held ones are absent, hidden ones are a placeholder', () => {
     const page = commentsPage(t.db, topicId, nioro, 'oldest', 1, commentViewerOf(as(fanta)));
-    expect(page.top.map((c) => c.id)).toEqual([shown]);
-    expect(page.total).toBe(1);
+    expect(page.top.map((c) => c.id)).toEqual([shown, hidden]);
+    expect(page.top.find((c) => c.id === hidden)?.body).toBe('');
+    expect(JSON.stringify(page)).not.toMatch(/injurieux|puisatier/);
     const anonymous = commentsPage(t.db, topicId, nioro, 'newest', 1, commentViewerOf(null));
-    expect(anonymous.top.map((c) => c.id)).toEqual([shown]);
+    expect(anonymous.top.map((c) => c.id)).toEqual([hidden, shown]);
+    expect(JSON.stringify(anonymous)).not.toMatch(/injurieux|puisatier/);
+  });
+
+  it('their authors still see their own text, marked', () => {
+    const mine = commentsPage(t.db, topicId, nioro, 'oldest', 1, commentViewerOf(as(moussa)));
+    expect(mine.top.find((c) => c.id === hidden)?.body).toBe('propos injurieux masque par la moderation');
+    const awaView = commentsPage(t.db, topicId, nioro, 'oldest', 1, commentViewerOf(as(awa)));
+    expect(awaView.top.map((c) => c.id)).toEqual([shown, hidden, held]);
   });
 
   it('a restored comment is found again; a comment its author deleted is not', () => {

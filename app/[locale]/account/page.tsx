@@ -8,7 +8,9 @@ import { ProfileFields } from '@/components/forms/profile-fields';
 import { getDb } from '@/db/client';
 import { listCommunes } from '@/db/queries/geography';
 import { activeGrants, getProfile } from '@/db/queries/users';
-import { isSuspended } from '@/lib/accounts/load-actor';
+import { AppealForm } from '@/components/moderation/appeal-form';
+import { appealOf } from '@/db/queries/moderation';
+import { activeSuspension } from '@/lib/moderation/sanctions';
 import { getActor } from '@/lib/auth/session';
 import { localePath, type Locale } from '@/lib/i18n/config';
 
@@ -38,6 +40,10 @@ export default async function AccountPage({
   const tr = await getTranslations('Roles');
   const format = await getFormatter();
   const grants = activeGrants(db, actor.id);
+  const suspension = activeSuspension(db, actor.id);
+  const suspensionAppeal = suspension?.sanction ? appealOf(db, { sanctionId: suspension.sanction.id }) : undefined;
+  const tsu = await getTranslations('Suspension');
+  const th = await getTranslations('Hidden');
 
   return (
     <div className="max-w-xl space-y-10">
@@ -48,9 +54,27 @@ export default async function AccountPage({
             {ta('registered')}
           </p>
         ) : null}
-        {isSuspended(profile.suspendedUntil) ? (
-          <p className="mt-3 rounded border-l-4 border-amber-700 bg-amber-50 p-3">
-            {t('suspended', { date: format.dateTime(new Date(profile.suspendedUntil!), 'long') })}
+        {suspension ? (
+          <section aria-labelledby="suspension" className="mt-3 rounded border-l-4 border-amber-700 bg-amber-50 p-3">
+            <h2 id="suspension" className="font-bold">{tsu('title')}</h2>
+            <p>
+              {tsu('body', {
+                until: suspension.permanent ? tsu('forever') : tsu('untilDate', { date: format.dateTime(new Date(suspension.until), 'long') }),
+                reason: suspension.sanction?.reason ?? '—',
+              })}
+            </p>
+            {suspension.sanction ? (
+              suspensionAppeal ? (
+                <p className="mt-2 font-semibold">{suspensionAppeal.state === 'pending' ? th('appealPending') : th('appealDone')}</p>
+              ) : (
+                <AppealForm locale={locale} sanctionId={suspension.sanction.id} next={localePath(locale, '/account')} />
+              )
+            ) : null}
+          </section>
+        ) : null}
+        {sp.appealed ? (
+          <p role="status" className="mt-3 rounded border-l-4 border-green-700 bg-green-50 p-3 text-green-900">
+            {th('appealSent')}
           </p>
         ) : null}
       </div>

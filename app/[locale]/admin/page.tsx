@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { ProjectSettingsSection } from '@/components/projects/project-settings-section';
 import { Forbidden } from '@/components/ui/forbidden';
 import { getDb } from '@/db/client';
 import { searchUsers } from '@/db/queries/users';
@@ -64,6 +65,7 @@ export default async function AdminPage({
           </ul>
         )}
       </section>
+      <ProjectSettingsSection locale={locale} savedCommuneId={typeof sp.projectSettings === 'string' ? Number(sp.projectSettings) : undefined} />
     </div>
   );
 }

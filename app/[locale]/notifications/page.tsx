@@ -5,6 +5,7 @@ import { markReadAction, preferencesAction } from '@/app/actions/notifications';
 import { getDb } from '@/db/client';
 import { listNotifications, preferencesOf } from '@/db/queries/notifications';
 import { getActor } from '@/lib/auth/session';
+import { moderatable } from '@/lib/moderation/registry';
 import { localePath, type Locale } from '@/lib/i18n/config';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,15 +29,39 @@ export default async function NotificationsPage({
   const prefs = preferencesOf(db, actor.id);
   const sp = await searchParams;
   const t = await getTranslations('Notifications');
+  const tm = await getTranslations('Moderation');
   const format = await getFormatter();
   const text = (n: (typeof items)[number]) => {
     const topic = n.topicTitle ?? '';
-    if (n.kind === 'comment.reply') return t('reply', { name: n.actorName ?? t('someone'), topic });
+    const outcome = n.moderationOutcome ? tm(`outcome_${n.moderationOutcome}`) : tm('pending');
+    if (n.kind === 'moderation.outcome') return t('moderationOutcome', { outcome });
+    if (n.kind === 'moderation.report_outcome') return t('reportOutcome', { outcome });
+    if (n.kind === 'moderation.warning') return t('warning');
+    if (n.kind === 'moderation.suspension') return t('suspension');
+    if (n.kind === 'appeal.decided') return t('appealDecided', { outcome: n.appealState === 'upheld' ? tm('outcome_restored') : tm('rejected') });
+    const project = n.projectTitle ?? '';
+    if (n.kind === 'project.supports25') return t('projectSupports', { project, percent: 25 });
+    if (n.kind === 'project.supports50') return t('projectSupports', { project, percent: 50 });
+    if (n.kind === 'project.supports75') return t('projectSupports', { project, percent: 75 });
+    if (n.kind === 'project.threshold') return t('projectThreshold', { project });
+    if (n.kind === 'project.answered') return t('projectAnswered', { project, name: n.actorName ?? t('someone') });
+    if (n.kind === 'project.progress') return t('projectProgress', { project });
+    if (n.kind === 'project.invitation') return t('projectInvitation', { project, name: n.actorName ?? t('someone') });
+    if (n.kind === 'comment.reply') return t('reply', { name: n.actorName ?? t('someone'), topic: topic || project });
     if (n.kind === 'topic.decided') return t('decided', { topic });
     return t('newTopic', { topic });
   };
-  const target = (n: (typeof items)[number]) =>
-    localePath(locale, n.topicId ? `/topics/${n.topicId}${n.commentId ? `#comment-${n.commentId}` : ''}` : '/notifications');
+  const target = (n: (typeof items)[number]) => {
+    // Moderation notices lead to the content concerned, where its author can also appeal.
+    const moderated = n.moderatedType && n.moderatedId ? moderatable(n.moderatedType)?.load(db, n.moderatedId)?.path : undefined;
+    if (moderated) return localePath(locale, moderated);
+    if (n.projectId) {
+      if (n.kind === 'project.invitation') return localePath(locale, '/projects#invitations');
+      const anchor = n.commentId ? `#comment-${n.commentId}` : n.kind === 'project.progress' ? '#progress' : n.kind === 'project.answered' ? '#answer' : '';
+      return localePath(locale, `/projects/${n.projectId}${anchor}`);
+    }
+    return localePath(locale, n.topicId ? `/topics/${n.topicId}${n.commentId ? `#comment-${n.commentId}` : ''}` : '/notifications');
+  };
   const unread = items.filter((n) => !n.readAt).length;
 
   return (
@@ -59,14 +84,14 @@ export default async function NotificationsPage({
             <p className="mt-1 flex flex-wrap items-center gap-3 text-sm text-stone-700">
               <span>{format.dateTime(new Date(n.createdAt), 'long')}</span>
               {n.readAt ? (
-                <a href={target(n)}>{n.topicTitle}</a>
+                <a href={target(n)}>{n.topicTitle ?? n.projectTitle ?? t('open')}</a>
               ) : (
                 // Opening an unread notification marks it read first, then goes to the topic.
                 <form action={markReadAction}>
                   <input type="hidden" name="locale" value={locale} />
                   <input type="hidden" name="notificationId" value={n.id} />
                   <input type="hidden" name="next" value={target(n)} />
-                  <button type="submit" className="min-h-11 font-semibold text-teal-900 underline">{n.topicTitle ?? t('markRead')}</button>
+                  <button type="submit" className="min-h-11 font-semibold text-teal-900 underline">{n.topicTitle ?? n.projectTitle ?? t('markRead')}</button>
                 </form>
               )}
             </p>
@@ -82,6 +107,7 @@ export default async function NotificationsPage({
               ['replies', t('prefReplies'), prefs.replies],
               ['decisions', t('prefDecisions'), prefs.decisions],
               ['newTopics', t('prefNewTopics'), prefs.newTopics],
+              ['projects', t('prefProjects'), prefs.projects],
             ] as const
           ).map(([name, label, on]) => (
             <label key={name} className="flex min-h-11 items-center gap-3">

@@ -25,6 +25,7 @@ export default async function SearchPage({
   const t = await getTranslations('Search');
   const groups = [
     { key: 'topic', title: t('topics'), items: hits.filter((h) => h.kind === 'topic') },
+    { key: 'project', title: t('projects'), items: hits.filter((h) => h.kind === 'project') },
     { key: 'comment', title: t('comments'), items: hits.filter((h) => h.kind === 'comment') },
   ];
   return (
@@ -47,10 +48,13 @@ export default async function SearchPage({
               {g.items.map((h) => (
                 <li key={`${h.kind}-${h.refId}`} className="rounded border border-stone-300 bg-white p-3">
                   <a
-                    href={localePath(locale, `/topics/${h.topicId}${h.kind === 'comment' ? `#comment-${h.refId}` : ''}`)}
+                    href={localePath(
+                      locale,
+                      `${h.projectId ? `/projects/${h.projectId}` : `/topics/${h.topicId}`}${h.kind === 'comment' ? `#comment-${h.refId}` : ''}`,
+                    )}
                     className="font-semibold"
                   >
-                    {h.kind === 'topic' ? h.title : t('inTopic', { title: h.title })}
+                    {h.kind === 'comment' ? t(h.projectId ? 'inProject' : 'inTopic', { title: h.title }) : h.title}
                   </a>
                   <p className="mt-1">
                     <Highlight text={h.snippet} />

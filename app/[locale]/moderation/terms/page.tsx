@@ -1,0 +1,53 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { addTermAction } from '@/app/actions/moderation';
+import { ActionForm, SubmitButton } from '@/components/forms/action-form';
+import { Hidden, SelectField, TextField } from '@/components/forms/fields';
+import { requireModerator } from '@/components/moderation/guard';
+import { ModerationNav } from '@/components/moderation/moderation-nav';
+import { Forbidden } from '@/components/ui/forbidden';
+import { getDb } from '@/db/client';
+import { listTerms } from '@/db/queries/moderation';
+import { TERM_LANGUAGES } from '@/db/schema';
+import { localePath, type Locale } from '@/lib/i18n/config';
+import { isAdmin } from '@/lib/permissions';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('Moderation');
+  return { title: t('termsTitle'), robots: { index: false } };
+}
+
+export default async function TermsPage({ params, searchParams }: { params: Promise<{ locale: Locale }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  const actor = await requireModerator(locale);
+  if (!actor) return <Forbidden />;
+  const sp = await searchParams;
+  const t = await getTranslations('Moderation');
+  const tl = await getTranslations('Languages');
+  const tc = await getTranslations('Common');
+  const terms = listTerms(getDb());
+  return (
+    <div className="max-w-2xl space-y-6">
+      <h1 className="text-2xl font-bold">{t('termsTitle')}</h1>
+      <ModerationNav locale={locale} isAdmin={isAdmin(actor)} />
+      {sp.added ? <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-3">{t('termAdded')}</p> : null}
+      <p>{t('termsIntro')}</p>
+      <ActionForm action={addTermAction} id="term-form">
+        <Hidden name="locale" value={locale} />
+        <Hidden name="next" value={localePath(locale, '/moderation/terms')} />
+        <TextField name="term" label={t('term')} required requiredMark={tc('required')} maxLength={80} />
+        <SelectField name="language" label={t('language')} defaultValue="bm" options={TERM_LANGUAGES.map((l) => ({ value: l, label: tl(l) }))} />
+        <SubmitButton pendingLabel={tc('saving')}>{t('addTerm')}</SubmitButton>
+      </ActionForm>
+      {terms.length === 0 ? <p>{t('termsEmpty')}</p> : null}
+      <ul className="list-disc pl-6">
+        {terms.map((term) => (
+          <li key={term.id}>
+            {term.term} <span className="text-sm text-stone-700">({tl(term.language)})</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

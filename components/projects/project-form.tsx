@@ -1,0 +1,86 @@
+import { getTranslations } from 'next-intl/server';
+import { saveProjectAction } from '@/app/actions/projects';
+import { ActionForm } from '@/components/forms/action-form';
+import { CheckboxGroup } from '@/components/forms/checkbox-group';
+import { Hidden, SelectField, TextArea, TextField } from '@/components/forms/fields';
+import { BENEFICIARIES, SECTORS, type Project } from '@/db/schema';
+
+const buttonClass = 'min-h-11 rounded px-5 py-2 font-semibold';
+
+/** Propose a project, or edit one. A draft may be saved unfinished; "submit" sends it to collection. */
+export async function ProjectForm({
+  locale,
+  communes,
+  defaultCommuneId,
+  project,
+}: {
+  locale: string;
+  communes: { id: number; name: string }[];
+  defaultCommuneId?: number | null;
+  project?: Project;
+}) {
+  const t = await getTranslations('ProjectForm');
+  const ts = await getTranslations('Sectors');
+  const tb = await getTranslations('Beneficiaries');
+  const tc = await getTranslations('Common');
+  const req = { required: true, requiredMark: tc('required') };
+  const isDraft = !project || project.status === 'draft';
+  return (
+    <ActionForm action={saveProjectAction} id="project-form">
+      <Hidden name="locale" value={locale} />
+      {project ? (
+        <>
+          <Hidden name="projectId" value={String(project.id)} />
+          <Hidden name="communeId" value={String(project.communeId)} />
+        </>
+      ) : (
+        <SelectField
+          name="communeId"
+          label={t('commune')}
+          {...req}
+          defaultValue={defaultCommuneId ? String(defaultCommuneId) : undefined}
+          options={communes.map((c) => ({ value: String(c.id), label: c.name }))}
+        />
+      )}
+      <TextField name="title" label={t('title')} hint={t('titleHint')} {...req} maxLength={140} defaultValue={project?.title} />
+      <TextArea name="problem" label={t('problem')} hint={t('problemHint')} {...req} rows={5} maxLength={5000} defaultValue={project?.problem} />
+      <TextArea name="solution" label={t('solution')} hint={t('solutionHint')} {...req} rows={5} maxLength={5000} defaultValue={project?.solution} />
+      <SelectField name="sector" label={t('sector')} {...req} defaultValue={project?.sector} options={SECTORS.map((s) => ({ value: s, label: ts(s) }))} />
+      <TextField name="location" label={t('location')} hint={t('locationHint')} {...req} maxLength={140} defaultValue={project?.location} />
+      <TextField
+        name="estimatedCost"
+        label={t('estimatedCost')}
+        hint={t('estimatedCostHint')}
+        inputMode="numeric"
+        maxLength={20}
+        defaultValue={project?.estimatedCost != null ? String(project.estimatedCost) : ''}
+      />
+      <CheckboxGroup
+        name="beneficiaries"
+        legend={t('beneficiaries')}
+        hint={t('beneficiariesHint')}
+        options={BENEFICIARIES.map((b) => ({ value: b, label: tb(b) }))}
+        defaultValues={project?.beneficiaries ?? []}
+      />
+      <TextField name="onBehalfOf" label={t('onBehalfOf')} hint={t('onBehalfOfHint')} maxLength={140} defaultValue={project?.onBehalfOf ?? ''} />
+      <TextArea name="coProposers" label={t('coProposers')} hint={t('coProposersHint')} rows={2} maxLength={2000} />
+      <p className="mb-3 text-sm">{isDraft ? t('draftExplained') : t('editExplained')}</p>
+      <div className="flex flex-wrap gap-3">
+        {isDraft ? (
+          <>
+            <button type="submit" name="intent" value="submit" className={`${buttonClass} bg-teal-800 text-white hover:bg-teal-900`}>
+              {t('submit')}
+            </button>
+            <button type="submit" name="intent" value="draft" className={`${buttonClass} border-2 border-teal-800 text-teal-900`}>
+              {t('saveDraft')}
+            </button>
+          </>
+        ) : (
+          <button type="submit" name="intent" value="draft" className={`${buttonClass} bg-teal-800 text-white hover:bg-teal-900`}>
+            {t('save')}
+          </button>
+        )}
+      </div>
+    </ActionForm>
+  );
+}

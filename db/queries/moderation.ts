@@ -1,0 +1,200 @@
+import { and, asc, count, desc, eq, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Db } from '../client';
+import { appeals, auditLog, comments, communes, moderations, moderationTerms, reports, sanctions, users, type ContentType } from '../schema';
+
+export type QueueFilters = {
+  communes: number[] | 'all';
+  communeId?: number;
+  type?: ContentType;
+  reason?: string;
+  olderThanDays?: number;
+  nowIso: string;
+};
+
+/** Items awaiting a moderator: held, reported, or hidden automatically; oldest first. */
+export function moderationQueue(db: Db, f: QueueFilters, limit = 50) {
+  const conds: (SQL | undefined)[] = [
+    isNull(moderations.decidedAt),
+    or(eq(moderations.state, 'held'), sql`${moderations.reportCount} > 0`, and(eq(moderations.state, 'hidden'), isNull(moderations.hiddenBy))),
+  ];
+  if (f.communes !== 'all') conds.push(f.communes.length ? inArray(moderations.communeId, f.communes) : sql`0`);
+  if (f.communeId) conds.push(eq(moderations.communeId, f.communeId));
+  if (f.type) conds.push(eq(moderations.contentType, f.type));
+  if (f.reason) {
+    conds.push(
+      or(
+        eq(moderations.holdReason, f.reason),
+        sql`EXISTS (SELECT 1 FROM ${reports} r WHERE r.moderation_id = ${moderations.id} AND r.reason = ${f.reason})`,
+      ),
+    );
+  }
+  if (f.olderThanDays) {
+    const cutoff = new Date(Date.parse(f.nowIso) - f.olderThanDays * 86_400_000).toISOString();
+    conds.push(lte(moderations.createdAt, cutoff));
+  }
+  return db
+    .select({
+      id: moderations.id,
+      contentType: moderations.contentType,
+      contentId: moderations.contentId,
+      communeId: moderations.communeId,
+      commune: communes.name,
+      authorId: moderations.authorId,
+      author: users.displayName,
+      state: moderations.state,
+      holdReason: moderations.holdReason,
+      reportCount: moderations.reportCount,
+      hiddenBy: moderations.hiddenBy,
+      hiddenReason: moderations.hiddenReason,
+      createdAt: moderations.createdAt,
+    })
+    .from(moderations)
+    .innerJoin(users, eq(users.id, moderations.authorId))
+    .innerJoin(communes, eq(communes.id, moderations.communeId))
+    .where(and(...conds))
+    .orderBy(asc(moderations.createdAt), asc(moderations.id))
+    .limit(limit)
+    .all();
+}
+
+export function reportsByReason(db: Db, moderationIds: number[]) {
+  if (!moderationIds.length) return new Map<number, { reason: string; n: number }[]>();
+  const rows = db
+    .select({ moderationId: reports.moderationId, reason: reports.reason, n: count() })
+    .from(reports)
+    .where(inArray(reports.moderationId, moderationIds))
+    .groupBy(reports.moderationId, reports.reason)
+    .all();
+  const out = new Map<number, { reason: string; n: number }[]>();
+  for (const r of rows) out.set(r.moderationId, [...(out.get(r.moderationId) ?? []), { reason: r.reason, n: r.n }]);
+  return out;
+}
+
+/** The moderation record of content, for placeholders and appeals. */
+export function moderationsFor(db: Db, type: ContentType, ids: number[]) {
+  if (!ids.length) return new Map<number, { id: number; state: string; hiddenBy: number | null; hiddenReason: string | null }>();
+  return new Map(
+    db
+      .select({ id: moderations.id, contentId: moderations.contentId, state: moderations.state, hiddenBy: moderations.hiddenBy, hiddenReason: moderations.hiddenReason })
+      .from(moderations)
+      .where(and(eq(moderations.contentType, type), inArray(moderations.contentId, ids)))
+      .all()
+      .map((m) => [m.contentId, m]),
+  );
+}
+
+/** The appeal against the current decision (for content: the latest hiding), if any. */
+export function appealOf(db: Db, where: { moderationId?: number; sanctionId?: number }) {
+  if (!where.moderationId) return db.select().from(appeals).where(eq(appeals.sanctionId, where.sanctionId ?? -1)).get();
+  const mod = db.select({ hideCount: moderations.hideCount }).from(moderations).where(eq(moderations.id, where.moderationId)).get();
+  return db
+    .select()
+    .from(appeals)
+    .where(and(eq(appeals.moderationId, where.moderationId), eq(appeals.decision, mod?.hideCount ?? -1)))
+    .get();
+}
+
+export function pendingAppeals(db: Db) {
+  const original = alias(users, 'original');
+  return db
+    .select({
+      id: appeals.id,
+      text: appeals.text,
+      createdAt: appeals.createdAt,
+      appellantId: appeals.appellantId,
+      appellant: users.displayName,
+      moderationId: appeals.moderationId,
+      sanctionId: appeals.sanctionId,
+      originalModeratorId: appeals.originalModeratorId,
+      originalModerator: original.displayName,
+      contentType: moderations.contentType,
+      contentId: moderations.contentId,
+      hiddenReason: moderations.hiddenReason,
+      sanctionReason: sanctions.reason,
+    })
+    .from(appeals)
+    .innerJoin(users, eq(users.id, appeals.appellantId))
+    .leftJoin(original, eq(original.id, appeals.originalModeratorId))
+    .leftJoin(moderations, eq(moderations.id, appeals.moderationId))
+    .leftJoin(sanctions, eq(sanctions.id, appeals.sanctionId))
+    .where(eq(appeals.state, 'pending'))
+    .orderBy(asc(appeals.createdAt))
+    .all();
+}
+
+export function sanctionsOf(db: Db, userId: number) {
+  const mod = alias(users, 'moderator');
+  return db
+    .select({ id: sanctions.id, kind: sanctions.kind, reason: sanctions.reason, endsAt: sanctions.endsAt, liftedAt: sanctions.liftedAt, createdAt: sanctions.createdAt, moderator: mod.displayName })
+    .from(sanctions)
+    .innerJoin(mod, eq(mod.id, sanctions.moderatorId))
+    .where(eq(sanctions.userId, userId))
+    .orderBy(desc(sanctions.id))
+    .all();
+}
+
+const MODERATION_ACTIONS = or(
+  like(auditLog.action, 'content.%'),
+  like(auditLog.action, 'appeal.%'),
+  inArray(auditLog.action, ['user.warn', 'user.suspend', 'user.unsuspend', 'moderation.configure', 'moderation.term_add']),
+);
+
+export function moderationLog(db: Db, limit = 200) {
+  const actor = alias(users, 'actor');
+  return db
+    .select({ id: auditLog.id, createdAt: auditLog.createdAt, action: auditLog.action, subjectType: auditLog.subjectType, subjectId: auditLog.subjectId, details: auditLog.details, actorName: actor.displayName })
+    .from(auditLog)
+    .leftJoin(actor, eq(actor.id, auditLog.actorId))
+    .where(MODERATION_ACTIONS)
+    .orderBy(desc(auditLog.id))
+    .limit(limit)
+    .all();
+}
+
+export function listTerms(db: Db) {
+  return db.select().from(moderationTerms).orderBy(asc(moderationTerms.language), asc(moderationTerms.term)).all();
+}
+
+/** Public, aggregate only: reports per month and reason, decisions per month and outcome, timing, appeals. */
+export function moderationStats(db: Db) {
+  const month = (col: SQL | typeof reports.createdAt) => sql<string>`substr(${col}, 1, 7)`;
+  const byReason = db
+    .select({ month: month(reports.createdAt), reason: reports.reason, n: count() })
+    .from(reports)
+    .groupBy(month(reports.createdAt), reports.reason)
+    .orderBy(desc(month(reports.createdAt)), asc(reports.reason))
+    .all();
+  const byOutcome = db
+    .select({ month: month(moderations.decidedAt as never), outcome: moderations.outcome, n: count() })
+    .from(moderations)
+    .where(sql`${moderations.decidedAt} IS NOT NULL`)
+    .groupBy(month(moderations.decidedAt as never), moderations.outcome)
+    .orderBy(desc(month(moderations.decidedAt as never)))
+    .all();
+  const hours = db
+    .select({ h: sql<number>`(julianday(${moderations.decidedAt}) - julianday(${moderations.createdAt})) * 24` })
+    .from(moderations)
+    .where(sql`${moderations.decidedAt} IS NOT NULL`)
+    .all()
+    .map((r) => r.h)
+    .sort((a, b) => a - b);
+  const median = hours.length ? (hours.length % 2 ? hours[(hours.length - 1) / 2]! : (hours[hours.length / 2 - 1]! + hours[hours.length / 2]!) / 2) : null;
+  const appealRows = db.select({ state: appeals.state, n: count() }).from(appeals).groupBy(appeals.state).all();
+  const total = appealRows.reduce((a, r) => a + r.n, 0);
+  const upheld = appealRows.find((r) => r.state === 'upheld')?.n ?? 0;
+  return { byReason, byOutcome, medianHours: median, appeals: { total, upheld } };
+}
+
+/** A person's latest comments (any state) and moderation records, for the moderator's history view. */
+export function authorHistory(db: Db, userId: number, limit = 50) {
+  const recent = db
+    .select({ id: comments.id, body: comments.body, visibility: comments.visibility, topicId: comments.topicId, projectId: comments.projectId, createdAt: comments.createdAt })
+    .from(comments)
+    .where(eq(comments.authorId, userId))
+    .orderBy(desc(comments.id))
+    .limit(limit)
+    .all();
+  const records = db.select().from(moderations).where(eq(moderations.authorId, userId)).orderBy(desc(moderations.id)).limit(limit).all();
+  return { recent, records };
+}

@@ -1,0 +1,105 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { appeals, moderations, sanctions, users } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { conflict, forbidden, notFound, ok, type Result } from '@/lib/errors';
+import { notify } from '@/lib/notifications/deliver';
+import { can, type Actor } from '@/lib/permissions';
+import { parse } from '@/lib/validation';
+import { moderationSubject } from './moderate-content';
+import { moderatable } from './registry';
+import { appealSchema, decideAppealSchema } from './schemas';
+
+/** The author of hidden content, or a suspended person, appeals the decision once, with a text. */
+export function appealDecision(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ appealId: number }> {
+  const parsed = parse(appealSchema, input);
+  if (!parsed.ok) return parsed;
+  const v = parsed.data;
+  if (!actor) return forbidden();
+  let concerned: number;
+  let original: number | null;
+  let decision: number | null = null;
+  if (v.moderationId) {
+    const mod = db.select().from(moderations).where(eq(moderations.id, v.moderationId)).get();
+    if (!mod || mod.state !== 'hidden') return notFound();
+    concerned = mod.authorId;
+    original = mod.hiddenBy;
+    decision = mod.hideCount;
+  } else {
+    const s = db.select().from(sanctions).where(eq(sanctions.id, v.sanctionId!)).get();
+    if (!s || s.kind !== 'suspension' || s.liftedAt) return notFound();
+    concerned = s.userId;
+    original = s.moderatorId;
+  }
+  // Even a suspended person may appeal: that is the point.
+  if (!can(actor, 'appeal.create', { appellantId: actor.id, concernedUserId: concerned })) return forbidden();
+  // Once per decision: content hidden again after an appeal is a new decision, open to appeal.
+  const existing = db
+    .select({ id: appeals.id })
+    .from(appeals)
+    .where(
+      v.moderationId
+        ? and(eq(appeals.moderationId, v.moderationId), decision === null ? isNull(appeals.decision) : eq(appeals.decision, decision))
+        : eq(appeals.sanctionId, v.sanctionId!),
+    )
+    .get();
+  if (existing) return conflict({ text: 'alreadyAppealed' });
+  try {
+    const appealId = db.transaction((tx) => {
+      const row = tx
+        .insert(appeals)
+        .values({ appellantId: actor.id, moderationId: v.moderationId ?? null, decision, sanctionId: v.sanctionId ?? null, originalModeratorId: original, text: v.text, createdAt: now.toISOString() })
+        .returning({ id: appeals.id })
+        .get();
+      recordAudit(tx, { actorId: actor.id, action: 'appeal.create', subjectType: 'appeal', subjectId: row.id, details: { moderationId: v.moderationId ?? null, sanctionId: v.sanctionId ?? null } });
+      return row.id;
+    });
+    return ok({ appealId });
+  } catch (e) {
+    if (String(e).includes('UNIQUE')) return conflict({ text: 'alreadyAppealed' });
+    throw e;
+  }
+}
+
+/**
+ * Another moderator settles the appeal: upheld restores the content exactly as it was (or lifts the
+ * suspension); rejected keeps the decision. The appellant is told either way.
+ */
+export function decideAppeal(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ appealId: number }> {
+  const parsed = parse(decideAppealSchema, input);
+  if (!parsed.ok) return parsed;
+  const v = parsed.data;
+  const appeal = db.select().from(appeals).where(eq(appeals.id, v.appealId)).get();
+  if (!appeal || appeal.state !== 'pending') return notFound();
+  if (!actor) return forbidden();
+
+  const mod = appeal.moderationId ? db.select().from(moderations).where(eq(moderations.id, appeal.moderationId)).get() : undefined;
+  const item = mod ? moderatable(mod.contentType)?.load(db, mod.contentId) : undefined;
+  const sanction = appeal.sanctionId ? db.select().from(sanctions).where(eq(sanctions.id, appeal.sanctionId)).get() : undefined;
+  const subjectUser = sanction ? db.select({ communeId: users.communeId }).from(users).where(eq(users.id, sanction.userId)).get() : undefined;
+  const subject = item
+    ? moderationSubject(item)
+    : { communeId: subjectUser?.communeId ?? 0, authorId: sanction?.userId ?? 0, conflictedUserIds: [], conflictedOfficialsOf: null };
+  if (!item && !sanction) return notFound();
+  if (!can(actor, 'appeal.decide', { ...subject, originalModeratorId: appeal.originalModeratorId, appellantId: appeal.appellantId })) return forbidden();
+
+  db.transaction((tx) => {
+    tx.update(appeals).set({ state: v.outcome, decidedBy: actor.id, decidedAt: now.toISOString(), note: v.note }).where(eq(appeals.id, appeal.id)).run();
+    if (v.outcome === 'upheld' && mod && item) {
+      tx.update(moderations)
+        .set({ state: 'visible', decidedAt: now.toISOString(), decidedBy: actor.id, outcome: 'restored', reportCount: 0 })
+        .where(eq(moderations.id, mod.id))
+        .run();
+      moderatable(mod.contentType)!.setVisibility(tx, mod.contentId, 'visible');
+      recordAudit(tx, { actorId: actor.id, action: 'content.restore', subjectType: mod.contentType, subjectId: mod.contentId, details: { appealId: appeal.id } });
+    }
+    if (v.outcome === 'upheld' && sanction) {
+      tx.update(sanctions).set({ liftedAt: now.toISOString(), liftedBy: actor.id }).where(eq(sanctions.id, sanction.id)).run();
+      tx.update(users).set({ suspendedUntil: null }).where(eq(users.id, sanction.userId)).run();
+      recordAudit(tx, { actorId: actor.id, action: 'user.unsuspend', subjectType: 'user', subjectId: sanction.userId, details: { appealId: appeal.id } });
+    }
+    recordAudit(tx, { actorId: actor.id, action: `appeal.${v.outcome}`, subjectType: 'appeal', subjectId: appeal.id, details: { note: v.note } });
+  }, { behavior: 'immediate' });
+  notify(db, { kind: 'appeal.decided', recipientIds: [appeal.appellantId], actorId: actor.id, appealId: appeal.id, moderationId: appeal.moderationId });
+  return ok({ appealId: appeal.id });
+}

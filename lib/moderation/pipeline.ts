@@ -1,0 +1,62 @@
+import { and, count, eq, ne } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { comments, moderations, projects, topics, type ContentType } from '@/db/schema';
+import { screen, type ScreenInput, type Verdict } from './screen';
+import { moderationRules } from './settings';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export type SubmissionVerdict = Verdict | { action: 'hold'; reason: 'premoderation' };
+
+/** How many contributions this person already has (any type): "new accounts" are those below N. */
+function contributionCount(db: Db, authorId: number): number {
+  const n = (q: { n: number } | undefined) => q?.n ?? 0;
+  return (
+    n(db.select({ n: count() }).from(comments).where(eq(comments.authorId, authorId)).get()) +
+    n(db.select({ n: count() }).from(topics).where(eq(topics.authorId, authorId)).get()) +
+    n(db.select({ n: count() }).from(projects).where(and(eq(projects.authorId, authorId), ne(projects.status, 'draft'))).get())
+  );
+}
+
+/**
+ * The one moderation pipeline every content use case calls: screening, then the commune's
+ * pre-moderation mode.
+ * - off: only rejections stop content; what screening would hold is published (reports still work);
+ * - flagged (default): what screening flags is held;
+ * - new_accounts: also a newcomer's first N contributions;
+ * - all: everything is held for review.
+ * Officials, moderators, facilitators and admins ("trusted") are never pre-moderated.
+ */
+export function screenSubmission(db: Db, input: ScreenInput & { communeId: number }): SubmissionVerdict {
+  const verdict = screen(db, input);
+  if (verdict.action === 'reject') return verdict;
+  const rules = moderationRules(db, input.communeId);
+  if (input.trusted) return verdict;
+  if (rules.mode === 'all') return verdict.action === 'hold' ? verdict : { action: 'hold', reason: 'premoderation' };
+  if (rules.mode === 'new_accounts' && contributionCount(db, input.authorId) < rules.newAccountCount) {
+    return verdict.action === 'hold' ? verdict : { action: 'hold', reason: 'premoderation' };
+  }
+  if (rules.mode === 'off') return { action: 'publish' };
+  return verdict;
+}
+
+/** Call in the content's own transaction when the verdict was "hold": opens the review item. */
+export function openHeldItem(
+  tx: Tx,
+  item: { contentType: ContentType; contentId: number; communeId: number; authorId: number; reason: string },
+): void {
+  tx.insert(moderations)
+    .values({
+      contentType: item.contentType,
+      contentId: item.contentId,
+      communeId: item.communeId,
+      authorId: item.authorId,
+      state: 'held',
+      holdReason: item.reason,
+    })
+    .onConflictDoUpdate({
+      target: [moderations.contentType, moderations.contentId],
+      set: { state: 'held', holdReason: item.reason, decidedAt: null, decidedBy: null, outcome: null },
+    })
+    .run();
+}

@@ -1,0 +1,131 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { comments, projects, topics, type ContentType, type Visibility } from '@/db/schema';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+/** What moderation needs to know about a piece of content, whatever its type. */
+export type ModeratedContent = {
+  type: ContentType;
+  id: number;
+  authorId: number;
+  communeId: number;
+  text: string;
+  visibility: Visibility;
+  /** people who may not moderate it (conflict of interest): e.g. the official who published the topic */
+  conflictedUserIds: number[];
+  /** officials of this commune may not moderate it (they must answer the project) */
+  conflictedOfficialsOf: number | null;
+  /** where it is shown, without locale prefix */
+  path: string;
+};
+
+export type Moderatable = {
+  type: ContentType;
+  load(db: Db | Tx, id: number): ModeratedContent | undefined;
+  /** Changes what the public sees, and the counters that depend on it, inside the caller's transaction. */
+  setVisibility(tx: Tx, id: number, to: Visibility): void;
+};
+
+const step = (from: Visibility, to: Visibility) => (from === to ? 0 : to === 'visible' ? 1 : from === 'visible' ? -1 : 0);
+
+const commentType: Moderatable = {
+  type: 'comment',
+  load(db, id) {
+    const row = db
+      .select({
+        id: comments.id,
+        authorId: comments.authorId,
+        body: comments.body,
+        visibility: comments.visibility,
+        topicId: comments.topicId,
+        projectId: comments.projectId,
+        topicCommune: topics.communeId,
+        topicAuthor: topics.authorId,
+        projectCommune: projects.communeId,
+      })
+      .from(comments)
+      .leftJoin(topics, eq(topics.id, comments.topicId))
+      .leftJoin(projects, eq(projects.id, comments.projectId))
+      .where(eq(comments.id, id))
+      .get();
+    if (!row) return undefined;
+    const onProject = row.projectId !== null;
+    return {
+      type: 'comment',
+      id: row.id,
+      authorId: row.authorId,
+      communeId: (onProject ? row.projectCommune : row.topicCommune) ?? 0,
+      text: row.body,
+      visibility: row.visibility,
+      conflictedUserIds: row.topicAuthor ? [row.topicAuthor] : [],
+      conflictedOfficialsOf: onProject ? row.projectCommune : null,
+      path: onProject ? `/projects/${row.projectId}#comment-${row.id}` : `/topics/${row.topicId}#comment-${row.id}`,
+    };
+  },
+  setVisibility(tx, id, to) {
+    const c = tx.select().from(comments).where(eq(comments.id, id)).get();
+    if (!c) return;
+    const d = c.deletedAt ? 0 : step(c.visibility, to);
+    tx.update(comments).set({ visibility: to }).where(eq(comments.id, id)).run();
+    if (d === 0) return;
+    if (c.topicId) tx.update(topics).set({ commentCount: sql`max(0, ${topics.commentCount} + ${d})` }).where(eq(topics.id, c.topicId)).run();
+    if (c.projectId) tx.update(projects).set({ commentCount: sql`max(0, ${projects.commentCount} + ${d})` }).where(eq(projects.id, c.projectId)).run();
+    if (c.parentId) tx.update(comments).set({ replyCount: sql`max(0, ${comments.replyCount} + ${d})` }).where(eq(comments.id, c.parentId)).run();
+  },
+};
+
+const topicType: Moderatable = {
+  type: 'topic',
+  load(db, id) {
+    const t = db.select().from(topics).where(eq(topics.id, id)).get();
+    if (!t) return undefined;
+    return {
+      type: 'topic',
+      id: t.id,
+      authorId: t.authorId,
+      communeId: t.communeId,
+      text: `${t.title}\n${t.summary}\n${t.body}`,
+      visibility: t.visibility,
+      conflictedUserIds: [t.authorId],
+      conflictedOfficialsOf: null,
+      path: `/topics/${t.id}`,
+    };
+  },
+  setVisibility(tx, id, to) {
+    tx.update(topics).set({ visibility: to }).where(eq(topics.id, id)).run();
+  },
+};
+
+const projectType: Moderatable = {
+  type: 'project',
+  load(db, id) {
+    const p = db.select().from(projects).where(eq(projects.id, id)).get();
+    if (!p) return undefined;
+    return {
+      type: 'project',
+      id: p.id,
+      authorId: p.authorId,
+      communeId: p.communeId,
+      text: `${p.title}\n${p.problem}\n${p.solution}`,
+      visibility: p.visibility,
+      conflictedUserIds: [],
+      conflictedOfficialsOf: p.communeId,
+      path: `/projects/${p.id}`,
+    };
+  },
+  setVisibility(tx, id, to) {
+    tx.update(projects).set({ visibility: to }).where(eq(projects.id, id)).run();
+  },
+};
+
+/** Every moderatable content type. A new type registers here; the pipeline is never copied. */
+export const MODERATABLE: Partial<Record<ContentType, Moderatable>> = {
+  comment: commentType,
+  topic: topicType,
+  project: projectType,
+};
+
+export function moderatable(type: string): Moderatable | undefined {
+  return (MODERATABLE as Record<string, Moderatable | undefined>)[type];
+}

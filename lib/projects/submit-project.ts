@@ -1,0 +1,34 @@
+import type { Db } from '@/db/client';
+import { recordAudit } from '@/lib/audit';
+import { forbidden, notFound, ok, type Result } from '@/lib/errors';
+import { screen } from '@/lib/moderation/screen';
+import { can, type Actor } from '@/lib/permissions';
+import { isTrusted } from '@/lib/topics/load';
+import { parse } from '@/lib/validation';
+import { findProject, projectSubject } from './load';
+import { projectText, submitInTx, type SavedProject } from './save-project';
+import { completenessErrors, projectIdSchema } from './schemas';
+
+/** An author sends a finished draft: screening, then collection of supports (or review when held). */
+export function submitProject(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<SavedProject> {
+  const parsed = parse(projectIdSchema, input);
+  if (!parsed.ok) return parsed;
+  const project = findProject(db, parsed.data.projectId);
+  if (!project) return notFound();
+  if (!can(actor, 'project.submit', projectSubject(db, project, now))) return forbidden();
+  if (Object.keys(completenessErrors(project)).length) return { ok: false, error: 'rejected', reason: 'projectIncomplete' };
+  const verdict = screen(db, { kind: 'project', authorId: actor!.id, text: projectText(project), trusted: isTrusted(actor), now });
+  if (verdict.action === 'reject') return { ok: false, error: 'rejected', reason: verdict.reason };
+  db.transaction((tx) => {
+    submitInTx(tx, project, verdict, actor!.id, now);
+    recordAudit(tx, {
+      actorId: actor!.id,
+      action: 'project.submit',
+      subjectType: 'project',
+      subjectId: project.id,
+      details: { screening: verdict.action === 'hold' ? verdict.reason : 'publish' },
+    });
+  }, { behavior: 'immediate' });
+  const after = findProject(db, project.id)!;
+  return ok({ projectId: project.id, status: after.status, held: after.visibility === 'held' });
+}

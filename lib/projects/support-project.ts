@@ -1,0 +1,77 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { projectSupports, projects, type NotificationKind } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { forbidden, notFound, ok, type Result } from '@/lib/errors';
+import { notify } from '@/lib/notifications/deliver';
+import { can, type Actor } from '@/lib/permissions';
+import { parse } from '@/lib/validation';
+import { moveStatus } from './collection';
+import { authorIdsOf, findProject, projectSubject } from './load';
+import { supportProjectSchema } from './schemas';
+import { quarterReached } from './status';
+
+/** What the authors hear when their project crosses a quarter of its threshold. */
+const MILESTONE_KIND: Record<number, NotificationKind> = {
+  1: 'project.supports25',
+  2: 'project.supports50',
+  3: 'project.supports75',
+  4: 'project.threshold',
+};
+
+export type SupportOutcome = { supported: boolean; changed: boolean; thresholdReached: boolean };
+
+/**
+ * One support per person, while the project collects. The primary key (project_id, user_id) is the
+ * guarantee, and the count, the milestones and the move to "threshold reached" happen in the same
+ * immediate transaction, so concurrent supports reach the threshold exactly once.
+ */
+export function supportProject(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<SupportOutcome> {
+  const parsed = parse(supportProjectSchema, input);
+  if (!parsed.ok) return parsed;
+  const project = findProject(db, parsed.data.projectId);
+  if (!project || project.status === 'draft' || project.visibility !== 'visible') return notFound();
+  const add = parsed.data.intent === 'add';
+  if (!can(actor, add ? 'project.support' : 'project.unsupport', projectSubject(db, project, now))) return forbidden();
+
+  const outcome = db.transaction((tx) => {
+    // Read again inside the write lock: another support may have just closed the collection.
+    const current = tx.select({ status: projects.status }).from(projects).where(eq(projects.id, project.id)).get();
+    if (current?.status !== 'collecting') return { closed: true as const };
+    const changes = add
+      ? tx.insert(projectSupports).values({ projectId: project.id, userId: actor!.id, createdAt: now.toISOString() }).onConflictDoNothing().run().changes
+      : tx
+          .delete(projectSupports)
+          .where(and(eq(projectSupports.projectId, project.id), eq(projectSupports.userId, actor!.id)))
+          .run().changes;
+    if (!changes) return { changed: false, quarter: 0, reached: false };
+    const row = tx
+      .update(projects)
+      .set({ supportCount: add ? sql`${projects.supportCount} + 1` : sql`max(0, ${projects.supportCount} - 1)` })
+      .where(eq(projects.id, project.id))
+      .returning({ supportCount: projects.supportCount, milestone: projects.milestone, threshold: projects.threshold })
+      .get();
+    let quarter = 0;
+    let reached = false;
+    if (add && row.threshold) {
+      // Each milestone is announced once, even if supports are withdrawn and given again.
+      const q = quarterReached(row.supportCount, row.threshold);
+      if (q > row.milestone) {
+        quarter = q;
+        tx.update(projects).set({ milestone: q }).where(eq(projects.id, project.id)).run();
+      }
+      if (row.supportCount >= row.threshold) {
+        moveStatus(tx, project, 'collecting', 'threshold_reached', null, now);
+        reached = true;
+      }
+    }
+    recordAudit(tx, { actorId: actor!.id, action: add ? 'project.support' : 'project.unsupport', subjectType: 'project', subjectId: project.id });
+    return { changed: true, quarter, reached };
+  }, { behavior: 'immediate' });
+
+  if ('closed' in outcome) return { ok: false, error: 'rejected', reason: 'projectNotCollecting' };
+  if (outcome.quarter > 0) {
+    notify(db, { kind: MILESTONE_KIND[outcome.quarter]!, recipientIds: authorIdsOf(db, project), actorId: null, projectId: project.id });
+  }
+  return ok({ supported: add, changed: outcome.changed, thresholdReached: outcome.reached });
+}
