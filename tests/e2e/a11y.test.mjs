@@ -6,7 +6,7 @@ import { newPage, open, withBrowser } from './helpers.mjs';
 
 withBrowser();
 
-const PAGES = ['/', '/register', '/login', '/en', '/en/register', '/en/login'];
+const PAGES = ['/', '/register', '/login', '/en', '/en/register', '/en/login', '/projects', '/projects/1', '/en/projects/1'];
 
 const describeNode = (n) => {
   const html = n.html.length > 160 ? `${n.html.slice(0, 160)}…` : n.html;
