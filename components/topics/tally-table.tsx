@@ -10,7 +10,8 @@ export async function TallyTable({ rows, commune }: { rows: TallyRow[]; commune:
     <div>
       <p className="mb-2 font-semibold">{t('tallyTotal', { count: total })}</p>
       {total > 0 ? (
-        <table className="w-full border-collapse bg-white text-sm">
+        <div className="overflow-x-auto">
+        <table className="w-full border-collapse bg-white text-sm [&_td]:p-1 [&_th]:p-1 sm:[&_td]:p-2 sm:[&_th]:p-2">
           <caption className="sr-only">{t('tally')}</caption>
           <thead>
             <tr className="border-b-2 border-stone-400 text-left">
@@ -40,6 +41,7 @@ export async function TallyTable({ rows, commune }: { rows: TallyRow[]; commune:
             })}
           </tbody>
         </table>
+        </div>
       ) : null}
     </div>
   );
@@ -57,7 +59,8 @@ export async function DemographicTable({
   const t = await getTranslations('Topic');
   const cell = (n: number | null | undefined) => (n === null ? t('fewer') : (n ?? 0));
   return (
-    <table className="mb-4 w-full border-collapse bg-white text-sm">
+    <div className="mb-4 overflow-x-auto">
+    <table className="w-full border-collapse bg-white text-sm">
       <caption className="mb-1 text-left font-semibold">{title}</caption>
       <thead>
         <tr className="border-b-2 border-stone-400 text-left">
@@ -80,5 +83,6 @@ export async function DemographicTable({
         ))}
       </tbody>
     </table>
+    </div>
   );
 }

@@ -5,7 +5,7 @@ import { projectCoProposers, projectRevisions, projectStatusChanges, projects, u
 import { normalizePhone } from '@/lib/accounts/phone';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, invalid, notFound, ok, type Result } from '@/lib/errors';
-import { screen, type Verdict } from '@/lib/moderation/screen';
+import { openHeldItem, screenSubmission, type SubmissionVerdict } from '@/lib/moderation/pipeline';
 import { notify } from '@/lib/notifications/deliver';
 import { can, type Actor } from '@/lib/permissions';
 import { isTrusted } from '@/lib/topics/load';
@@ -72,9 +72,9 @@ export function saveProject(db: Db, actor: Actor | null, input: unknown, now = n
   if ('error' in co) return invalid({ coProposers: co.error });
 
   const wasPublic = !!existing && existing.status !== 'draft';
-  let verdict: Verdict = { action: 'publish' };
+  let verdict: SubmissionVerdict = { action: 'publish' };
   if (submitting || wasPublic) {
-    verdict = screen(db, { kind: 'project', authorId: actor!.id, text: projectText(v), trusted: isTrusted(actor), checkHistory: !wasPublic, now });
+    verdict = screenSubmission(db, { kind: 'project', communeId, authorId: actor!.id, text: projectText(v), trusted: isTrusted(actor), checkHistory: !wasPublic, now });
     if (verdict.action === 'reject') return { ok: false, error: 'rejected', reason: verdict.reason };
   }
 
@@ -91,6 +91,9 @@ export function saveProject(db: Db, actor: Actor | null, input: unknown, now = n
         .where(eq(projects.id, existing.id))
         .returning()
         .get();
+      if (visibility !== existing.visibility && verdict.action === 'hold') {
+        openHeldItem(tx, { contentType: 'project', contentId: existing.id, communeId, authorId: existing.authorId, reason: verdict.reason });
+      }
     } else {
       project = tx
         .insert(projects)
@@ -134,11 +137,14 @@ function invite(tx: Tx, projectId: number, userIds: number[]): number[] {
 }
 
 /** draft → submitted; published at once → collecting; held → waits as submitted until a moderator releases it. */
-export function submitInTx(tx: Tx, project: Pick<Project, 'id' | 'communeId'>, verdict: Verdict, actorId: number, now: Date): void {
+export function submitInTx(tx: Tx, project: Pick<Project, 'id' | 'communeId' | 'authorId'>, verdict: SubmissionVerdict, actorId: number, now: Date): void {
   moveStatus(tx, project, 'draft', 'submitted', actorId, now, {
     submittedAt: now.toISOString(),
     visibility: verdict.action === 'hold' ? 'held' : 'visible',
   });
+  if (verdict.action === 'hold') {
+    openHeldItem(tx, { contentType: 'project', contentId: project.id, communeId: project.communeId, authorId: project.authorId, reason: verdict.reason });
+  }
   if (verdict.action === 'publish') openCollection(tx, project, now);
 }
 

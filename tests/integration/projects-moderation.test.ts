@@ -1,0 +1,68 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { and, eq } from 'drizzle-orm';
+import { moderations, type User } from '@/db/schema';
+import { moderateContent } from '@/lib/moderation/moderate-content';
+import { reportContent } from '@/lib/moderation/report-content';
+import { updateModerationRules } from '@/lib/moderation/settings';
+import { findProject } from '@/lib/projects/load';
+import { saveProject } from '@/lib/projects/save-project';
+import { effectiveStatus } from '@/lib/projects/status';
+import { sweepProjects } from '@/lib/projects/sweep';
+import { actorOf, addUser, makeTestDb, type TestDb } from '../helpers/db';
+import { projectForm, setProjectRules } from '../helpers/projects';
+
+let t: TestDb;
+let kayes: number;
+let admin: User;
+let mariam: User;
+let moderator: User;
+let awa: User;
+const T0 = new Date('2027-05-01T10:00:00.000Z');
+const as = (u: User) => actorOf(t.db, u.id);
+
+beforeEach(async () => {
+  t = makeTestDb();
+  kayes = t.communeId('kayes');
+  admin = await addUser(t, { displayName: 'Administration', grants: [{ role: 'admin' }] });
+  mariam = await addUser(t, { displayName: 'Mariam Coulibaly', grants: [{ role: 'official', communeId: kayes, title: 'Maire de Kayes' }] });
+  moderator = await addUser(t, { displayName: 'Kadiatou Keïta', grants: [{ role: 'moderator', communeId: null }] });
+  awa = await addUser(t, { displayName: 'Awa Traoré', phone: '+22376000001' });
+  setProjectRules(t, admin.id, kayes, 4, 30);
+});
+afterEach(() => t.cleanup());
+
+const moderationOf = (projectId: number) =>
+  t.db.select().from(moderations).where(and(eq(moderations.contentType, 'project'), eq(moderations.contentId, projectId))).get();
+
+describe('citizen projects go through the same moderation pipeline', () => {
+  it('with pre-moderation of everything, a submitted project waits in the queue, then collects supports once approved', () => {
+    expect(updateModerationRules(t.db, as(admin), { communeId: String(kayes), mode: 'all', newAccountCount: '2', reportThreshold: '3' }).ok).toBe(true);
+    const r = saveProject(t.db, as(awa), projectForm(kayes, {}), T0);
+    expect(r).toMatchObject({ ok: true, value: { held: true, status: 'submitted' } });
+    if (!r.ok) return;
+    expect(moderationOf(r.value.projectId)).toMatchObject({ state: 'held', holdReason: 'premoderation', authorId: awa.id });
+
+    // The officials who must answer the project do not moderate it.
+    expect(moderateContent(t.db, as(mariam), { contentType: 'project', contentId: String(r.value.projectId), action: 'approve' }, T0)).toEqual({ ok: false, error: 'forbidden' });
+    expect(moderateContent(t.db, as(moderator), { contentType: 'project', contentId: String(r.value.projectId), action: 'approve' }, T0)).toMatchObject({ ok: true });
+    sweepProjects(t.db, T0, { force: true });
+    const p = findProject(t.db, r.value.projectId)!;
+    expect(p.visibility).toBe('visible');
+    expect(effectiveStatus(p, T0)).toBe('collecting');
+  });
+
+  it('a published project is hidden after three reports, and comes back as it was when restored', async () => {
+    const r = saveProject(t.db, as(awa), projectForm(kayes, {}), T0);
+    if (!r.ok) throw new Error('proposal refused');
+    const id = String(r.value.projectId);
+    for (let i = 0; i < 3; i++) {
+      const reporter = await addUser(t, { displayName: `Voisin ${i}` });
+      expect(reportContent(t.db, as(reporter), { contentType: 'project', contentId: id, reason: 'spam' }, T0).ok).toBe(true);
+    }
+    expect(findProject(t.db, r.value.projectId)!.visibility).toBe('hidden');
+    expect(moderateContent(t.db, as(moderator), { contentType: 'project', contentId: id, action: 'restore' }, T0)).toMatchObject({ ok: true });
+    const back = findProject(t.db, r.value.projectId)!;
+    expect(back.visibility).toBe('visible');
+    expect(back.title).toBe(projectForm(kayes, {}).title);
+  });
+});
