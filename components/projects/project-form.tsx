@@ -13,11 +13,14 @@ export async function ProjectForm({
   communes,
   defaultCommuneId,
   project,
+  mayInvite = true,
 }: {
   locale: string;
   communes: { id: number; name: string }[];
   defaultCommuneId?: number | null;
   project?: Project;
+  /** only the proposer invites co-proposers; others do not see the field */
+  mayInvite?: boolean;
 }) {
   const t = await getTranslations('ProjectForm');
   const ts = await getTranslations('Sectors');
@@ -63,7 +66,7 @@ export async function ProjectForm({
         defaultValues={project?.beneficiaries ?? []}
       />
       <TextField name="onBehalfOf" label={t('onBehalfOf')} hint={t('onBehalfOfHint')} maxLength={140} defaultValue={project?.onBehalfOf ?? ''} />
-      <TextArea name="coProposers" label={t('coProposers')} hint={t('coProposersHint')} rows={2} maxLength={2000} />
+      {mayInvite ? <TextArea name="coProposers" label={t('coProposers')} hint={t('coProposersHint')} rows={2} maxLength={2000} /> : null}
       <p className="mb-3 text-sm">{isDraft ? t('draftExplained') : t('editExplained')}</p>
       <div className="flex flex-wrap gap-3">
         {isDraft ? (

@@ -26,7 +26,8 @@ export default async function EditProjectPage({ params }: { params: Promise<{ lo
   const db = getDb();
   const project = findProject(db, projectId.data);
   if (!project) notFound();
-  if (!can(actor, 'project.edit', projectSubject(db, project))) return <Forbidden />;
+  const subject = projectSubject(db, project);
+  if (!can(actor, 'project.edit', subject)) return <Forbidden />;
   const t = await getTranslations('ProjectForm');
   return (
     <div className="max-w-2xl">
@@ -35,7 +36,7 @@ export default async function EditProjectPage({ params }: { params: Promise<{ lo
       </p>
       <h1 className="mb-2 text-2xl font-bold">{t('editTitle')}</h1>
       <p className="mb-6">{project.status === 'draft' ? t('intro') : t('editIntro')}</p>
-      <ProjectForm locale={locale} communes={listCommunes(db)} project={project} />
+      <ProjectForm locale={locale} communes={listCommunes(db)} project={project} mayInvite={can(actor, 'project.invite', subject)} />
     </div>
   );
 }
