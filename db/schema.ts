@@ -579,6 +579,8 @@ export const projectUpdates = sqliteTable(
     happenedOn: text('happened_on').notNull(),
     /** FCFA */
     amountSpent: integer('amount_spent'),
+    /** reportable like everything written on Baro; hidden updates are kept, shown as a placeholder */
+    visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('visible'),
     createdAt: createdAt(),
   },
   (t) => [index('project_updates_project_idx').on(t.projectId, t.happenedOn)],

@@ -12,8 +12,7 @@ import {
   users,
   type Beneficiary,
   type ProjectStatus,
-  type Sector,
-} from '../schema';
+  type Sector, moderations } from '../schema';
 import { demographicSplit } from './demographics';
 
 export const PROJECTS_PER_PAGE = 20;
@@ -157,13 +156,19 @@ export function progressUpdatesOf(db: Db, projectId: number) {
       happenedOn: projectUpdates.happenedOn,
       amountSpent: projectUpdates.amountSpent,
       author: users.displayName,
+      authorId: projectUpdates.authorId,
+      visibility: projectUpdates.visibility,
+      hiddenReason: moderations.hiddenReason,
       createdAt: projectUpdates.createdAt,
     })
     .from(projectUpdates)
     .innerJoin(users, eq(users.id, projectUpdates.authorId))
+    .leftJoin(moderations, and(eq(moderations.contentType, 'update'), eq(moderations.contentId, projectUpdates.id)))
     .where(eq(projectUpdates.projectId, projectId))
     .orderBy(asc(projectUpdates.happenedOn), asc(projectUpdates.id))
-    .all();
+    .all()
+    // A hidden update keeps its place in the timeline; its text stays on the server.
+    .map((u) => (u.visibility === 'hidden' ? { ...u, body: '' } : u));
 }
 
 export function projectRevisionList(db: Db, projectId: number) {

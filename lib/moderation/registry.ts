@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { comments, projects, topics, type ContentType, type Visibility } from '@/db/schema';
+import { comments, projects, projectUpdates, topics, type ContentType, type Visibility } from '@/db/schema';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -119,11 +119,40 @@ const projectType: Moderatable = {
   },
 };
 
+const updateType: Moderatable = {
+  type: 'update',
+  load(db, id) {
+    const u = db
+      .select({ id: projectUpdates.id, authorId: projectUpdates.authorId, body: projectUpdates.body, visibility: projectUpdates.visibility, projectId: projectUpdates.projectId, communeId: projects.communeId })
+      .from(projectUpdates)
+      .innerJoin(projects, eq(projects.id, projectUpdates.projectId))
+      .where(eq(projectUpdates.id, id))
+      .get();
+    if (!u) return undefined;
+    return {
+      type: 'update',
+      id: u.id,
+      authorId: u.authorId,
+      communeId: u.communeId,
+      text: u.body,
+      visibility: u.visibility,
+      conflictedUserIds: [],
+      // Written by the commune's officials about their own answer: they do not judge it.
+      conflictedOfficialsOf: u.communeId,
+      path: `/projects/${u.projectId}#update-${u.id}`,
+    };
+  },
+  setVisibility(tx, id, to) {
+    tx.update(projectUpdates).set({ visibility: to }).where(eq(projectUpdates.id, id)).run();
+  },
+};
+
 /** Every moderatable content type. A new type registers here; the pipeline is never copied. */
 export const MODERATABLE: Partial<Record<ContentType, Moderatable>> = {
   comment: commentType,
   topic: topicType,
   project: projectType,
+  update: updateType,
 };
 
 export function moderatable(type: string): Moderatable | undefined {

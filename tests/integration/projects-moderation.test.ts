@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
-import { moderations, type User } from '@/db/schema';
+import { moderations, projects, type User } from '@/db/schema';
 import { moderateContent } from '@/lib/moderation/moderate-content';
 import { reportContent } from '@/lib/moderation/report-content';
 import { updateModerationRules } from '@/lib/moderation/settings';
@@ -64,5 +64,29 @@ describe('citizen projects go through the same moderation pipeline', () => {
     const back = findProject(t.db, r.value.projectId)!;
     expect(back.visibility).toBe('visible');
     expect(back.title).toBe(projectForm(kayes, {}).title);
+  });
+});
+
+describe('progress updates are reportable like everything written on Baro', () => {
+  it('three reports hide an update; the commune’s officials cannot judge it; a moderator restores it', async () => {
+    const { postProgressUpdate } = await import('@/lib/projects/post-update');
+    const { progressUpdatesOf } = await import('@/db/queries/projects');
+    const r = saveProject(t.db, as(awa), projectForm(kayes, {}), T0);
+    if (!r.ok) throw new Error('proposal refused');
+    const id = String(r.value.projectId);
+    // Arranged directly: the answer's own rules are tested in projects.test.ts.
+    t.db.update(projects).set({ status: 'accepted' }).where(eq(projects.id, r.value.projectId)).run();
+    const u = postProgressUpdate(t.db, as(mariam), { projectId: id, body: 'Les travaux ont commencé au marché.', percent: '40', happenedOn: '2027-05-01', amountSpent: '' }, T0);
+    expect(u.ok, JSON.stringify(u)).toBe(true);
+    if (!u.ok) return;
+    for (let i = 0; i < 3; i++) {
+      const reporter = await addUser(t, { displayName: `Habitante ${i}` });
+      expect(reportContent(t.db, as(reporter), { contentType: 'update', contentId: String(u.value.updateId), reason: 'misinformation' }, T0).ok).toBe(true);
+    }
+    const [hidden] = progressUpdatesOf(t.db, r.value.projectId);
+    expect(hidden).toMatchObject({ visibility: 'hidden', body: '' });
+    expect(moderateContent(t.db, as(mariam), { contentType: 'update', contentId: String(u.value.updateId), action: 'restore' }, T0)).toEqual({ ok: false, error: 'forbidden' });
+    expect(moderateContent(t.db, as(moderator), { contentType: 'update', contentId: String(u.value.updateId), action: 'restore' }, T0)).toMatchObject({ ok: true });
+    expect(progressUpdatesOf(t.db, r.value.projectId)[0]).toMatchObject({ visibility: 'visible', body: 'Les travaux ont commencé au marché.' });
   });
 });

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { answerProjectAction, postProgressAction, submitProjectAction, supportProjectAction, withdrawProjectAction } from '@/app/actions/projects';
+import { ReportForm } from '@/components/moderation/report-form';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextArea, TextField } from '@/components/forms/fields';
 import { ProjectStatusBadge } from '@/components/projects/status-badge';
@@ -54,7 +55,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
-const NOTICES = ['saved', 'submitted', 'held', 'edited', 'supported', 'unsupported', 'withdrawn', 'answered', 'progress', 'posted', 'deleted'] as const;
+const NOTICES = ['saved', 'submitted', 'held', 'edited', 'supported', 'unsupported', 'withdrawn', 'answered', 'progress', 'posted', 'deleted', 'reported', 'appealed'] as const;
 
 export default async function ProjectPage({ params, searchParams }: Props) {
   const { locale, id } = await params;
@@ -72,6 +73,8 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const sp = await searchParams;
   const cp = parseCommentParams(sp);
   const t = await getTranslations('Project');
+  const thidden = await getTranslations('Hidden');
+  const treport = await getTranslations('Report');
   const tn = await getTranslations('ProjectNotices');
   const tst = await getTranslations('ProjectStatuses');
   const tcm = await getTranslations('Comments');
@@ -269,8 +272,19 @@ export default async function ProjectPage({ params, searchParams }: Props) {
                   {fmtDay(u.happenedOn)} — {t('percentDone', { percent: u.percent })}
                   {u.amountSpent != null ? ` — ${t('spent', { amount: fcfa(u.amountSpent) })}` : ''}
                 </p>
-                <p className="whitespace-pre-line break-words">{u.body}</p>
+                {u.visibility === 'hidden' ? (
+                  <p className="rounded bg-stone-100 p-2 text-sm font-semibold text-stone-800">
+                    {u.hiddenReason?.startsWith('report:')
+                      ? thidden('byReports', { reason: treport(u.hiddenReason.slice(7) as 'spam') })
+                      : thidden('byModeration', { reason: u.hiddenReason ?? '' })}
+                  </p>
+                ) : (
+                  <p className="whitespace-pre-line break-words">{u.body}</p>
+                )}
                 <p className="text-sm text-stone-700">{t('postedBy', { name: u.author })}</p>
+                {u.visibility === 'visible' && actor && actor.id !== u.authorId ? (
+                  <ReportForm locale={locale} contentType="update" contentId={u.id} next={`${localePath(locale, `/projects/${project.id}`)}#update-${u.id}`} />
+                ) : null}
               </li>
             ))}
           </ol>
