@@ -3,10 +3,9 @@ import { castVoteAction } from '@/app/actions/participation';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, RadioGroup } from '@/components/forms/fields';
 import { CommentForm } from '@/components/topics/comment-form';
-import { CommentItem } from '@/components/topics/comment-item';
+import { CommentThread } from '@/components/topics/comment-thread';
 import { PhaseBadge } from '@/components/topics/phase-badge';
 import { DemographicTable, TallyTable } from '@/components/topics/tally-table';
-import { Pagination } from '@/components/ui/pagination';
 import { getDb } from '@/db/client';
 import { AGE_BANDS, commentsPage, myVote, type getTopicView, phaseTimeline, stanceCounts, tally, tallyDemographics, topicRevisionList } from '@/db/queries/topics';
 import { STANCES } from '@/db/schema';
@@ -94,13 +93,6 @@ export async function TopicView({
   if (sp.reported) notices.push(tr('sent'));
   if (sp.appealed) notices.push(th('appealSent'));
   const error = sp.error === 'forbidden' ? te('forbidden') : sp.error === 'not_found' ? te('notFound') : sp.error ? te('invalid') : null;
-  const commentsHref = (page: number) => {
-    const q = new URLSearchParams();
-    if (cp.sort !== 'oldest') q.set('sort', cp.sort);
-    if (page > 1) q.set('page', String(page));
-    const s = q.toString();
-    return href(`/topics/${topic.id}${s ? `?${s}` : ''}#comments`);
-  };
 
   return (
     <div className="space-y-8">
@@ -215,39 +207,17 @@ export async function TopicView({
             <CommentForm subject={{ kind: 'topic', id: topic.id }} locale={locale} legend={tc('write')} submit={tc('submit')} formId="comment-form" />
           </div>
         ) : null}
-        {comments.total > 1 ? (
-          <form method="get" action={href(`/topics/${topic.id}`)} className="mb-3 flex items-end gap-2">
-            <div>
-              <label htmlFor="comment-sort" className="block text-sm font-semibold">{tc('sort')}</label>
-              <select id="comment-sort" name="sort" defaultValue={cp.sort} className="min-h-11 rounded border-2 border-stone-500 bg-white px-2">
-                <option value="oldest">{tc('sortOldest')}</option>
-                <option value="newest">{tc('sortNewest')}</option>
-                <option value="supported">{tc('sortSupported')}</option>
-              </select>
-            </div>
-            <button type="submit" className="min-h-11 rounded border-2 border-teal-800 px-3 font-semibold text-teal-900">{tc('apply')}</button>
-          </form>
-        ) : null}
-        {comments.top.length === 0 ? (
-          <p>{tc('empty')}</p>
-        ) : (
-          <ul className="space-y-3">
-            {comments.top.map((c) => (
-              <CommentItem
-                key={c.id}
-                comment={c}
-                replies={comments.replies.filter((r) => r.parentId === c.id)}
-                actor={actor}
-                phase={phase}
-                subject={{ kind: 'topic', id: topic.id }}
-                locale={locale}
-                supported={comments.supported}
-                now={now}
-              />
-            ))}
-          </ul>
-        )}
-        <Pagination page={cp.page} pages={comments.pages} hrefFor={commentsHref} />
+        <CommentThread
+          comments={comments}
+          actor={actor}
+          phase={phase}
+          subject={{ kind: 'topic', id: topic.id }}
+          locale={locale}
+          now={now}
+          sort={cp.sort}
+          page={cp.page}
+          basePath={href(`/topics/${topic.id}`)}
+        />
       </section>
 
       <section aria-labelledby="share" className="space-y-2 text-sm">

@@ -8,9 +8,8 @@ import { Hidden, SelectField, TextArea, TextField } from '@/components/forms/fie
 import { ProjectStatusBadge } from '@/components/projects/status-badge';
 import { SupportBar } from '@/components/projects/support-bar';
 import { CommentForm } from '@/components/topics/comment-form';
-import { CommentItem } from '@/components/topics/comment-item';
+import { CommentThread } from '@/components/topics/comment-thread';
 import { DemographicTable } from '@/components/topics/tally-table';
-import { Pagination } from '@/components/ui/pagination';
 import { getDb } from '@/db/client';
 import { AGE_BANDS } from '@/db/queries/demographics';
 import { coProposersOf, getProjectView, hasSupported, progressUpdatesOf, projectRevisionList, projectTimeline, supportDemographics } from '@/db/queries/projects';
@@ -110,7 +109,6 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const notices = NOTICES.filter((k) => sp[k]).map((k) => tn(k));
   const errorKey = typeof sp.error === 'string' ? sp.error : null;
   const error = errorKey ? (errorKey === 'not_found' ? te('notFound') : te.has(errorKey) ? te(errorKey) : te('invalid')) : null;
-  const commentsHref = (page: number) => href(`/projects/${project.id}${page > 1 ? `?page=${page}` : ''}#comments`);
   const hidden = (
     <>
       <input type="hidden" name="locale" value={locale} />
@@ -330,26 +328,17 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           ) : discussion === 'closed' ? (
             <p className="mb-3 font-semibold">{t('discussionClosed')}</p>
           ) : null}
-          {comments.top.length === 0 ? (
-            <p>{tcm('empty')}</p>
-          ) : (
-            <ul className="space-y-3">
-              {comments.top.map((c) => (
-                <CommentItem
-                  key={c.id}
-                  comment={c}
-                  replies={comments.replies.filter((r) => r.parentId === c.id)}
-                  actor={actor}
-                  phase={discussion}
-                  subject={{ kind: 'project', id: project.id }}
-                  locale={locale}
-                  supported={comments.supported}
-                  now={now}
-                />
-              ))}
-            </ul>
-          )}
-          <Pagination page={cp.page} pages={comments.pages} hrefFor={commentsHref} />
+          <CommentThread
+            comments={comments}
+            actor={actor}
+            phase={discussion}
+            subject={{ kind: 'project', id: project.id }}
+            locale={locale}
+            now={now}
+            sort={cp.sort}
+            page={cp.page}
+            basePath={localePath(locale, `/projects/${project.id}`)}
+          />
         </section>
       ) : null}
     </div>

@@ -1,0 +1,44 @@
+import { getTranslations } from 'next-intl/server';
+
+export type AuditRow = {
+  id: number;
+  createdAt: string;
+  actorName: string | null;
+  action: string;
+  subjectType: string;
+  subjectId: number | null;
+  details: Record<string, unknown> | null;
+};
+
+/** The audit log as a table: for admins (everything) and moderators (moderation acts). */
+export async function AuditTable({ rows }: { rows: AuditRow[] }) {
+  const t = await getTranslations('Admin');
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full border-collapse bg-white text-sm">
+        <thead>
+          <tr className="border-b-2 border-stone-400 text-left">
+            <th scope="col" className="p-2">{t('when')}</th>
+            <th scope="col" className="p-2">{t('actor')}</th>
+            <th scope="col" className="p-2">{t('action')}</th>
+            <th scope="col" className="p-2">{t('subject')}</th>
+            <th scope="col" className="p-2">{t('details')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} className="border-b border-stone-200 align-top">
+              <td className="p-2 whitespace-nowrap">{r.createdAt.replace('T', ' ').slice(0, 19)}</td>
+              <td className="p-2">{r.actorName ?? t('system')}</td>
+              <td className="p-2 font-mono">{r.action}</td>
+              <td className="p-2">
+                {r.subjectType} #{r.subjectId}
+              </td>
+              <td className="p-2 font-mono break-all">{r.details ? JSON.stringify(r.details) : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
