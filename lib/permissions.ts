@@ -66,6 +66,8 @@ export type Subjects = {
   'user.sanction': { userId: number; communeId: number };
   'appeal.create': { appellantId: number; concernedUserId: number };
   'appeal.decide': ModerationSubject & { originalModeratorId: number | null; appellantId: number };
+  /** create and edit connected spaces (name, commune, address, hours) */
+  'space.manage': undefined;
 };
 
 export type PhaseName = 'draft' | 'information' | 'open' | 'deliberation' | 'decided' | 'archived';
@@ -137,6 +139,7 @@ export const ACTIONS = Object.keys({
   'user.sanction': 1,
   'appeal.create': 1,
   'appeal.decide': 1,
+  'space.manage': 1,
 } satisfies Record<Action, 1>) as Action[];
 
 export function hasRole(actor: Actor | null, role: Grant['role']): boolean {
@@ -257,6 +260,7 @@ const rules: { [A in Action]: Rule<A> } = {
   // Settled by someone else than the moderator who decided, and never by the appellant.
   'appeal.decide': (actor, s) =>
     mayModerate(actor, s) && actor!.id !== s.originalModeratorId && actor!.id !== s.appellantId,
+  'space.manage': (actor) => participant(actor) && isAdmin(actor),
 };
 
 export function can<A extends Action>(actor: Actor | null, action: A, subject: Subjects[A]): boolean {

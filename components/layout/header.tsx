@@ -54,6 +54,12 @@ export async function Header({
               <a href={href('/projects')}>{t('projects')}</a>
             </li>
             <li>
+              <a href={href('/spaces')}>{t('spaces')}</a>
+            </li>
+            <li>
+              <a href={href('/stats')}>{t('stats')}</a>
+            </li>
+            <li>
               <a href={href('/search')}>{t('search')}</a>
             </li>
             {actor ? (

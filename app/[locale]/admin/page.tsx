@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ProjectSettingsSection } from '@/components/projects/project-settings-section';
+import { SpaceAdminSection } from '@/components/spaces/space-admin-section';
 import { Forbidden } from '@/components/ui/forbidden';
 import { getDb } from '@/db/client';
 import { searchUsers } from '@/db/queries/users';
@@ -65,6 +66,11 @@ export default async function AdminPage({
           </ul>
         )}
       </section>
+      <SpaceAdminSection
+        locale={locale}
+        saved={typeof sp.space === 'string' ? sp.space : undefined}
+        editing={typeof sp.editSpace === 'string' ? sp.editSpace : undefined}
+      />
       <ProjectSettingsSection locale={locale} savedCommuneId={typeof sp.projectSettings === 'string' ? Number(sp.projectSettings) : undefined} />
     </div>
   );

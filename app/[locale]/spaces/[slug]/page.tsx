@@ -1,0 +1,69 @@
+import type { Metadata } from 'next';
+import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { notFound } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { facilitatorsOf, getSpaceBySlug } from '@/db/queries/spaces';
+import { residentsWhoTookPart } from '@/db/queries/stats';
+import { localePath, type Locale } from '@/lib/i18n/config';
+import { primaryCell } from '@/lib/stats/suppression';
+
+const SLUG = /^[a-z0-9-]{1,80}$/;
+
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
+  const { slug } = await params;
+  const space = SLUG.test(slug) ? getSpaceBySlug(getDb(), slug) : undefined;
+  const t = await getTranslations('Spaces');
+  return { title: space?.name ?? t('title') };
+}
+
+export default async function SpacePage({ params }: { params: Promise<{ locale: Locale; slug: string }> }) {
+  const { locale, slug } = await params;
+  setRequestLocale(locale);
+  const db = getDb();
+  const space = SLUG.test(slug) ? getSpaceBySlug(db, slug) : undefined;
+  if (!space) notFound();
+  const t = await getTranslations('Spaces');
+  const facilitators = facilitatorsOf(db, space.id);
+  const taking = residentsWhoTookPart(db, space.communeId);
+  const shown = primaryCell(taking, taking);
+  return (
+    <article className="space-y-6" aria-labelledby="space-title">
+      <p>
+        <a href={localePath(locale, '/spaces')}>{t('back')}</a>
+      </p>
+      <h1 id="space-title" className="text-2xl font-bold">{space.name}</h1>
+      <dl className="rounded border border-stone-300 bg-white p-4">
+        <dt className="font-semibold">{t('commune')}</dt>
+        <dd className="mb-2">{space.commune}</dd>
+        <dt className="font-semibold">{t('address')}</dt>
+        <dd className="mb-2">{space.address || t('notGiven')}</dd>
+        <dt className="font-semibold">{t('openingHours')}</dt>
+        <dd>{space.openingHours || t('notGiven')}</dd>
+      </dl>
+      <section aria-labelledby="facilitators-title">
+        <h2 id="facilitators-title" className="mb-2 text-xl font-bold">{t('facilitators')}</h2>
+        {facilitators.length === 0 ? (
+          <p>{t('noFacilitators')}</p>
+        ) : (
+          <ul className="list-disc pl-6" id="space-facilitators">
+            {facilitators.map((f) => (
+              <li key={f.id}>{f.displayName}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="participation-title">
+        <h2 id="participation-title" className="mb-2 text-xl font-bold">{t('participation')}</h2>
+        <p id="space-participation">
+          {shown === null
+            ? t('residentsFew', { commune: space.commune })
+            : t('residents', { count: shown, commune: space.commune })}
+        </p>
+        <p className="mt-1 text-sm text-stone-700">{t('participationNote')}</p>
+        <p className="mt-2">
+          <a href={localePath(locale, `/stats?commune=${space.communeId}`)}>{t('statsLink', { commune: space.commune })}</a>
+        </p>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,74 @@
+import type { Cell } from '@/lib/stats/suppression';
+
+const WIDTH = 340;
+const LABEL_W = 120;
+const ROW_H = 26;
+const BAR_H = 16;
+
+function shorten(label: string, max = 20): string {
+  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
+}
+
+/**
+ * A horizontal bar chart drawn on the server as SVG: no script, a few hundred bytes. The figures are
+ * also in the table that follows it (the accessible version), so the SVG is labelled as an image.
+ * A suppressed figure has no bar, only the words "fewer than 5".
+ */
+export function BarChart({
+  id,
+  title,
+  rows,
+  few,
+  unit = '',
+}: {
+  id: string;
+  title: string;
+  rows: { label: string; value: Cell }[];
+  /** "fewer than 5" */
+  few: string;
+  /** e.g. " %" */
+  unit?: string;
+}) {
+  const max = Math.max(1, ...rows.map((r) => r.value ?? 0));
+  const height = rows.length * ROW_H + 8;
+  const barMax = WIDTH - LABEL_W - 60;
+  return (
+    <figure className="my-3" id={id}>
+      <figcaption id={`${id}-title`} className="mb-1 font-semibold">
+        {title}
+      </figcaption>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${height}`}
+        width="100%"
+        style={{ maxWidth: `${WIDTH * 1.6}px` }}
+        role="img"
+        aria-labelledby={`${id}-title`}
+        className="block rounded border border-stone-300 bg-white"
+      >
+        {rows.map((r, i) => {
+          const y = 4 + i * ROW_H;
+          const w = r.value === null ? 0 : Math.max(r.value > 0 ? 2 : 0, Math.round((barMax * r.value) / max));
+          return (
+            <g key={`${r.label}-${i}`}>
+              <text x={4} y={y + BAR_H - 3} fontSize="11" fill="#1c1917">
+                {shorten(r.label)}
+              </text>
+              {r.value === null ? (
+                <text x={LABEL_W} y={y + BAR_H - 3} fontSize="11" fill="#57534e" fontStyle="italic">
+                  {few}
+                </text>
+              ) : (
+                <>
+                  <rect x={LABEL_W} y={y} width={w} height={BAR_H} fill="#115e59" />
+                  <text x={LABEL_W + w + 4} y={y + BAR_H - 3} fontSize="11" fill="#1c1917">
+                    {`${r.value}${unit}`}
+                  </text>
+                </>
+              )}
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
+}
