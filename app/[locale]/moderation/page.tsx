@@ -7,6 +7,7 @@ import { Hidden, SelectField, TextField } from '@/components/forms/fields';
 import { moderatedCommunes, requireModerator } from '@/components/moderation/guard';
 import { ModerateForms } from '@/components/moderation/moderate-forms';
 import { ModerationNav } from '@/components/moderation/moderation-nav';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { Forbidden } from '@/components/ui/forbidden';
 import { getDb } from '@/db/client';
 import { listCommunes } from '@/db/queries/geography';
@@ -64,21 +65,15 @@ export default async function ModerationQueuePage({
       {bulk ? <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-3 text-green-900">{t('bulkDone', { done: bulk[0] ?? 0, skipped: bulk[1] ?? 0 })}</p> : null}
       <p>{t('queueIntro')}</p>
       <form method="get" aria-label={t('filters')} className="grid gap-3 rounded border border-stone-300 bg-white p-3 sm:grid-cols-5">
-        {[
-          ['commune', t('commune'), f.communeId ? String(f.communeId) : '', [['', tc('allCommunes')], ...communes.map((c) => [String(c.id), c.name])]],
-          ['type', t('type'), f.type ?? '', [['', t('allTypes')], ...CONTENT_TYPES.map((c) => [c, typeLabel(c)])]],
-          ['reason', t('reason'), f.reason ?? '', [['', t('allReasons')], ...REPORT_REASONS.map((r) => [r, tr(r)]), ...HOLD_REASONS.map((r) => [r, t(`hold_${r}`)])]],
-          ['age', t('age'), f.olderThanDays ? String(f.olderThanDays) : '', [['', t('anyAge')], ...[1, 3, 7, 30].map((d) => [String(d), t('olderThan', { days: d })])]],
-        ].map(([name, label, value, options]) => (
-          <div key={name as string}>
-            <label htmlFor={`flt-${name}`} className="mb-1 block text-sm font-semibold">{label as string}</label>
-            <select id={`flt-${name}`} name={name as string} defaultValue={value as string} className="block w-full rounded border-2 border-stone-500 bg-white px-2 py-2">
-              {(options as string[][]).map(([v, l]) => (
-                <option key={v} value={v}>{l}</option>
-              ))}
-            </select>
-          </div>
-        ))}
+        <FilterSelect name="commune" label={t('commune')} value={f.communeId ? String(f.communeId) : ''} options={[['', tc('allCommunes')], ...communes.map((c) => [String(c.id), c.name] as const)]} />
+        <FilterSelect name="type" label={t('type')} value={f.type ?? ''} options={[['', t('allTypes')], ...CONTENT_TYPES.map((c) => [c, typeLabel(c)] as const)]} />
+        <FilterSelect
+          name="reason"
+          label={t('reason')}
+          value={f.reason ?? ''}
+          options={[['', t('allReasons')], ...REPORT_REASONS.map((r) => [r, tr(r)] as const), ...HOLD_REASONS.map((r) => [r, t(`hold_${r}`)] as const)]}
+        />
+        <FilterSelect name="age" label={t('age')} value={f.olderThanDays ? String(f.olderThanDays) : ''} options={[['', t('anyAge')], ...[1, 3, 7, 30].map((d) => [String(d), t('olderThan', { days: d })] as const)]} />
         <div className="flex items-end">
           <button type="submit" className="min-h-11 w-full rounded bg-teal-800 px-4 font-semibold text-white">{t('apply')}</button>
         </div>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { respondInvitationAction } from '@/app/actions/projects';
 import { ProjectCard } from '@/components/projects/project-card';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { Pagination } from '@/components/ui/pagination';
 import { getDb } from '@/db/client';
 import { listCommunes } from '@/db/queries/geography';
@@ -19,7 +20,6 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-const selectClass = 'block w-full rounded border-2 border-stone-500 bg-white px-2 py-2';
 
 export default async function ProjectsPage({
   params,
@@ -125,50 +125,11 @@ export default async function ProjectsPage({
       <section aria-labelledby="all-title" className="space-y-4">
         <h2 id="all-title" className="text-xl font-bold">{t('all')}</h2>
         <form method="get" aria-label={t('filters')} className="grid gap-3 rounded border border-stone-300 bg-white p-3 sm:grid-cols-3">
-          <div>
-            <label htmlFor="flt-commune" className="mb-1 block text-sm font-semibold">{t('commune')}</label>
-            <select id="flt-commune" name="commune" defaultValue={f.communeId ? String(f.communeId) : ''} className={selectClass}>
-              <option value="">{tc('allCommunes')}</option>
-              {communes.map((c) => (
-                <option key={c.id} value={c.id}>{c.name}</option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="flt-sector" className="mb-1 block text-sm font-semibold">{t('sector')}</label>
-            <select id="flt-sector" name="sector" defaultValue={f.sector ?? ''} className={selectClass}>
-              <option value="">{t('allSectors')}</option>
-              {SECTORS.map((s) => (
-                <option key={s} value={s}>{ts(s)}</option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="flt-status" className="mb-1 block text-sm font-semibold">{t('status')}</label>
-            <select id="flt-status" name="status" defaultValue={f.status ?? ''} className={selectClass}>
-              <option value="">{t('allStatuses')}</option>
-              {PUBLIC_PROJECT_STATUSES.map((s) => (
-                <option key={s} value={s}>{tst(s)}</option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="flt-beneficiary" className="mb-1 block text-sm font-semibold">{t('beneficiary')}</label>
-            <select id="flt-beneficiary" name="beneficiary" defaultValue={f.beneficiary ?? ''} className={selectClass}>
-              <option value="">{t('allBeneficiaries')}</option>
-              {BENEFICIARIES.map((b) => (
-                <option key={b} value={b}>{tb(b)}</option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor="flt-sort" className="mb-1 block text-sm font-semibold">{t('sort')}</label>
-            <select id="flt-sort" name="sort" defaultValue={f.sort} className={selectClass}>
-              <option value="newest">{t('sortNewest')}</option>
-              <option value="supported">{t('sortSupported')}</option>
-              <option value="closest">{t('sortClosest')}</option>
-            </select>
-          </div>
+          <FilterSelect name="commune" label={t('commune')} value={f.communeId ? String(f.communeId) : ''} options={[['', tc('allCommunes')], ...communes.map((c) => [String(c.id), c.name] as const)]} />
+          <FilterSelect name="sector" label={t('sector')} value={f.sector ?? ''} options={[['', t('allSectors')], ...SECTORS.map((s) => [s, ts(s)] as const)]} />
+          <FilterSelect name="status" label={t('status')} value={f.status ?? ''} options={[['', t('allStatuses')], ...PUBLIC_PROJECT_STATUSES.map((s) => [s, tst(s)] as const)]} />
+          <FilterSelect name="beneficiary" label={t('beneficiary')} value={f.beneficiary ?? ''} options={[['', t('allBeneficiaries')], ...BENEFICIARIES.map((b) => [b, tb(b)] as const)]} />
+          <FilterSelect name="sort" label={t('sort')} value={f.sort} options={[['newest', t('sortNewest')], ['supported', t('sortSupported')], ['closest', t('sortClosest')]]} />
           <div className="flex items-end">
             <button type="submit" className="min-h-11 w-full rounded bg-teal-800 px-4 font-semibold text-white">{t('apply')}</button>
           </div>

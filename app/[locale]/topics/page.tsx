@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { TopicCard } from '@/components/topics/topic-card';
+import { FilterSelect } from '@/components/ui/filter-select';
 import { Pagination } from '@/components/ui/pagination';
 import { getDb } from '@/db/client';
 import { getCommune, listCommunes } from '@/db/queries/geography';
@@ -31,7 +32,6 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
   };
 }
 
-const selectClass = 'block w-full rounded border-2 border-stone-500 bg-white px-2 py-2';
 
 export default async function TopicsPage({
   params,
@@ -79,41 +79,10 @@ export default async function TopicsPage({
         ) : null}
       </div>
       <form method="get" aria-label={t('filters')} className="grid gap-3 rounded border border-stone-300 bg-white p-3 sm:grid-cols-5">
-        <div>
-          <label htmlFor="flt-commune" className="mb-1 block text-sm font-semibold">{t('commune')}</label>
-          <select id="flt-commune" name="commune" defaultValue={f.communeId ? String(f.communeId) : ''} className={selectClass}>
-            <option value="">{tc('allCommunes')}</option>
-            {communes.map((c) => (
-              <option key={c.id} value={c.id}>{c.name}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="flt-sector" className="mb-1 block text-sm font-semibold">{t('sector')}</label>
-          <select id="flt-sector" name="sector" defaultValue={f.sector ?? ''} className={selectClass}>
-            <option value="">{t('allSectors')}</option>
-            {SECTORS.map((s) => (
-              <option key={s} value={s}>{ts(s)}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="flt-phase" className="mb-1 block text-sm font-semibold">{t('phase')}</label>
-          <select id="flt-phase" name="phase" defaultValue={f.phase ?? ''} className={selectClass}>
-            <option value="">{t('allPhases')}</option>
-            {PHASES.filter((p) => p !== 'draft').map((p) => (
-              <option key={p} value={p}>{tp(p)}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="flt-sort" className="mb-1 block text-sm font-semibold">{t('sort')}</label>
-          <select id="flt-sort" name="sort" defaultValue={f.sort} className={selectClass}>
-            <option value="newest">{t('sortNewest')}</option>
-            <option value="closing">{t('sortClosing')}</option>
-            <option value="discussed">{t('sortDiscussed')}</option>
-          </select>
-        </div>
+        <FilterSelect name="commune" label={t('commune')} value={f.communeId ? String(f.communeId) : ''} options={[['', tc('allCommunes')], ...communes.map((c) => [String(c.id), c.name] as const)]} />
+        <FilterSelect name="sector" label={t('sector')} value={f.sector ?? ''} options={[['', t('allSectors')], ...SECTORS.map((s) => [s, ts(s)] as const)]} />
+        <FilterSelect name="phase" label={t('phase')} value={f.phase ?? ''} options={[['', t('allPhases')], ...PHASES.filter((p) => p !== 'draft').map((p) => [p, tp(p)] as const)]} />
+        <FilterSelect name="sort" label={t('sort')} value={f.sort} options={[['newest', t('sortNewest')], ['closing', t('sortClosing')], ['discussed', t('sortDiscussed')]]} />
         <div className="flex items-end">
           <button type="submit" className="min-h-11 w-full rounded bg-teal-800 px-4 font-semibold text-white">{t('apply')}</button>
         </div>
