@@ -36,6 +36,8 @@ export type Subjects = {
   'topic.changePhase': { communeId: number };
   /** drafts, and the demographic split of the tally */
   'topic.viewInternal': { communeId: number };
+  /** reading a topic: public once out of draft and not held or hidden; else only those who run the commune */
+  'topic.read': { communeId: number; phase: PhaseName; visibility: string };
   'vote.cast': { phase: PhaseName };
   'comment.create': { phase: DiscussionPhase };
   /** hidden: a comment hidden by moderation stays as it was judged (no edit until restored) */
@@ -113,6 +115,7 @@ export const ACTIONS = Object.keys({
   'topic.update': 1,
   'topic.changePhase': 1,
   'topic.viewInternal': 1,
+  'topic.read': 1,
   'vote.cast': 1,
   'comment.create': 1,
   'comment.edit': 1,
@@ -181,6 +184,11 @@ function mayModerate(actor: Actor | null, s: ModerationSubject): boolean {
   return true;
 }
 
+/** Out of draft and neither held nor hidden: anyone may read it, signed in or not. */
+export function isPublicTopic(t: { phase: string; visibility: string }): boolean {
+  return t.phase !== 'draft' && t.visibility === 'visible';
+}
+
 /** A signed-in account that is not suspended. */
 function participant(actor: Actor | null): boolean {
   return !!actor && !actor.suspended;
@@ -218,6 +226,7 @@ const rules: { [A in Action]: Rule<A> } = {
   'topic.update': (actor, s) => runsCommune(actor, s.communeId),
   'topic.changePhase': (actor, s) => runsCommune(actor, s.communeId),
   'topic.viewInternal': (actor, s) => runsCommune(actor, s.communeId),
+  'topic.read': (actor, s) => isPublicTopic(s) || runsCommune(actor, s.communeId),
   'vote.cast': (actor, s) => participant(actor) && s.phase === 'open',
   'comment.create': (actor, s) => participant(actor) && s.phase === 'open',
   'comment.edit': (actor, s) =>

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { comments, projects, topics, type Comment } from '@/db/schema';
-import type { DiscussionPhase } from '@/lib/permissions';
+import { isPublicTopic, type DiscussionPhase } from '@/lib/permissions';
 import { DISCUSSION_STATUSES, effectiveStatus } from '@/lib/projects/status';
 import { effectivePhase } from '@/lib/topics/phases';
 
@@ -25,7 +25,7 @@ export function findCommentSubject(db: Reader, ref: CommentSubjectRef, now = new
       .where(eq(topics.id, ref.id))
       .get();
     if (!t) return undefined;
-    return { ...ref, communeId: t.communeId, isPublic: t.phase !== 'draft' && t.visibility === 'visible', phase: effectivePhase(t, now) };
+    return { ...ref, communeId: t.communeId, isPublic: isPublicTopic(t), phase: effectivePhase(t, now) };
   }
   const p = db
     .select({ status: projects.status, collectionEndsAt: projects.collectionEndsAt, communeId: projects.communeId, visibility: projects.visibility })

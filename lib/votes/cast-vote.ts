@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import { topics, votes } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, invalid, notFound, ok, type Result } from '@/lib/errors';
-import { can, type Actor } from '@/lib/permissions';
+import { can, isPublicTopic, type Actor } from '@/lib/permissions';
 import { findTopic } from '@/lib/topics/load';
 import { effectivePhase } from '@/lib/topics/phases';
 import { idParam, parse } from '@/lib/validation';
@@ -30,7 +30,7 @@ export function castVote(db: Db, actor: Actor | null, input: unknown, now = new 
   if (!parsed.ok) return parsed;
   const v = parsed.data;
   const topic = findTopic(db, v.topicId);
-  if (!topic || topic.phase === 'draft' || topic.visibility !== 'visible') return notFound();
+  if (!topic || !isPublicTopic(topic)) return notFound();
   if (!can(actor, 'vote.cast', { phase: effectivePhase(topic, now) })) return forbidden();
   if (!choicesOf(topic).includes(v.choice)) return invalid({ choice: 'invalidChoice' });
 

@@ -7,7 +7,7 @@ import { getDb } from '@/db/client';
 import { getTopicView } from '@/db/queries/topics';
 import { getActor } from '@/lib/auth/session';
 import { localePath, type Locale } from '@/lib/i18n/config';
-import { internalCommunesOf } from '@/lib/topics/readers';
+import { can } from '@/lib/permissions';
 import { idParam } from '@/lib/validation';
 
 type Props = {
@@ -22,10 +22,7 @@ async function loadVisibleTopic(id: string) {
   const view = getTopicView(getDb(), topicId.data);
   if (!view) return null;
   const actor = await getActor();
-  const internal = internalCommunesOf(actor);
-  const isPublic = view.topic.phase !== 'draft' && view.topic.visibility === 'visible';
-  const mayInternal = internal === 'all' || internal.includes(view.topic.communeId);
-  if (!isPublic && !mayInternal) return null;
+  if (!can(actor, 'topic.read', view.topic)) return null;
   return { view, actor };
 }
 

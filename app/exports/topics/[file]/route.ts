@@ -1,5 +1,6 @@
 import { getDb } from '@/db/client';
 import { commentsExport, tallyExport, toCsv } from '@/lib/open-data/exports';
+import { can } from '@/lib/permissions';
 import { findTopic } from '@/lib/topics/load';
 
 const FILE = /^(\d{1,9})-(comments|tally)\.(csv|json)$/;
@@ -10,8 +11,8 @@ export async function GET(_req: Request, { params }: { params: Promise<{ file: s
   if (!m) return new Response('Not found', { status: 404 });
   const db = getDb();
   const topic = findTopic(db, Number(m[1]));
-  // Open data is public data: drafts and held topics do not exist here.
-  if (!topic || topic.phase === 'draft' || topic.visibility !== 'visible') return new Response('Not found', { status: 404 });
+  // Open data is public data: read as an anonymous visitor would (drafts and held topics do not exist here).
+  if (!topic || !can(null, 'topic.read', topic)) return new Response('Not found', { status: 404 });
   const rows: Record<string, string | number>[] = m[2] === 'comments' ? commentsExport(db, topic) : tallyExport(db, topic);
   const name = `baro-topic-${topic.id}-${m[2]}.${m[3]}`;
   const headers = {

@@ -7,7 +7,7 @@ import { getActor } from '@/lib/auth/session';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { renderMarkdown } from '@/lib/markdown';
 import { findTopic } from '@/lib/topics/load';
-import { internalCommunesOf } from '@/lib/topics/readers';
+import { can } from '@/lib/permissions';
 import { idParam } from '@/lib/validation';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,10 +22,7 @@ export default async function RevisionsPage({ params }: { params: Promise<{ loca
   if (!topicId.success) notFound();
   const db = getDb();
   const topic = findTopic(db, topicId.data);
-  const internal = internalCommunesOf(await getActor());
-  if (!topic) notFound();
-  const isPublic = topic.phase !== 'draft' && topic.visibility === 'visible';
-  if (!isPublic && internal !== 'all' && !internal.includes(topic.communeId)) notFound();
+  if (!topic || !can(await getActor(), 'topic.read', topic)) notFound();
   const t = await getTranslations('Revisions');
   const format = await getFormatter();
   const revisions = topicRevisionList(db, topic.id);

@@ -7,6 +7,7 @@ import { TopicView } from '@/components/topics/topic-view';
 import { getDb } from '@/db/client';
 import { getTopicView } from '@/db/queries/topics';
 import { localePath, type Locale } from '@/lib/i18n/config';
+import { can } from '@/lib/permissions';
 import { idParam } from '@/lib/validation';
 
 /** Cached until a write to the topic invalidates it; at most a minute, so an automatic close shows. */
@@ -22,7 +23,8 @@ function publicTopic(id: string) {
   const topicId = idParam.safeParse(id);
   if (!topicId.success) return null;
   const view = getTopicView(getDb(), topicId.data);
-  if (!view || view.topic.phase === 'draft' || view.topic.visibility !== 'visible') return null;
+  // Served to anonymous readers only: read as an anonymous visitor.
+  if (!view || !can(null, 'topic.read', view.topic)) return null;
   return view;
 }
 
