@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Worker } from 'node:worker_threads';
 import { and, count, eq } from 'drizzle-orm';
 import { feedTopics } from '@/db/queries/feeds';
 import { moderationQueue } from '@/db/queries/moderation';
@@ -18,6 +17,7 @@ import { moderationRules, updateModerationRules } from '@/lib/moderation/setting
 import { createTopic } from '@/lib/topics/create-topic';
 import { commentViewerOf } from '@/lib/topics/readers';
 import { actorOf, addTopic, addUser, auditRows, CONSULTATION, makeTestDb, minutesAfter, TEST_PASSWORD, topicForm, type TestDb } from '../helpers/db';
+import { atOnce } from '../helpers/at-once';
 
 let t: TestDb;
 let nioro: number;
@@ -306,65 +306,13 @@ describe('reports', () => {
   });
 });
 
-/**
- * A worker thread with its own connection to the database file: it loads the real use case, waits
- * at the starting line with the others, then reports.
- */
-const REPORTER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-require('tsx/cjs/api').register();
-const { reportContent } = require(workerData.root + '/lib/moderation/report-content.ts');
-const { openDatabase } = require(workerData.root + '/db/client.ts');
-const db = openDatabase(workerData.file);
-const gate = new Int32Array(workerData.gate);
-parentPort.postMessage({ ready: true });
-Atomics.wait(gate, 0, 0);
-try {
-  parentPort.postMessage({ result: reportContent(db, workerData.actor, workerData.input, new Date(workerData.now)) });
-} catch (e) {
-  parentPort.postMessage({ error: String(e && e.stack || e) });
-} finally {
-  db.$client.close();
-}
-`;
-
 describe('reports arriving together', () => {
   it('5 people reporting at once from 5 connections (threshold 3): the comment is hidden exactly once', async () => {
     const shown = visibleComment(moussa, 'les maraicheres soutiennent ce forage');
     const id = visibleComment(awa, 'propos douteux sur le puisatier du quartier');
     const reporters = [moussa, fanta, oumar, await addUser(t, { communeId: nioro }), await addUser(t, { communeId: nioro })];
-    const gate = new SharedArrayBuffer(4);
-    let ready = 0;
-    const workers: Worker[] = [];
-    const results = await Promise.all(
-      reporters.map(
-        (u) =>
-          new Promise<unknown>((resolve, reject) => {
-            const w = new Worker(REPORTER_SOURCE, {
-              eval: true,
-              workerData: {
-                root: process.cwd(),
-                file: t.file,
-                gate,
-                actor: { ...as(u) },
-                input: { contentType: 'comment', contentId: String(id), reason: 'spam' },
-                now: T0.toISOString(),
-              },
-            });
-            workers.push(w);
-            w.on('message', (m: { ready?: true; result?: unknown; error?: string }) => {
-              if (m.ready) {
-                if (++ready === reporters.length) {
-                  Atomics.store(new Int32Array(gate), 0, 1);
-                  Atomics.notify(new Int32Array(gate), 0);
-                }
-              } else if (m.error) reject(new Error(m.error));
-              else resolve(m.result);
-            });
-            w.on('error', reject);
-          }),
-      ),
-    ).finally(() => Promise.all(workers.map((w) => w.terminate())));
+    const input = { contentType: 'comment', contentId: String(id), reason: 'spam' };
+    const results = await atOnce(t.file, 'lib/moderation/report-content.ts', 'reportContent', reporters.map((u) => ({ actor: { ...as(u) }, input })), T0);
 
     // Exactly one report tipped it over; the others were counted before, or came too late (not_found).
     const json = results.map((r) => JSON.stringify(r));

@@ -1,10 +1,10 @@
-import { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
 import { notifications, projectStatusChanges, projectSupports, type User } from '@/db/schema';
 import { findProject } from '@/lib/projects/load';
 import { saveProject } from '@/lib/projects/save-project';
 import { actorOf, addUser, auditRows, makeTestDb, type TestDb } from '../helpers/db';
+import { atOnce } from '../helpers/at-once';
 import { projectForm, setProjectRules } from '../helpers/projects';
 
 let t: TestDb;
@@ -21,54 +21,10 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-/**
- * A worker thread with its own connection to the database file: it loads the real use case,
- * waits at the starting line with the others, then submits its support.
- */
-const SUPPORTER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-require('tsx/cjs/api').register();
-const { supportProject } = require(workerData.root + '/lib/projects/support-project.ts');
-const { openDatabase } = require(workerData.root + '/db/client.ts');
-const db = openDatabase(workerData.file);
-const gate = new Int32Array(workerData.gate);
-parentPort.postMessage({ ready: true });
-Atomics.wait(gate, 0, 0);
-try {
-  parentPort.postMessage({ result: supportProject(db, workerData.actor, workerData.input, new Date(workerData.now)) });
-} catch (e) {
-  parentPort.postMessage({ error: String(e && e.stack || e) });
-} finally {
-  db.$client.close();
-}
-`;
-
 /** Runs one support per actor, each in its own thread and connection, all released at the same instant. */
-async function supportAtOnce(projectId: number, actors: unknown[]): Promise<unknown[]> {
-  const gate = new SharedArrayBuffer(4);
-  let ready = 0;
-  const workers: Worker[] = [];
-  const submissions = actors.map(
-    (actor) =>
-      new Promise<unknown>((resolve, reject) => {
-        const w = new Worker(SUPPORTER_SOURCE, {
-          eval: true,
-          workerData: { root: process.cwd(), file: t.file, gate, actor, input: { projectId: String(projectId), intent: 'add' }, now: new Date(T0.getTime() + 86_400_000).toISOString() },
-        });
-        workers.push(w);
-        w.on('message', (m: { ready?: true; result?: unknown; error?: string }) => {
-          if (m.ready) {
-            if (++ready === actors.length) {
-              Atomics.store(new Int32Array(gate), 0, 1);
-              Atomics.notify(new Int32Array(gate), 0);
-            }
-          } else if (m.error) reject(new Error(m.error));
-          else resolve(m.result);
-        });
-        w.on('error', reject);
-      }),
-  );
-  return Promise.all(submissions).finally(() => Promise.all(workers.map((w) => w.terminate())));
+function supportAtOnce(projectId: number, actors: unknown[]): Promise<unknown[]> {
+  const input = { projectId: String(projectId), intent: 'add' };
+  return atOnce(t.file, 'lib/projects/support-project.ts', 'supportProject', actors.map((actor) => ({ actor, input })), new Date(T0.getTime() + 86_400_000));
 }
 
 function propose(): number {

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Worker } from 'node:worker_threads';
 import { and, count, eq } from 'drizzle-orm';
 import { tally, tallyDemographics } from '@/db/queries/topics';
 import { comments, topics, votes, type Gender, type User } from '@/db/schema';
 import { createComment } from '@/lib/comments/create-comment';
 import { castVote } from '@/lib/votes/cast-vote';
 import { actorOf, addTopic, addUser, auditRows, CONSULTATION, makeTestDb, type TestDb } from '../helpers/db';
+import { atOnce } from '../helpers/at-once';
 
 let t: TestDb;
 let kayes: number;
@@ -105,63 +105,13 @@ describe('voting while open', () => {
   });
 });
 
-/**
- * A worker thread with its own connection to the database file: it loads the real use case,
- * waits at the starting line with the others, then submits the vote.
- */
-const VOTER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-require('tsx/cjs/api').register();
-const { castVote } = require(workerData.root + '/lib/votes/cast-vote.ts');
-const { openDatabase } = require(workerData.root + '/db/client.ts');
-const db = openDatabase(workerData.file);
-const gate = new Int32Array(workerData.gate);
-parentPort.postMessage({ ready: true });
-Atomics.wait(gate, 0, 0);
-try {
-  parentPort.postMessage({ result: castVote(db, workerData.actor, workerData.input, new Date(workerData.now)) });
-} catch (e) {
-  parentPort.postMessage({ error: String(e && e.stack || e) });
-} finally {
-  db.$client.close();
-}
-`;
-
 describe('many identical submissions at once', () => {
   it('50 concurrent submissions of the same vote, from 50 connections, leave exactly one vote', async () => {
     const id = addTopic(t, { authorId: mariam.id }).id;
     const N = 50;
-    const gate = new SharedArrayBuffer(4);
-    const workerData = {
-      root: process.cwd(),
-      file: t.file,
-      gate,
-      actor: { ...as(awa) },
-      input: { topicId: String(id), choice: 'for' },
-      now: CONSULTATION.during.toISOString(),
-    };
-    let ready = 0;
-    const workers: Worker[] = [];
-    const submissions = Array.from(
-      { length: N },
-      () =>
-        new Promise<unknown>((resolve, reject) => {
-          const w = new Worker(VOTER_SOURCE, { eval: true, workerData });
-          workers.push(w);
-          w.on('message', (m: { ready?: true; result?: unknown; error?: string }) => {
-            if (m.ready) {
-              // Everyone is loaded and connected: open the gate for all at once.
-              if (++ready === N) {
-                Atomics.store(new Int32Array(gate), 0, 1);
-                Atomics.notify(new Int32Array(gate), 0);
-              }
-            } else if (m.error) reject(new Error(m.error));
-            else resolve(m.result);
-          });
-          w.on('error', reject);
-        }),
-    );
-    const results = await Promise.all(submissions).finally(() => Promise.all(workers.map((w) => w.terminate())));
+    const actor = { ...as(awa) };
+    const input = { topicId: String(id), choice: 'for' };
+    const results = await atOnce(t.file, 'lib/votes/cast-vote.ts', 'castVote', Array.from({ length: N }, () => ({ actor, input })), CONSULTATION.during);
 
     expect(results.filter((r) => JSON.stringify(r) === JSON.stringify({ ok: true, value: { changed: true } }))).toHaveLength(1);
     expect(results.filter((r) => JSON.stringify(r) === JSON.stringify({ ok: true, value: { changed: false } }))).toHaveLength(N - 1);
