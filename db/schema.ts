@@ -81,12 +81,25 @@ export const users = sqliteTable(
     sessionVersion: integer('session_version').notNull().default(1),
     /** While set and in the future, the account may read but not act. */
     suspendedUntil: text('suspended_until'),
+    /**
+     * A participant registered by a facilitator, with no phone or email: signs in with this code and a
+     * 6-digit PIN (hashed in password_hash like any password).
+     */
+    participantCode: text('participant_code').unique(),
+    /** the connected space where a facilitator registered this participant */
+    registeredAtSpaceId: integer('registered_at_space_id').references((): AnySQLiteColumn => connectedSpaces.id),
+    registeredBy: integer('registered_by').references((): AnySQLiteColumn => users.id),
+    /** the date (YYYY-MM-DD) the participant consented to having an account, as recorded by the facilitator */
+    consentGivenOn: text('consent_given_on'),
     createdAt: createdAt(),
     updatedAt: text('updated_at'),
   },
   (t) => [
     index('users_commune_idx').on(t.communeId),
-    check('users_has_identifier', sql`${t.phone} IS NOT NULL OR ${t.email} IS NOT NULL`),
+    check(
+      'users_has_identifier',
+      sql`${t.phone} IS NOT NULL OR ${t.email} IS NOT NULL OR ${t.participantCode} IS NOT NULL`,
+    ),
   ],
 );
 
@@ -749,3 +762,148 @@ export type Moderation = typeof moderations.$inferSelect;
 export type Report = typeof reports.$inferSelect;
 export type Sanction = typeof sanctions.$inferSelect;
 export type Appeal = typeof appeals.$inferSelect;
+
+// ---------------------------------------------------------------- connected spaces: assistance, shared computers, meetings
+
+export const ASSISTED_KINDS = ['comment', 'vote', 'comment_support', 'project_support', 'project'] as const;
+export type AssistedKind = (typeof ASSISTED_KINDS)[number];
+
+/**
+ * A contribution a facilitator entered for a participant who was present and consented. The
+ * contribution itself (comment, vote, support, project) belongs to the participant; this row says
+ * who helped, where, and when the participant consented. subjectId: the comment, the topic (vote),
+ * the supported comment, the supported project, or the project.
+ */
+export const assistedContributions = sqliteTable(
+  'assisted_contributions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    participantId: integer('participant_id')
+      .notNull()
+      .references(() => users.id),
+    facilitatorId: integer('facilitator_id')
+      .notNull()
+      .references(() => users.id),
+    spaceId: integer('space_id')
+      .notNull()
+      .references(() => connectedSpaces.id),
+    kind: text('kind', { enum: ASSISTED_KINDS }).notNull(),
+    subjectId: integer('subject_id').notNull(),
+    /** when the participant gave consent for this contribution (ISO timestamp) */
+    consentGivenAt: text('consent_given_at').notNull(),
+    createdAt: createdAt(),
+    /** withdrawn by the participant: the contribution is withdrawn too (kept, not deleted) */
+    withdrawnAt: text('withdrawn_at'),
+  },
+  (t) => [
+    index('assisted_participant_idx').on(t.participantId, t.id),
+    index('assisted_subject_idx').on(t.kind, t.subjectId),
+    index('assisted_space_idx').on(t.spaceId),
+  ],
+);
+
+/** A browser a facilitator marked as a shared computer of a space (the cookie holds the token). */
+export const sharedDevices = sqliteTable('shared_devices', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** sha-256 of the random token kept in the browser's cookie */
+  tokenHash: text('token_hash').notNull().unique(),
+  spaceId: integer('space_id')
+    .notNull()
+    .references(() => connectedSpaces.id),
+  label: text('label').notNull().default(''),
+  markedBy: integer('marked_by')
+    .notNull()
+    .references(() => users.id),
+  createdAt: createdAt(),
+  revokedAt: text('revoked_at'),
+});
+
+/** A session opened on a shared computer: ends after 10 minutes without a request, checked on the server. */
+export const deviceSessions = sqliteTable(
+  'device_sessions',
+  {
+    /** random id carried in the session cookie */
+    id: text('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    deviceId: integer('device_id')
+      .notNull()
+      .references(() => sharedDevices.id),
+    lastSeenAt: text('last_seen_at').notNull(),
+    endedAt: text('ended_at'),
+    /** 'sign_out' | 'idle' */
+    endReason: text('end_reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('device_sessions_user_idx').on(t.userId)],
+);
+
+/** A public debate at a connected space, about a topic or a project (or neither: a general meeting). */
+export const meetings = sqliteTable(
+  'meetings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    spaceId: integer('space_id')
+      .notNull()
+      .references(() => connectedSpaces.id),
+    topicId: integer('topic_id').references(() => topics.id),
+    projectId: integer('project_id').references(() => projects.id),
+    title: text('title').notNull(),
+    startsAt: text('starts_at').notNull(),
+    place: text('place').notNull(),
+    agenda: text('agenda').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id),
+    registrationCount: integer('registration_count').notNull().default(0),
+    cancelledAt: text('cancelled_at'),
+    minutes: text('minutes'),
+    minutesPublishedAt: text('minutes_published_at'),
+    minutesBy: integer('minutes_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at'),
+  },
+  (t) => [
+    index('meetings_space_starts_idx').on(t.spaceId, t.startsAt),
+    index('meetings_topic_idx').on(t.topicId),
+    index('meetings_project_idx').on(t.projectId),
+    index('meetings_starts_idx').on(t.startsAt),
+  ],
+);
+
+export const meetingRegistrations = sqliteTable(
+  'meeting_registrations',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.userId] }), index('meeting_registrations_user_idx').on(t.userId)],
+);
+
+export const ATTENDANCE_GENDERS = ['woman', 'man', 'unspecified'] as const;
+export const ATTENDANCE_AGE_BANDS = ['15-24', '25-35', '36+', 'unknown'] as const;
+
+/** Attendance counted by the facilitator after the meeting, by gender and age band (no names). */
+export const meetingAttendance = sqliteTable(
+  'meeting_attendance',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id),
+    gender: text('gender', { enum: ATTENDANCE_GENDERS }).notNull(),
+    ageBand: text('age_band', { enum: ATTENDANCE_AGE_BANDS }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.gender, t.ageBand] })],
+);
+
+export type AssistedContribution = typeof assistedContributions.$inferSelect;
+export type SharedDevice = typeof sharedDevices.$inferSelect;
+export type DeviceSession = typeof deviceSessions.$inferSelect;
+export type Meeting = typeof meetings.$inferSelect;
