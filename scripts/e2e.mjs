@@ -4,6 +4,7 @@
 //
 // Env: E2E_PORT (default 3210), E2E_START_TIMEOUT_MS (default 6 min: the first run builds),
 //      CHROMIUM_PATH (default /usr/bin/chromium), E2E_KEEP_TMP=1 to keep the temp DB and server log.
+// Args: words; only the test files whose names contain one of them run.
 import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -35,6 +36,8 @@ async function main() {
   const files = fs
     .readdirSync(testDir)
     .filter((f) => f.endsWith('.test.mjs'))
+    // `npm run test:e2e -- consultation projects` runs only the files whose names contain a word given
+    .filter((f) => process.argv.length <= 2 || process.argv.slice(2).some((w) => f.includes(w)))
     .sort()
     .map((f) => path.join('tests', 'e2e', f));
   if (files.length === 0) throw new Error('no tests/e2e/*.test.mjs files');
