@@ -96,6 +96,7 @@ export const users = sqliteTable(
   },
   (t) => [
     index('users_commune_idx').on(t.communeId),
+    index('users_registered_space_idx').on(t.registeredAtSpaceId, t.id),
     check(
       'users_has_identifier',
       sql`${t.phone} IS NOT NULL OR ${t.email} IS NOT NULL OR ${t.participantCode} IS NOT NULL`,
@@ -371,6 +372,10 @@ export const NOTIFICATION_KINDS = [
   'moderation.warning',
   'moderation.suspension',
   'appeal.decided',
+  /** a meeting one registered for: changed (date, place or agenda), cancelled, minutes first published */
+  'meeting.changed',
+  'meeting.cancelled',
+  'meeting.minutes',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -388,6 +393,8 @@ export const notifications = sqliteTable(
     /** moderation outcomes and appeals: the item concerned */
     moderationId: integer('moderation_id').references((): AnySQLiteColumn => moderations.id),
     appealId: integer('appeal_id').references((): AnySQLiteColumn => appeals.id),
+    /** meeting changes and cancellations, for the people registered */
+    meetingId: integer('meeting_id').references((): AnySQLiteColumn => meetings.id),
     actorId: integer('actor_id').references(() => users.id),
     readAt: text('read_at'),
     createdAt: createdAt(),
