@@ -26,7 +26,31 @@ export function openDatabase(file: string): Db {
   sqlite.pragma('busy_timeout = 5000');
   const sync = (process.env.SQLITE_SYNCHRONOUS || 'FULL').toUpperCase();
   sqlite.pragma(`synchronous = ${['OFF', 'NORMAL', 'FULL', 'EXTRA'].includes(sync) ? sync : 'FULL'}`);
+  reuseStatements(sqlite);
   return drizzle(sqlite, { schema }) as Db;
+}
+
+/**
+ * drizzle prepares a new statement for every query it runs, and compiling SQL is a large share of a
+ * write's cost (npm run bench). The app has a few hundred query shapes: keep each compiled statement,
+ * by its SQL text, and hand it out again in its default mode. A statement still iterating is never shared.
+ */
+function reuseStatements(sqlite: Database.Database, max = 1000): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const kept = cache.get(source);
+    if (kept && !kept.busy) {
+      if (kept.reader) kept.raw(false).pluck(false).expand(false);
+      return kept;
+    }
+    const statement = prepare(source);
+    if (!kept) {
+      if (cache.size >= max) cache.delete(cache.keys().next().value!);
+      cache.set(source, statement);
+    }
+    return statement;
+  }) as Database.Database['prepare'];
 }
 
 export function migrateDatabase(db: Db): void {

@@ -17,9 +17,13 @@ export function parseTopicListParams(sp: Search) {
   };
 }
 
+const commentId = z.coerce.number().int().positive().max(1e12).nullable().catch(null);
+
 export function parseCommentParams(sp: Search) {
   return {
     sort: z.enum(COMMENT_SORTS).catch('oldest').parse(first(sp.sort) ?? 'oldest'),
     page: z.coerce.number().int().min(1).max(100_000).catch(1).parse(first(sp.page) ?? 1),
+    /** the one comment whose reply or report form is open (?reply=ID, ?report=ID): the others show a link */
+    open: { reply: commentId.parse(first(sp.reply) ?? null), report: commentId.parse(first(sp.report) ?? null) },
   };
 }
