@@ -11,6 +11,11 @@ const nextConfig = {
   // The build type-checks the app only; `npm run typecheck` covers the tests as well.
   typescript: { tsconfigPath: 'tsconfig.build.json' },
   compress: true,
+  // The icon's name carries no content hash (the build's files do, and are cached a year): a week,
+  // so that a repeat visit fetches the page alone.
+  async headers() {
+    return [{ source: '/icon.svg', headers: [{ key: 'Cache-Control', value: 'public, max-age=604800' }] }];
+  },
 };
 
 module.exports = withNextIntl(nextConfig);

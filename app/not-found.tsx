@@ -10,6 +10,8 @@ export default function GlobalNotFound() {
   return (
     <html lang="fr">
       <body className="flex min-h-screen flex-col">
+        {/* React places it in <head>: a page without a title is unnamed for screen readers and tabs. */}
+        <title>{`${fr.NotFound.title} · ${en.NotFound.title} · ${fr.Common.appName}`}</title>
         <header className="border-b border-stone-300 bg-white">
           <div className="mx-auto max-w-5xl px-4 py-3">
             <a href="/" className="text-2xl font-extrabold text-teal-900 no-underline">

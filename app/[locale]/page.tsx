@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { getDb } from '@/db/client';
 import { getCommune, listCommunes, listSpaces } from '@/db/queries/geography';
@@ -6,6 +7,11 @@ import { TopicCard } from '@/components/topics/topic-card';
 import { getActor } from '@/lib/auth/session';
 import { selectedCommuneId } from '@/lib/auth/page-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
+
+export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }): Promise<Metadata> {
+  const { locale } = await params;
+  return { alternates: { languages: { fr: '/', en: '/en' }, canonical: localePath(locale, '/') } };
+}
 
 export default async function Home({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;

@@ -1,23 +1,18 @@
-'use client';
+import { localePath, locales, type Locale } from '@/lib/i18n/config';
 
-import { usePathname } from 'next/navigation';
-import { localePath, locales, stripLocale, type Locale } from '@/lib/i18n/config';
-
-/** Plain links (work without JavaScript); the current path is kept in the other language. */
+/** Plain links (no JavaScript needed, none sent); the current path is kept in the other language. */
 export function LanguageSwitcher({
   current,
   label,
   names,
-  path: fixedPath,
+  path,
 }: {
   current: Locale;
   label: string;
   names: Record<Locale, string>;
-  /** given by pages served from the cache, where the URL seen by the server is an internal one */
-  path?: string;
+  /** the page's path without its language prefix */
+  path: string;
 }) {
-  const pathname = usePathname();
-  const path = fixedPath ?? stripLocale(pathname || '/');
   return (
     <nav aria-label={label} className="flex gap-3 text-sm">
       {locales.map((l) =>

@@ -10,9 +10,10 @@ export async function TallyTable({ rows, commune }: { rows: TallyRow[]; commune:
     <div>
       <p className="mb-2 font-semibold">{t('tallyTotal', { count: total })}</p>
       {total > 0 ? (
-        <div className="overflow-x-auto">
+        // Focusable, so that a keyboard can scroll a table wider than the screen (WCAG 2.1.1).
+        <div className="overflow-x-auto" role="region" aria-labelledby="tally-caption" tabIndex={0}>
         <table className="w-full border-collapse bg-white text-sm [&_td]:p-1 [&_th]:p-1 sm:[&_td]:p-2 sm:[&_th]:p-2">
-          <caption className="sr-only">{t('tally')}</caption>
+          <caption id="tally-caption" className="sr-only">{t('tally')}</caption>
           <thead>
             <tr className="border-b-2 border-stone-400 text-left">
               <th scope="col" className="p-2">{t('choice')}</th>
@@ -48,10 +49,13 @@ export async function TallyTable({ rows, commune }: { rows: TallyRow[]; commune:
 }
 
 export async function DemographicTable({
+  id,
   title,
   groups,
   choices,
 }: {
+  /** unique on the page: names the scrollable region after the table's caption */
+  id: string;
   title: string;
   groups: { label: string; total: number | null; choices: Map<string, number | null> }[];
   choices: { key: string; label: string }[];
@@ -59,9 +63,9 @@ export async function DemographicTable({
   const t = await getTranslations('Topic');
   const cell = (n: number | null | undefined) => (n === null ? t('fewer') : (n ?? 0));
   return (
-    <div className="mb-4 overflow-x-auto">
+    <div className="mb-4 overflow-x-auto" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
     <table className="w-full border-collapse bg-white text-sm">
-      <caption className="mb-1 text-left font-semibold">{title}</caption>
+      <caption id={`${id}-caption`} className="mb-1 text-left font-semibold">{title}</caption>
       <thead>
         <tr className="border-b-2 border-stone-400 text-left">
           <th scope="col" className="p-2">{t('group')}</th>

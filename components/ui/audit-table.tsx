@@ -11,11 +11,15 @@ export type AuditRow = {
 };
 
 /** The audit log as a table: for admins (everything) and moderators (moderation acts). */
-export async function AuditTable({ rows }: { rows: AuditRow[] }) {
+export async function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: string }) {
   const t = await getTranslations('Admin');
   return (
-    <div className="overflow-x-auto">
+    // Focusable, so that a keyboard can scroll a table wider than the screen (WCAG 2.1.1).
+    <div className="overflow-x-auto" role="region" aria-labelledby="audit-caption" tabIndex={0}>
       <table className="w-full border-collapse bg-white text-sm">
+        <caption id="audit-caption" className="sr-only">
+          {caption}
+        </caption>
         <thead>
           <tr className="border-b-2 border-stone-400 text-left">
             <th scope="col" className="p-2">{t('when')}</th>

@@ -175,3 +175,39 @@ export async function registerCitizen(page, name, { js, password = 'Sugu-ba-ka-d
   await expectPath(page, '/account', '?welcome=1');
   return phone;
 }
+
+const describeAxeNode = (n) => {
+  const html = n.html.length > 160 ? `${n.html.slice(0, 160)}…` : n.html;
+  return `    ${n.target.join(' ')}  ${html}${n.failureSummary ? `\n      ${n.failureSummary.replace(/\n/g, '\n      ')}` : ''}`;
+};
+
+/**
+ * What keeps the open page from being accessible, as readable lines (none: accessible): axe-core's
+ * WCAG 2 A and AA violations; visible text in the colour of its background (axe files a 1:1 contrast
+ * under "incomplete", since it may be a visually-hidden technique); anything wider than the screen
+ * (WCAG 1.4.10, reflow at 360 px).
+ */
+export async function accessibilityProblems(page) {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+  const problems = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map(describeAxeNode).join('\n')}`);
+
+  const invisible = results.incomplete
+    .filter((v) => v.id === 'color-contrast')
+    .flatMap((v) => v.nodes)
+    .filter((n) => n.any.some((c) => c.data?.messageKey === 'equalRatio' || c.data?.contrastRatio === 1));
+  for (const n of invisible) {
+    problems.push(`text with the colour of its background (1:1)\n${describeAxeNode({ ...n, failureSummary: '' })}\n      colour ${n.any[0].data.fgColor} on ${n.any[0].data.bgColor}`);
+  }
+
+  const overflow = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > width + 1)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')}`);
+    return { scrollWidth: document.documentElement.scrollWidth, width, wide };
+  });
+  if (overflow.scrollWidth > overflow.width) problems.push(`scrolls sideways at ${overflow.width} px: ${JSON.stringify(overflow)}`);
+  return problems;
+}

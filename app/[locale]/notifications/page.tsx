@@ -49,6 +49,11 @@ export default async function NotificationsPage({
     if (n.kind === 'project.invitation') return t('projectInvitation', { project, name: n.actorName ?? t('someone') });
     if (n.kind === 'comment.reply') return t('reply', { name: n.actorName ?? t('someone'), topic: topic || project });
     if (n.kind === 'topic.decided') return t('decided', { topic });
+    const meeting = n.meetingTitle ?? '';
+    const date = n.meetingStartsAt ? format.dateTime(new Date(n.meetingStartsAt), 'long') : '';
+    if (n.kind === 'meeting.changed') return t('meetingChanged', { meeting, date, place: n.meetingPlace ?? '' });
+    if (n.kind === 'meeting.cancelled') return t('meetingCancelled', { meeting, date });
+    if (n.kind === 'meeting.minutes') return t('meetingMinutes', { meeting });
     return t('newTopic', { topic });
   };
   const target = (n: (typeof items)[number]) => {
@@ -60,6 +65,7 @@ export default async function NotificationsPage({
       const anchor = n.commentId ? `#comment-${n.commentId}` : n.kind === 'project.progress' ? '#progress' : n.kind === 'project.answered' ? '#answer' : '';
       return localePath(locale, `/projects/${n.projectId}${anchor}`);
     }
+    if (n.meetingId) return localePath(locale, `/meetings/${n.meetingId}${n.kind === 'meeting.minutes' ? '#minutes' : ''}`);
     return localePath(locale, n.topicId ? `/topics/${n.topicId}${n.commentId ? `#comment-${n.commentId}` : ''}` : '/notifications');
   };
   const unread = items.filter((n) => !n.readAt).length;
@@ -81,20 +87,21 @@ export default async function NotificationsPage({
           <li key={n.id} className={`rounded border p-3 ${n.readAt ? 'border-stone-300 bg-white' : 'border-teal-700 bg-teal-50'}`}>
             {!n.readAt ? <span className="mr-2 rounded bg-teal-800 px-2 py-0.5 text-xs font-semibold text-white">{t('unread')}</span> : null}
             <span>{text(n)}</span>
-            <p className="mt-1 flex flex-wrap items-center gap-3 text-sm text-stone-700">
+            {/* A <div>, not a <p>: a <form> inside a <p> closes it in the browser's parser, and React's hydration then fails. */}
+            <div className="mt-1 flex flex-wrap items-center gap-3 text-sm text-stone-700">
               <span>{format.dateTime(new Date(n.createdAt), 'long')}</span>
               {n.readAt ? (
-                <a href={target(n)}>{n.topicTitle ?? n.projectTitle ?? t('open')}</a>
+                <a href={target(n)}>{n.topicTitle ?? n.projectTitle ?? n.meetingTitle ?? t('open')}</a>
               ) : (
                 // Opening an unread notification marks it read first, then goes to the topic.
                 <form action={markReadAction}>
                   <input type="hidden" name="locale" value={locale} />
                   <input type="hidden" name="notificationId" value={n.id} />
                   <input type="hidden" name="next" value={target(n)} />
-                  <button type="submit" className="min-h-11 font-semibold text-teal-900 underline">{n.topicTitle ?? n.projectTitle ?? t('markRead')}</button>
+                  <button type="submit" className="min-h-11 font-semibold text-teal-900 underline">{n.topicTitle ?? n.projectTitle ?? n.meetingTitle ?? t('markRead')}</button>
                 </form>
               )}
-            </p>
+            </div>
           </li>
         ))}
       </ul>
@@ -115,6 +122,7 @@ export default async function NotificationsPage({
               {label}
             </label>
           ))}
+          <p className="text-sm text-stone-700">{t('prefMeetingsAlways')}</p>
           <button type="submit" className="min-h-11 rounded bg-teal-800 px-4 font-semibold text-white">{t('prefSave')}</button>
         </form>
       </section>

@@ -4,6 +4,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { routing } from '@/lib/i18n/routing';
+import { publicOrigin } from '@/lib/request-url';
 import '../../globals.css';
 
 /**
@@ -16,7 +17,12 @@ export const viewport: Viewport = { width: 'device-width', initialScale: 1, them
 export async function generateMetadata({ params }: { params: Promise<{ locale: string }> }): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale: hasLocale(routing.locales, locale) ? locale : 'fr', namespace: 'Meta' });
-  return { title: { default: t('title'), template: `%s · Baro` }, description: t('description'), icons: { icon: '/icon.svg' } };
+  return {
+    title: { default: t('title'), template: `%s · Baro` },
+    description: t('description'),
+    icons: { icon: '/icon.svg' },
+    metadataBase: publicOrigin() ?? undefined,
+  };
 }
 
 export function generateStaticParams() {

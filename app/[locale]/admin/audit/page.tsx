@@ -25,7 +25,7 @@ export default async function AuditPage({ params }: { params: Promise<{ locale: 
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t('auditTitle')}</h1>
       <p>{t('auditIntro')}</p>
-      <AuditTable rows={rows} />
+      <AuditTable rows={rows} caption={t('auditTitle')} />
     </div>
   );
 }

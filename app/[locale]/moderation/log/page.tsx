@@ -26,7 +26,7 @@ export default async function ModerationLogPage({ params }: { params: Promise<{ 
       <h1 className="text-2xl font-bold">{t('logTitle')}</h1>
       <ModerationNav locale={locale} isAdmin={isAdmin(actor)} />
       <p>{t('logIntro')}</p>
-      <AuditTable rows={rows} />
+      <AuditTable rows={rows} caption={t('logTitle')} />
     </div>
   );
 }
