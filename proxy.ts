@@ -1,6 +1,6 @@
 import createMiddleware from 'next-intl/middleware';
-import { NextResponse, type NextRequest } from 'next/server';
-import { routing } from './lib/i18n/routing';
+import { NextRequest, NextResponse } from 'next/server';
+import { PATH_HEADER, routing } from './lib/i18n/routing';
 
 const intl = createMiddleware(routing);
 
@@ -11,6 +11,20 @@ function hasSession(req: NextRequest): boolean {
   return req.cookies.getAll().some((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name));
 }
 
+/** The shared-computer mark (lib/shared-devices/token.ts; proxy.ts keeps its imports light). */
+const SHARED_DEVICE_COOKIE = 'baro-shared-device';
+
+/**
+ * The request as next-intl sees it, plus the path the reader asked for (PATH_HEADER): the page header's
+ * language links keep it, without a client component. next-intl reads only the URL and the headers,
+ * and passes the headers on to the page.
+ */
+function withPath(req: NextRequest): NextRequest {
+  const headers = new Headers(req.headers);
+  headers.set(PATH_HEADER, req.nextUrl.pathname);
+  return new NextRequest(req.url, { headers, method: req.method });
+}
+
 /**
  * Language routing, and a fast path: an anonymous GET of a topic is served from Next's cache
  * (app/cached/…). Never an access check: those live in lib/permissions, called by every action
@@ -18,12 +32,21 @@ function hasSession(req: NextRequest): boolean {
  */
 export default function proxy(req: NextRequest) {
   const m = CACHEABLE.exec(req.nextUrl.pathname);
-  if (m && req.method === 'GET' && !req.nextUrl.search && !hasSession(req) && !req.headers.get('next-action')) {
+  const signedIn = hasSession(req);
+  if (m && req.method === 'GET' && !req.nextUrl.search && !signedIn && !req.headers.get('next-action')) {
     const url = req.nextUrl.clone();
     url.pathname = `/cached/${m[1] ?? 'fr'}/topics/${m[2]}`;
     return NextResponse.rewrite(url);
   }
-  return intl(req);
+  const res = intl(withPath(req));
+  // Whatever is rendered for a signed-in person is theirs: never stored by the browser or a proxy, so
+  // neither Back nor the back/forward cache shows it to the next person on a shared computer.
+  if (signedIn) res.headers.set('Cache-Control', 'private, no-store');
+  // Signed out on a shared computer: the browser also drops its cache and the site's storage.
+  if (req.cookies.has(SHARED_DEVICE_COOKIE) && req.nextUrl.searchParams.has('out') && /^(?:\/en)?\/login$/.test(req.nextUrl.pathname)) {
+    res.headers.set('Clear-Site-Data', '"cache", "storage"');
+  }
+  return res;
 }
 
 export const config = {

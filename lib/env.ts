@@ -8,6 +8,11 @@ const envSchema = z.object({
   SECURE_COOKIES: z.enum(['true', 'false']).optional(),
   /** Session lifetime in days (ordinary devices). */
   SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(90).default(30),
+  /**
+   * Minutes without a request after which a session on a shared computer ends (checked on the server).
+   * Fractions are allowed (the browser suite uses 0.5 to test the expiry in seconds).
+   */
+  SHARED_IDLE_MINUTES: z.coerce.number().min(0.25).max(240).default(10),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -70,7 +70,36 @@ export type Subjects = {
   'appeal.decide': ModerationSubject & { originalModeratorId: number | null; appellantId: number };
   /** create and edit connected spaces (name, commune, address, hours) */
   'space.manage': undefined;
+  /** the facilitator area: a facilitator of any space, or an admin */
+  'facilitator.access': undefined;
+  /** register a participant (no phone, no email) at this space */
+  'participant.register': { spaceId: number };
+  /** the list of participants registered at this space */
+  'participant.view': { spaceId: number };
+  /** give a participant a new PIN, in person: registeredAtSpaceId null = not a participant registered at a space */
+  'participant.resetPin': { participantId: number; registeredAtSpaceId: number | null; hasCode: boolean };
+  /** enter a contribution for a participant who is present and consents, at this space */
+  'assist.contribute': { spaceId: number; participantId: number; participantSuspended: boolean };
+  /** take back a contribution entered on one's behalf */
+  'assisted.withdraw': { participantId: number; withdrawn: boolean };
+  /** take one's vote back while the consultation is open */
+  'vote.withdraw': { phase: PhaseName };
+  /** mark a browser as a shared computer of this space, unmark it, list the space's shared computers */
+  'device.manageShared': { spaceId: number };
+  /** schedule a public meeting at this space */
+  'meeting.schedule': MeetingSubject;
+  /** change or cancel a meeting before it starts */
+  'meeting.edit': MeetingSubject & MeetingTiming;
+  /** publish or correct the minutes and attendance, once the meeting has started */
+  'meeting.publishMinutes': MeetingSubject & MeetingTiming;
+  'meeting.register': MeetingTiming;
+  'meeting.unregister': MeetingTiming;
 };
+
+/** A meeting's place: the connected space, and the commune it is in. */
+export type MeetingSubject = { spaceId: number; communeId: number };
+/** started: its start time has passed (Mali is UTC+0) */
+export type MeetingTiming = { started: boolean; cancelled: boolean };
 
 export type PhaseName = 'draft' | 'information' | 'open' | 'deliberation' | 'decided' | 'archived';
 
@@ -143,6 +172,19 @@ export const ACTIONS = Object.keys({
   'appeal.create': 1,
   'appeal.decide': 1,
   'space.manage': 1,
+  'facilitator.access': 1,
+  'participant.register': 1,
+  'participant.view': 1,
+  'participant.resetPin': 1,
+  'assist.contribute': 1,
+  'assisted.withdraw': 1,
+  'vote.withdraw': 1,
+  'device.manageShared': 1,
+  'meeting.schedule': 1,
+  'meeting.edit': 1,
+  'meeting.publishMinutes': 1,
+  'meeting.register': 1,
+  'meeting.unregister': 1,
 } satisfies Record<Action, 1>) as Action[];
 
 export function hasRole(actor: Actor | null, role: Grant['role']): boolean {
@@ -162,6 +204,11 @@ export function moderates(actor: Actor | null, communeId: number): boolean {
     !!actor &&
     actor.grants.some((g) => g.role === 'moderator' && (g.communeId === null || g.communeId === communeId))
   );
+}
+
+/** Facilitator of this connected space? */
+export function facilitates(actor: Actor | null, spaceId: number): boolean {
+  return !!actor && actor.grants.some((g) => g.role === 'facilitator' && g.spaceId === spaceId);
 }
 
 export type ModerationSubject = {
@@ -270,7 +317,35 @@ const rules: { [A in Action]: Rule<A> } = {
   'appeal.decide': (actor, s) =>
     mayModerate(actor, s) && actor!.id !== s.originalModeratorId && actor!.id !== s.appellantId,
   'space.manage': (actor) => participant(actor) && isAdmin(actor),
+  'facilitator.access': (actor) => participant(actor) && (hasRole(actor, 'facilitator') || isAdmin(actor)),
+  'participant.register': (actor, s) => participant(actor) && (facilitates(actor, s.spaceId) || isAdmin(actor)),
+  'participant.view': (actor, s) => participant(actor) && (facilitates(actor, s.spaceId) || isAdmin(actor)),
+  // Only the space that registered the participant knows them in person (or an admin): a PIN handed to
+  // the wrong person is an account taken over. Accounts with a phone or email keep their own password.
+  'participant.resetPin': (actor, s) =>
+    participant(actor) &&
+    actor!.id !== s.participantId &&
+    s.hasCode &&
+    ((s.registeredAtSpaceId !== null && facilitates(actor, s.registeredAtSpaceId)) || isAdmin(actor)),
+  // Never for oneself: a facilitator's own voice goes through their own account.
+  'assist.contribute': (actor, s) =>
+    participant(actor) && facilitates(actor, s.spaceId) && actor!.id !== s.participantId && !s.participantSuspended,
+  // Only the participant: what was entered in their name is theirs to take back, even when suspended.
+  'assisted.withdraw': (actor, s) => !!actor && actor.id === s.participantId && !s.withdrawn,
+  'vote.withdraw': (actor, s) => !!actor && s.phase === 'open',
+  'device.manageShared': (actor, s) => participant(actor) && (facilitates(actor, s.spaceId) || isAdmin(actor)),
+  'meeting.schedule': (actor, s) => runsMeeting(actor, s),
+  'meeting.edit': (actor, s) => runsMeeting(actor, s) && !s.started && !s.cancelled,
+  'meeting.publishMinutes': (actor, s) => runsMeeting(actor, s) && s.started && !s.cancelled,
+  'meeting.register': (actor, s) => participant(actor) && !s.started && !s.cancelled,
+  // Taking one's place back is always allowed before the meeting, even when suspended or cancelled.
+  'meeting.unregister': (actor, s) => !!actor && !s.started,
 };
+
+/** The space's facilitators, the commune's officials, and admins run the space's public meetings. */
+function runsMeeting(actor: Actor | null, s: MeetingSubject): boolean {
+  return participant(actor) && (facilitates(actor, s.spaceId) || isOfficialOf(actor, s.communeId) || isAdmin(actor));
+}
 
 export function can<A extends Action>(actor: Actor | null, action: A, subject: Subjects[A]): boolean {
   const rule = rules[action] as Rule<A> | undefined;

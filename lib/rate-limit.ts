@@ -13,6 +13,12 @@ export const LIMITS = {
   signInPerIp: { points: 200, duration: 15 * 60 },
   /** new accounts from one address per hour (a facilitator may register a room full) */
   registerPerIp: { points: 60, duration: 60 * 60 },
+  /** participants a facilitator registers per hour (keyed on the facilitator's account) */
+  participantRegisterPerAccount: { points: 60, duration: 60 * 60 },
+  /** PINs a facilitator resets per hour (keyed on the facilitator's account) */
+  pinResetPerAccount: { points: 30, duration: 60 * 60 },
+  /** contributions a facilitator enters for participants per hour (keyed on the facilitator's account) */
+  assistPerAccount: { points: 300, duration: 60 * 60 },
 } as const;
 
 export type LimitName = keyof typeof LIMITS;

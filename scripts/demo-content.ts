@@ -9,6 +9,7 @@ import { changeTopicPhase } from '../lib/topics/change-phase';
 import { createTopic } from '../lib/topics/create-topic';
 import { castVote } from '../lib/votes/cast-vote';
 import { seedDemoProjects } from './demo-projects';
+import { seedDemoMeetings } from './demo-meetings';
 
 function must<T>(r: Result<T>, what: string): T {
   if (!r.ok) throw new Error(`demo content: ${what} failed: ${JSON.stringify(r)}`);
@@ -113,4 +114,5 @@ export function seedDemoContent(db: Db) {
   must(changeTopicPhase(db, hydraulique, { topicId: String(plateau), phase: 'information' }), 'info plateau');
 
   seedDemoProjects(db);
+  seedDemoMeetings(db, { forage, market: marche });
 }

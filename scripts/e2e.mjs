@@ -3,6 +3,7 @@
 // the server's whole process group, whatever happened.
 //
 // Env: E2E_PORT (default 3210), E2E_START_TIMEOUT_MS (default 6 min: the first run builds),
+//      SHARED_IDLE_MINUTES (default 0.5 here: shared-computer sessions expire in 30 s),
 //      CHROMIUM_PATH (default /usr/bin/chromium), E2E_KEEP_TMP=1 to keep the temp DB and server log.
 // Args: words; only the test files whose names contain one of them run.
 import { spawn } from 'node:child_process';
@@ -53,6 +54,9 @@ async function main() {
     PORT: String(port),
     DATABASE_PATH: path.join(tmp, 'baro.db'),
     AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
+    // Shared computers end idle sessions after 30 s instead of 10 min, so the idle expiry is tested in
+    // seconds (tests/e2e/shared-computer.test.mjs). Only browsers marked as shared are concerned.
+    SHARED_IDLE_MINUTES: process.env.SHARED_IDLE_MINUTES || '0.5',
   };
   log(`starting the app on ${baseUrl} (database ${env.DATABASE_PATH}; builds first if the sources changed)`);
   const out = fs.openSync(serverLogPath, 'a');

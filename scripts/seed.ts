@@ -2,6 +2,7 @@ import { defaultDatabasePath, migrateDatabase, openDatabase } from '../db/client
 import { isEmpty, seedDemo } from '../db/seed';
 import { hashPassword } from '../lib/accounts/password';
 import { seedDemoContent } from './demo-content';
+import { seedDemoParticipants } from './demo-participants';
 
 async function main() {
   const db = openDatabase(defaultDatabasePath());
@@ -10,6 +11,7 @@ async function main() {
   else {
     await seedDemo(db, hashPassword);
     seedDemoContent(db);
+    await seedDemoParticipants(db);
     console.log('[baro] demo data seeded');
   }
   db.$client.close();

@@ -3,6 +3,7 @@ import { defaultDatabasePath, migrateDatabase, openDatabase } from '../db/client
 import { isEmpty, seedDemo } from '../db/seed';
 import { hashPassword } from '../lib/accounts/password';
 import { seedDemoContent } from './demo-content';
+import { seedDemoParticipants } from './demo-participants';
 
 async function main() {
   const file = defaultDatabasePath();
@@ -11,6 +12,7 @@ async function main() {
   if (isEmpty(db) && process.env.SEED !== 'false') {
     await seedDemo(db, hashPassword);
     seedDemoContent(db);
+    await seedDemoParticipants(db);
     console.log(`[baro] seeded demo data into ${file}`);
   } else {
     console.log(`[baro] database ready: ${file}`);

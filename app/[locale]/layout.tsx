@@ -5,9 +5,11 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { Footer } from '@/components/layout/footer';
 import { Header } from '@/components/layout/header';
-import { getActor } from '@/lib/auth/session';
+import { SharedComputerProvider } from '@/components/forms/shared-computer';
+import { getActor, onSharedComputer } from '@/lib/auth/session';
 import { selectedCommuneId } from '@/lib/auth/page-context';
 import { routing } from '@/lib/i18n/routing';
+import { requestOrigin } from '@/lib/request-url';
 import '../globals.css';
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#115e59' };
@@ -19,7 +21,8 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
     title: { default: t('title'), template: `%s · Baro` },
     description: t('description'),
     icons: { icon: '/icon.svg' },
-    alternates: { languages: { fr: '/', en: '/en' } },
+    // Canonical and language links must be absolute URLs (pages set their own; the home page too).
+    metadataBase: (await requestOrigin()) ?? undefined,
   };
 }
 
@@ -33,7 +36,8 @@ export default async function LocaleLayout({ children, params }: { children: Rea
       <body className="flex min-h-screen flex-col">
         <Header locale={locale} actor={actor} selectedCommuneId={await selectedCommuneId()} />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
-          {children}
+          {/* Rendered only on a shared computer, so other visitors download none of its JavaScript. */}
+          {(await onSharedComputer()) ? <SharedComputerProvider shared>{children}</SharedComputerProvider> : children}
         </main>
         <Footer />
       </body>

@@ -2,6 +2,7 @@
 
 import type { ReactNode } from 'react';
 import { useFieldState } from './action-form';
+import { useSharedComputer } from './shared-computer';
 
 type Common = {
   name: string;
@@ -66,6 +67,8 @@ export function TextField({
   maxLength?: number;
 }) {
   const { error, value, id } = useField(p.name, p.defaultValue);
+  // On a shared computer the next person must not be offered what this one typed.
+  const shared = useSharedComputer();
   return (
     <div className="mb-4">
       <Label id={id} label={p.label} required={p.required} requiredMark={p.requiredMark} />
@@ -76,7 +79,7 @@ export function TextField({
         // Passwords are never sent back to the page.
         defaultValue={type === 'password' ? undefined : value}
         key={type === 'password' ? undefined : value}
-        autoComplete={autoComplete}
+        autoComplete={shared ? 'off' : autoComplete}
         inputMode={inputMode}
         maxLength={maxLength}
         required={p.required}
@@ -91,6 +94,7 @@ export function TextField({
 
 export function TextArea({ rows = 5, maxLength, ...p }: Common & { rows?: number; maxLength?: number }) {
   const { error, value, id } = useField(p.name, p.defaultValue);
+  const shared = useSharedComputer();
   return (
     <div className="mb-4">
       <Label id={id} label={p.label} required={p.required} requiredMark={p.requiredMark} />
@@ -98,6 +102,7 @@ export function TextArea({ rows = 5, maxLength, ...p }: Common & { rows?: number
         id={id}
         name={p.name}
         rows={rows}
+        autoComplete={shared ? 'off' : undefined}
         defaultValue={value}
         key={value}
         maxLength={maxLength}
@@ -168,6 +173,42 @@ export function RadioGroup({
       </div>
       <Help id={id} hint={p.hint} error={error} />
     </fieldset>
+  );
+}
+
+/**
+ * One checkbox that must be ticked on purpose (a consent, a confirmation): sends `value` when ticked.
+ * Never ticked in advance; after a refused submission it stays as the person left it.
+ */
+export function Checkbox({ value = 'yes', ...p }: Omit<Common, 'defaultValue'> & { value?: string }) {
+  const { state, prefix } = useFieldState();
+  const id = `${prefix}-${p.name}`;
+  const error = state.fieldErrors[p.name];
+  const checked = state.status === 'error' && state.values[p.name] === value;
+  return (
+    <div className="mb-4">
+      {/* Sent when the box is not ticked (a ticked box comes after it and wins), so a refusal is shown next to the box. */}
+      <input type="hidden" name={p.name} value="" />
+      <label htmlFor={id} className="flex min-h-11 items-start gap-3 font-semibold">
+        <input
+          id={id}
+          type="checkbox"
+          name={p.name}
+          value={value}
+          defaultChecked={checked}
+          key={String(checked)}
+          required={p.required}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, p.hint, error)}
+          className="mt-1 h-6 w-6 shrink-0"
+        />
+        <span>
+          {p.label}
+          {p.required && p.requiredMark ? <span className="font-normal text-stone-700"> ({p.requiredMark})</span> : null}
+        </span>
+      </label>
+      <Help id={id} hint={p.hint} error={error} />
+    </div>
   );
 }
 

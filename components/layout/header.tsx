@@ -4,9 +4,13 @@ import { listCommunes } from '@/db/queries/geography';
 import { unreadCount } from '@/db/queries/notifications';
 import { signOutAction } from '@/app/actions/auth';
 import { chooseCommuneAction } from '@/app/actions/commune';
+import { env } from '@/lib/env';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { can, type Actor } from '@/lib/permissions';
+import type { SharedSessionState } from '@/lib/shared-devices/device-sessions';
+import { requestPath } from '@/lib/request-url';
 import { LanguageSwitcher } from './language-switcher';
+import { SharedSessionTimer } from './shared-session-timer';
 
 export async function Header({
   locale,
@@ -14,10 +18,10 @@ export async function Header({
   selectedCommuneId,
   path,
 }: {
-  /** the page's path without locale, when the URL the server sees is not the one the reader sees */
+  /** the page's path without locale, for pages rendered without a request (served from the cache) */
   path?: string;
   locale: Locale;
-  actor: (Actor & { displayName: string }) | null;
+  actor: (Actor & { displayName: string; sharedSession?: SharedSessionState }) | null;
   selectedCommuneId: number | null;
 }) {
   const t = await getTranslations('Nav');
@@ -26,8 +30,11 @@ export async function Header({
   const communes = listCommunes(getDb());
   const unread = actor ? unreadCount(getDb(), actor.id) : 0;
   const href = (p: string) => localePath(locale, p);
+  const shared = actor?.sharedSession ? await SharedComputerBar({ locale, name: actor.displayName, session: actor.sharedSession }) : null;
 
   return (
+    <>
+    {shared}
     <header className="border-b border-stone-300 bg-white">
       <a
         href="#main"
@@ -39,7 +46,7 @@ export async function Header({
         <a href={href('/')} className="text-2xl font-extrabold text-teal-900 no-underline">
           {tc('appName')}
         </a>
-        <LanguageSwitcher current={locale} label={t('language')} names={{ fr: tl('fr'), en: tl('en') }} path={path} />
+        <LanguageSwitcher current={locale} label={t('language')} names={{ fr: tl('fr'), en: tl('en') }} path={path ?? (await requestPath())} />
       </div>
       <div className="mx-auto flex max-w-5xl flex-wrap items-end justify-between gap-3 px-4 pb-3">
         <nav aria-label={t('main')}>
@@ -55,6 +62,9 @@ export async function Header({
             </li>
             <li>
               <a href={href('/spaces')}>{t('spaces')}</a>
+            </li>
+            <li>
+              <a href={href('/meetings')}>{t('meetings')}</a>
             </li>
             <li>
               <a href={href('/stats')}>{t('stats')}</a>
@@ -106,7 +116,14 @@ export async function Header({
           </button>
         </form>
         <div aria-label={t('accountMenu')} role="group" className="flex flex-wrap items-center gap-3">
-          {actor ? (
+          {can(actor, 'facilitator.access', undefined) ? (
+            <a href={href('/facilitator')} id="facilitator-link">
+              {t('facilitator')}
+            </a>
+          ) : null}
+          {actor?.sharedSession ? (
+            <a href={href('/account')}>{t('signedInAs', { name: actor.displayName })}</a>
+          ) : actor ? (
             <>
               <a href={href('/account')}>{t('signedInAs', { name: actor.displayName })}</a>
               <form action={signOutAction}>
@@ -133,5 +150,46 @@ export async function Header({
         </div>
       </div>
     </header>
+    </>
+  );
+}
+
+/**
+ * On a shared computer: a bar that stays at the top of the screen with a large "End my session"
+ * button (a plain form, so it works without JavaScript), the warning before the idle limit, and,
+ * without JavaScript, a refresh that leaves the page when the session has ended on the server.
+ */
+async function SharedComputerBar({ locale, name, session }: { locale: Locale; name: string; session: SharedSessionState }) {
+  const t = await getTranslations('SharedDevice');
+  const idleMs = env().SHARED_IDLE_MINUTES * 60_000;
+  const remainingMs = Math.max(0, session.remainingMs);
+  const endedHref = localePath(locale, '/login?idle=1');
+  return (
+    <div id="shared-computer-bar" className="sticky top-0 z-40 border-b-4 border-stone-950 bg-red-900 text-white">
+      <noscript>
+        <meta httpEquiv="refresh" content={`${Math.ceil(remainingMs / 1000) + 1};url=${endedHref}`} />
+      </noscript>
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2">
+        <p className="font-semibold">{t('bar', { name })}</p>
+        <form action={signOutAction}>
+          <input type="hidden" name="locale" value={locale} />
+          <button
+            type="submit"
+            id="end-session"
+            className="min-h-12 rounded border-2 border-white bg-white px-6 text-lg font-extrabold text-red-950 hover:bg-red-50 focus:outline focus:outline-4 focus:outline-offset-2 focus:outline-yellow-300"
+          >
+            {t('end')}
+          </button>
+        </form>
+      </div>
+      <SharedSessionTimer
+        key={session.expiresAt.toISOString()}
+        remainingMs={remainingMs}
+        warnMs={Math.min(60_000, idleMs / 2)}
+        endedHref={endedHref}
+        message={t('warning')}
+        keepLabel={t('keep')}
+      />
+    </div>
   );
 }

@@ -5,12 +5,25 @@ import { Hidden, SelectField, TextArea } from '@/components/forms/fields';
 import { REPORT_REASONS } from '@/db/schema';
 
 /** "Report" under a piece of content: a <details> so it costs nothing until opened, and works without JS. */
-export async function ReportForm({ locale, contentType, contentId, next }: { locale: string; contentType: string; contentId: number; next: string }) {
+export async function ReportForm({
+  locale,
+  contentType,
+  contentId,
+  next,
+  open = false,
+}: {
+  locale: string;
+  contentType: string;
+  contentId: number;
+  next: string;
+  /** shown open: the reader asked for this form (a comment's "Report" link) */
+  open?: boolean;
+}) {
   const t = await getTranslations('Report');
   const tc = await getTranslations('Common');
   const id = `report-${contentType}-${contentId}`;
   return (
-    <details className="mt-1">
+    <details className="mt-1" open={open}>
       <summary className="min-h-11 cursor-pointer py-2 text-sm text-stone-800">{t('summary')}</summary>
       <ActionForm action={reportAction} id={id} fieldPrefix={id} aria-label={t('title')}>
         <Hidden name="locale" value={locale} />

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
 import { saveProjectAction } from '@/app/actions/projects';
 import { ActionForm } from '@/components/forms/action-form';
 import { CheckboxGroup } from '@/components/forms/checkbox-group';
@@ -14,6 +15,11 @@ export async function ProjectForm({
   defaultCommuneId,
   project,
   mayInvite = true,
+  action = saveProjectAction,
+  formId = 'project-form',
+  header,
+  footer,
+  submitLabel,
 }: {
   locale: string;
   communes: { id: number; name: string }[];
@@ -21,6 +27,14 @@ export async function ProjectForm({
   project?: Project;
   /** only the proposer invites co-proposers; others do not see the field */
   mayInvite?: boolean;
+  /** another action taking the same fields (a facilitator submitting a project for a participant) */
+  action?: typeof saveProjectAction;
+  formId?: string;
+  /** fields before and after the project's own (that action's extra fields) */
+  header?: ReactNode;
+  footer?: ReactNode;
+  /** one button that submits the project at once, instead of "submit" and "save the draft" */
+  submitLabel?: string;
 }) {
   const t = await getTranslations('ProjectForm');
   const ts = await getTranslations('Sectors');
@@ -29,8 +43,9 @@ export async function ProjectForm({
   const req = { required: true, requiredMark: tc('required') };
   const isDraft = !project || project.status === 'draft';
   return (
-    <ActionForm action={saveProjectAction} id="project-form">
+    <ActionForm action={action} id={formId}>
       <Hidden name="locale" value={locale} />
+      {header}
       {project ? (
         <>
           <Hidden name="projectId" value={String(project.id)} />
@@ -67,9 +82,14 @@ export async function ProjectForm({
       />
       <TextField name="onBehalfOf" label={t('onBehalfOf')} hint={t('onBehalfOfHint')} maxLength={140} defaultValue={project?.onBehalfOf ?? ''} />
       {mayInvite ? <TextArea name="coProposers" label={t('coProposers')} hint={t('coProposersHint')} rows={2} maxLength={2000} /> : null}
-      <p className="mb-3 text-sm">{isDraft ? t('draftExplained') : t('editExplained')}</p>
+      {footer}
+      {submitLabel ? null : <p className="mb-3 text-sm">{isDraft ? t('draftExplained') : t('editExplained')}</p>}
       <div className="flex flex-wrap gap-3">
-        {isDraft ? (
+        {submitLabel ? (
+          <button type="submit" name="intent" value="submit" className={`${buttonClass} bg-teal-800 text-white hover:bg-teal-900`}>
+            {submitLabel}
+          </button>
+        ) : isDraft ? (
           <>
             <button type="submit" name="intent" value="submit" className={`${buttonClass} bg-teal-800 text-white hover:bg-teal-900`}>
               {t('submit')}

@@ -6,6 +6,7 @@ import { STANCES, type Stance } from '@/db/schema';
 import { COMMENT_MAX } from '@/lib/comments/schemas';
 import { can, type Actor, type DiscussionPhase } from '@/lib/permissions';
 import { CommentForm, type CommentSubjectProp } from './comment-form';
+import { AssistedBadge } from '@/components/facilitator/assisted-badge';
 import { AppealForm } from '@/components/moderation/appeal-form';
 import { ReportForm } from '@/components/moderation/report-form';
 import { getDb } from '@/db/client';
@@ -27,6 +28,8 @@ export type CommentRow = {
   createdAt: string;
   moderationId?: number | null;
   hiddenReason?: string | null;
+  /** entered by a facilitator for its author at this connected space */
+  assistedAt?: string | null;
 };
 
 const STANCE_STYLE: Record<Stance, string> = {
@@ -37,6 +40,12 @@ const STANCE_STYLE: Record<Stance, string> = {
 };
 const STANCE_ICON: Record<Stance, string> = { for: '👍', against: '👎', neutral: '•', question: '?' };
 
+/** The one comment whose reply form, and the one whose report form, is open (?reply=ID, ?report=ID). */
+export type OpenForms = { reply: number | null; report: number | null };
+/** The link that opens a form under a comment: the same page, with ?reply=ID or ?report=ID. */
+type OpenHref = (kind: 'reply' | 'report', commentId: number) => string;
+const NONE_OPEN: OpenForms = { reply: null, report: null };
+
 export async function CommentItem({
   comment,
   replies,
@@ -46,6 +55,8 @@ export async function CommentItem({
   locale,
   supported,
   now,
+  open = NONE_OPEN,
+  openHref,
 }: {
   comment: CommentRow;
   replies: CommentRow[];
@@ -55,25 +66,32 @@ export async function CommentItem({
   locale: string;
   supported: Set<number>;
   now: Date;
+  open?: OpenForms;
+  openHref: OpenHref;
 }) {
   const t = await getTranslations('Comments');
   return (
     <li id={`comment-${comment.id}`} className="rounded border border-stone-300 bg-white p-3">
-      <CommentBody comment={comment} actor={actor} phase={phase} subject={subject} locale={locale} supported={supported} now={now} />
+      <CommentBody comment={comment} actor={actor} phase={phase} subject={subject} locale={locale} supported={supported} now={now} open={open} openHref={openHref} />
       {replies.length > 0 ? (
         <ul className="mt-3 space-y-2 border-l-4 border-stone-200 pl-3" aria-label={t('replies', { count: replies.length })}>
           {replies.map((r) => (
             <li key={r.id} id={`comment-${r.id}`}>
-              <CommentBody comment={r} actor={actor} phase={phase} subject={subject} locale={locale} supported={supported} now={now} />
+              <CommentBody comment={r} actor={actor} phase={phase} subject={subject} locale={locale} supported={supported} now={now} open={open} openHref={openHref} />
             </li>
           ))}
         </ul>
       ) : null}
       {can(actor, 'comment.create', { phase }) && !comment.deletedAt ? (
-        <details className="mt-2">
-          <summary className="min-h-11 cursor-pointer py-2 font-semibold text-teal-900">{t('reply')}</summary>
-          <CommentForm subject={subject} parentId={comment.id} locale={locale} legend={t('replyTo', { name: comment.author })} submit={t('replySubmit')} formId={`reply-${comment.id}`} />
-        </details>
+        open.reply === comment.id ? (
+          <div className="mt-2">
+            <CommentForm subject={subject} parentId={comment.id} locale={locale} legend={t('replyTo', { name: comment.author })} submit={t('replySubmit')} formId={`reply-${comment.id}`} />
+          </div>
+        ) : (
+          <p className="mt-2">
+            <a href={openHref('reply', comment.id)} className="inline-block min-h-11 py-2 font-semibold text-teal-900">{t('reply')}</a>
+          </p>
+        )
       ) : null}
     </li>
   );
@@ -87,6 +105,8 @@ async function CommentBody({
   locale,
   supported,
   now,
+  open,
+  openHref,
 }: {
   comment: CommentRow;
   actor: Actor | null;
@@ -95,6 +115,8 @@ async function CommentBody({
   locale: string;
   supported: Set<number>;
   now: Date;
+  open: OpenForms;
+  openHref: OpenHref;
 }) {
   const t = await getTranslations('Comments');
   const ts = await getTranslations('Stances');
@@ -128,6 +150,7 @@ async function CommentBody({
         {comment.isOfficialAnswer ? <span className="rounded bg-teal-800 px-2 py-0.5 font-semibold text-white">{t('officialAnswer')}</span> : null}
         <span className="text-stone-700">{t('postedOn', { date: format.dateTime(new Date(comment.createdAt), 'long') })}</span>
         {comment.editedAt && !deleted ? <span className="text-stone-700">({t('edited')})</span> : null}
+        {comment.assistedAt && !deleted ? <AssistedBadge space={comment.assistedAt} /> : null}
       </p>
       {comment.visibility === 'held' ? <p className="mb-1 text-sm font-semibold text-amber-900">{t('awaitingReview')}</p> : null}
       {comment.visibility === 'hidden' ? (
@@ -151,7 +174,13 @@ async function CommentBody({
         )
       ) : null}
       {!deleted && comment.visibility === 'visible' && actor && actor.id !== comment.authorId ? (
-        <ReportForm locale={locale} contentType="comment" contentId={comment.id} next={`${returnPath}#comment-${comment.id}`} />
+        open.report === comment.id ? (
+          <ReportForm locale={locale} contentType="comment" contentId={comment.id} next={`${returnPath}#comment-${comment.id}`} open />
+        ) : (
+          <p className="mt-1">
+            <a href={openHref('report', comment.id)} className="inline-block min-h-11 py-2 text-sm text-stone-800">{tr('summary')}</a>
+          </p>
+        )
       ) : null}
       <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
         {!deleted ? <span>{t('supports', { count: comment.supportCount })}</span> : null}

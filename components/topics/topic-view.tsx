@@ -3,6 +3,7 @@ import { castVoteAction } from '@/app/actions/participation';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, RadioGroup } from '@/components/forms/fields';
 import { CommentForm } from '@/components/topics/comment-form';
+import { MeetingsSection } from '@/components/meetings/meetings-section';
 import { CommentThread } from '@/components/topics/comment-thread';
 import { PhaseBadge } from '@/components/topics/phase-badge';
 import { DemographicTable, TallyTable } from '@/components/topics/tally-table';
@@ -153,6 +154,8 @@ export async function TopicView({
         ) : null}
       </section>
 
+      <MeetingsSection subject={{ topicId: topic.id }} locale={locale} now={now} />
+
       <section aria-labelledby="vote" id="vote-section">
         <h2 id="vote" className="mb-2 text-xl font-bold">{t('tally')}</h2>
         <TallyTable rows={tallyRows} commune={view.commune} />
@@ -161,11 +164,13 @@ export async function TopicView({
             <h3 className="mb-1 font-bold">{t('demographics')}</h3>
             <p className="mb-2 text-sm">{t('demographicsNote')}</p>
             <DemographicTable
+              id="votes-by-gender"
               title={t('byGender')}
               choices={choiceLabels}
               groups={demo.byGender.map((g) => ({ ...g, label: g.group === 'unknown' ? t('genderUnknown') : tg(g.group as 'woman') }))}
             />
             <DemographicTable
+              id="votes-by-age"
               title={t('byAge')}
               choices={choiceLabels}
               groups={[...demo.byAge]
@@ -217,6 +222,7 @@ export async function TopicView({
           sort={cp.sort}
           page={cp.page}
           basePath={href(`/topics/${topic.id}`)}
+          open={cp.open}
         />
       </section>
 

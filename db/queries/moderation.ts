@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
-import { appeals, auditLog, comments, communes, moderations, moderationTerms, reports, sanctions, users, type ContentType } from '../schema';
+import { appeals, assistedContributions, auditLog, comments, communes, connectedSpaces, moderations, moderationTerms, reports, sanctions, users, type ContentType } from '../schema';
 
 export type QueueFilters = {
   communes: number[] | 'all';
@@ -33,6 +33,7 @@ export function moderationQueue(db: Db, f: QueueFilters, limit = 50) {
     const cutoff = new Date(Date.parse(f.nowIso) - f.olderThanDays * 86_400_000).toISOString();
     conds.push(lte(moderations.createdAt, cutoff));
   }
+  const assistedBy = alias(users, 'assisted_by');
   return db
     .select({
       id: moderations.id,
@@ -48,10 +49,17 @@ export function moderationQueue(db: Db, f: QueueFilters, limit = 50) {
       hiddenBy: moderations.hiddenBy,
       hiddenReason: moderations.hiddenReason,
       createdAt: moderations.createdAt,
+      /** entered by a facilitator for its author: where, and by whom */
+      assistedAt: connectedSpaces.name,
+      assistedBy: assistedBy.displayName,
     })
     .from(moderations)
     .innerJoin(users, eq(users.id, moderations.authorId))
     .innerJoin(communes, eq(communes.id, moderations.communeId))
+    // Comments and projects share their names with assisted kinds (assisted_subject_idx).
+    .leftJoin(assistedContributions, and(eq(assistedContributions.kind, moderations.contentType), eq(assistedContributions.subjectId, moderations.contentId)))
+    .leftJoin(connectedSpaces, eq(connectedSpaces.id, assistedContributions.spaceId))
+    .leftJoin(assistedBy, eq(assistedBy.id, assistedContributions.facilitatorId))
     .where(and(...conds))
     .orderBy(asc(moderations.createdAt), asc(moderations.id))
     .limit(limit)

@@ -1,7 +1,7 @@
 import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
-import { appeals, moderations, notificationPreferences, notifications, projects, topics, users } from '../schema';
+import { appeals, meetings, moderations, notificationPreferences, notifications, projects, topics, users } from '../schema';
 
 export function unreadCount(db: Db, userId: number): number {
   return (
@@ -29,6 +29,10 @@ export function listNotifications(db: Db, userId: number, limit = 50) {
       moderatedType: moderations.contentType,
       moderatedId: moderations.contentId,
       appealState: appeals.state,
+      meetingId: notifications.meetingId,
+      meetingTitle: meetings.title,
+      meetingStartsAt: meetings.startsAt,
+      meetingPlace: meetings.place,
       readAt: notifications.readAt,
       createdAt: notifications.createdAt,
     })
@@ -38,6 +42,7 @@ export function listNotifications(db: Db, userId: number, limit = 50) {
     .leftJoin(actor, eq(actor.id, notifications.actorId))
     .leftJoin(moderations, eq(moderations.id, notifications.moderationId))
     .leftJoin(appeals, eq(appeals.id, notifications.appealId))
+    .leftJoin(meetings, eq(meetings.id, notifications.meetingId))
     .where(eq(notifications.userId, userId))
     .orderBy(desc(notifications.id))
     .limit(limit)

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gt, inArray, ne, or, sql, type SQL } from 'd
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { demographicSplit } from './demographics';
-import { commentSupports, comments, communes, roleGrants, topicPhaseChanges, topicRevisions, topics, users, votes, type Phase, type Sector, moderations } from '../schema';
+import { assistedContributions, commentSupports, comments, communes, connectedSpaces, roleGrants, topicPhaseChanges, topicRevisions, topics, users, votes, type Phase, type Sector, moderations } from '../schema';
 
 export const TOPICS_PER_PAGE = 20;
 export const COMMENTS_PER_PAGE = 20;
@@ -213,6 +213,8 @@ function redact<T extends { visibility: string; authorId: number; body: string }
 }
 
 const commentModeration = and(eq(moderations.contentType, 'comment'), eq(moderations.contentId, comments.id));
+/** Entered by a facilitator for its author (assisted_subject_idx): the page shows a small badge. */
+const commentAssistance = and(eq(assistedContributions.kind, 'comment'), eq(assistedContributions.subjectId, comments.id));
 
 const commentColumns = {
   id: comments.id,
@@ -230,6 +232,8 @@ const commentColumns = {
   createdAt: comments.createdAt,
   moderationId: moderations.id,
   hiddenReason: moderations.hiddenReason,
+  /** the connected space where a facilitator entered it for its author, if so */
+  assistedAt: connectedSpaces.name,
 };
 
 /**
@@ -246,6 +250,8 @@ export function commentsPage(db: Db, target: CommentTarget, communeId: number, s
     .from(comments)
     .innerJoin(users, eq(users.id, comments.authorId))
     .leftJoin(moderations, commentModeration)
+    .leftJoin(assistedContributions, commentAssistance)
+    .leftJoin(connectedSpaces, eq(connectedSpaces.id, assistedContributions.spaceId))
     .where(where)
     .orderBy(...order)
     .limit(COMMENTS_PER_PAGE)
@@ -258,6 +264,8 @@ export function commentsPage(db: Db, target: CommentTarget, communeId: number, s
         .from(comments)
         .innerJoin(users, eq(users.id, comments.authorId))
         .leftJoin(moderations, commentModeration)
+        .leftJoin(assistedContributions, commentAssistance)
+        .leftJoin(connectedSpaces, eq(connectedSpaces.id, assistedContributions.spaceId))
         .where(and(inArray(comments.parentId, ids), commentVisibility(viewer, communeId)))
         .orderBy(asc(comments.id))
         .all()

@@ -4,6 +4,8 @@ import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { authenticate } from '@/lib/accounts/authenticate';
 import { env, secureCookies } from '@/lib/env';
+import { openDeviceSession } from '@/lib/shared-devices/device-sessions';
+import { cookieFromHeader, SHARED_DEVICE_COOKIE } from '@/lib/shared-devices/token';
 import type { Failure } from '@/lib/errors';
 
 /** Carries the use case's failure (bad credentials, rate limit) back to the sign-in action. */
@@ -49,7 +51,13 @@ export const { auth, signIn, signOut, handlers } = NextAuth(() => ({
           { ip: clientIp(request.headers) },
         );
         if (!result.ok) throw new SignInRejected(result);
-        return { id: String(result.value.userId), sv: result.value.sessionVersion };
+        // On a browser marked as a shared computer, the session is one of that computer's: it ends
+        // after SHARED_IDLE_MINUTES without a request (checked in loadActor on every request).
+        const dsid = openDeviceSession(getDb(), {
+          userId: result.value.userId,
+          token: cookieFromHeader(request.headers.get('cookie'), SHARED_DEVICE_COOKIE),
+        });
+        return { id: String(result.value.userId), sv: result.value.sessionVersion, dsid };
       },
     }),
   ],
@@ -58,6 +66,8 @@ export const { auth, signIn, signOut, handlers } = NextAuth(() => ({
       if (user) {
         token.uid = Number(user.id);
         token.sv = (user as { sv?: number }).sv ?? 0;
+        const dsid = (user as { dsid?: string | null }).dsid;
+        if (dsid) token.dsid = dsid;
         // Nothing personal in the cookie.
         delete token.name;
         delete token.email;
@@ -68,6 +78,7 @@ export const { auth, signIn, signOut, handlers } = NextAuth(() => ({
     session({ session, token }) {
       session.user = { ...session.user, id: String(token.uid ?? '') };
       session.sessionVersion = typeof token.sv === 'number' ? token.sv : -1;
+      session.deviceSessionId = typeof token.dsid === 'string' ? token.dsid : null;
       return session;
     },
   },

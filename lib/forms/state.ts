@@ -8,6 +8,11 @@ export type FormState = {
   fieldErrors: Record<string, string>;
   formError?: string;
   message?: string;
+  /**
+   * What a successful action hands back to be shown once and nowhere else (a participant's slip with
+   * their PIN): it lives in this answer only, never in a URL, a cookie or the database.
+   */
+  output?: Record<string, string>;
 };
 
 export const initialFormState: FormState = { status: 'idle', values: {}, fieldErrors: {} };

@@ -11,6 +11,7 @@ export type NotificationEvent = {
   projectId?: number | null;
   moderationId?: number | null;
   appealId?: number | null;
+  meetingId?: number | null;
 };
 
 /**
@@ -38,6 +39,7 @@ export const inAppChannel: NotificationChannel = {
             projectId: event.projectId ?? null,
             moderationId: event.moderationId ?? null,
             appealId: event.appealId ?? null,
+            meetingId: event.meetingId ?? null,
           })
           .run();
       }
@@ -47,7 +49,11 @@ export const inAppChannel: NotificationChannel = {
 
 const CHANNELS: NotificationChannel[] = [inAppChannel];
 
-/** Kinds a person can turn off; any other kind (moderation outcomes, sanctions, appeals) is always delivered. */
+/**
+ * Kinds a person can turn off; any other kind (moderation outcomes, sanctions, appeals, and news of a
+ * meeting one registered for: registering is the opt-in, and a cancelled meeting is a trip saved) is
+ * always delivered.
+ */
 const PREFERENCE: Partial<Record<NotificationKind, 'replies' | 'decisions' | 'newTopics' | 'projects'>> = {
   'comment.reply': 'replies',
   'topic.decided': 'decisions',

@@ -1,17 +1,19 @@
 import type { Db } from '@/db/client';
 import { AGE_BANDS } from '@/db/queries/demographics';
 import {
-  CONTRIBUTION_KINDS,
+  CHANNELS,
   rawBreakdown,
   rawSharesByCommune,
   STATS_DIMENSIONS,
+  STATS_KINDS,
   type RawCell,
   type StatsDimension,
   type StatsScope,
 } from '@/db/queries/stats';
 import { binaryPart, percent, primaryCell, suppressColumn, type Cell } from './suppression';
 
-export const METRICS = ['participants', ...CONTRIBUTION_KINDS, 'contributions'] as const;
+/** "attendance": people counted at public meetings; "contributions" adds it to the account contributions. */
+export const METRICS = ['participants', ...STATS_KINDS, 'contributions'] as const;
 export type Metric = (typeof METRICS)[number];
 
 export type StatsRow = { group: string; label: string; values: Record<Metric, Cell> };
@@ -34,7 +36,7 @@ export const GENDER_GROUPS = ['woman', 'man', 'unknown'] as const;
 const YOUTH_BANDS = ['15-24', '25-35'];
 
 /** Groups always listed, even when empty, so charts keep the same shape from one page to the next. */
-const FIXED_GROUPS: Partial<Record<StatsDimension, readonly string[]>> = { gender: GENDER_GROUPS, age: AGE_BANDS };
+const FIXED_GROUPS: Partial<Record<StatsDimension, readonly string[]>> = { gender: GENDER_GROUPS, age: AGE_BANDS, channel: CHANNELS };
 /** Groups a second suppression takes last (see suppressColumn). */
 const PREFER_KEEP: Partial<Record<StatsDimension, readonly string[]>> = { gender: ['woman'], age: YOUTH_BANDS };
 
@@ -79,7 +81,10 @@ function youthOf(age: Breakdown, metric: Metric): Cell {
 
 /**
  * The inclusion dashboard for a scope: totals, the shares of women and youth, and breakdowns by
- * gender, age band, commune, month and topic. No figure behind 1 to 4 people is ever returned.
+ * gender, age band, channel (self, assisted, meeting), connected space, commune, month and topic.
+ * People counted at public meetings are participants like the others (each attendance one person,
+ * since they have no account), in every breakdown and share. No figure behind 1 to 4 people is
+ * ever returned.
  */
 export function inclusionDashboard(db: Db, scope: StatsScope, now = new Date()): Dashboard {
   const year = now.getUTCFullYear();

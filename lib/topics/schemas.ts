@@ -3,7 +3,7 @@ import { PHASES, SECTORS } from '@/db/schema';
 import { idParam, optionalText, requiredText } from '@/lib/validation';
 
 /** A date-time from a form ("2026-12-01T09:00" or a full ISO string), stored as UTC ISO. Mali is UTC+0. */
-const dateTime = z
+export const dateTime = z
   .string()
   .trim()
   .min(1, 'required')

@@ -5,8 +5,8 @@ import { BASE, bothJs, expectPath, expectText, freshPhone, open, submit, withBro
 
 withBrowser();
 
-const BAD_CREDENTIALS_FR = 'Numéro, e-mail ou mot de passe incorrect.';
-const BAD_CREDENTIALS_EN = 'Wrong number, email or password.';
+const BAD_CREDENTIALS_FR = 'Identifiant, mot de passe ou code PIN incorrect.';
+const BAD_CREDENTIALS_EN = 'Wrong identifier, password or PIN.';
 
 describe('register, sign out, sign in again', () => {
   bothJs('a new citizen registers with a phone number, signs out and signs in with another format of it', async (page, { js }) => {
@@ -86,7 +86,7 @@ describe('rate limit', () => {
       await page.fill('#f-identifier', identifier);
       await page.fill('#f-password', `wrong-password-${i}`);
       await submit(page, 'login-form', { js });
-      await expectText(page.locator('#login-form-error'), /^(Numéro, e-mail ou mot de passe incorrect\.|Trop de tentatives\. Réessayez dans \d+ minutes?\.)$/);
+      await expectText(page.locator('#login-form-error'), /^(Identifiant, mot de passe ou code PIN incorrect\.|Trop de tentatives\. Réessayez dans \d+ minutes?\.)$/);
       const text = (await page.locator('#login-form-error').textContent()).trim();
       if (i < 5) assert.equal(text, BAD_CREDENTIALS_FR, `attempt ${i} is an ordinary failure`);
     }

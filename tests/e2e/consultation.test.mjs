@@ -86,7 +86,8 @@ describe('a consultation from publication to decision', () => {
     // 3. Moussa replies to Awa.
     await as('76000002', js, async (page) => {
       await open(page, topicPath, { js });
-      await page.click(`#comment-${commentId} summary:has-text("Répondre")`);
+      // The reply form opens on request (?reply=ID): one form on the page, not one per comment.
+      await Promise.all([page.waitForEvent('load'), page.click(`#comment-${commentId} a:has-text("Répondre")`)]);
       await page.check(`#reply-${commentId} input[name="stance"][value="question"]`);
       await page.fill(`#reply-${commentId}-body`, replyText);
       await page.click(`#reply-${commentId} button[type="submit"]`);

@@ -24,17 +24,26 @@ describe('the inclusion dashboard', () => {
       await expectText(page.locator('h1'), "Statistiques d'inclusion");
       // Server-rendered SVG, no client chart library: the HTML itself holds the charts.
       const html = await res.text();
-      assert.ok((html.match(/<svg[^>]*role="img"/g) ?? []).length >= 5, 'at least five charts in the HTML');
-      for (const id of ['chart-gender', 'chart-age', 'chart-commune', 'chart-month', 'chart-topic']) {
+      assert.ok((html.match(/<svg[^>]*role="img"/g) ?? []).length >= 7, 'at least seven charts in the HTML');
+      for (const id of ['chart-gender', 'chart-age', 'chart-channel', 'chart-space', 'chart-commune', 'chart-month', 'chart-topic']) {
         assert.equal(await page.locator(`#${id} svg`).count(), 1, id);
         assert.ok(await page.locator(`#${id} svg rect, #${id} svg text`).count() > 0, `${id} draws bars or labels`);
       }
-      for (const id of ['table-totals', 'table-gender', 'table-age', 'table-commune', 'table-month', 'table-topic', 'table-commune-inclusion']) {
+      for (const id of ['table-totals', 'table-gender', 'table-age', 'table-channel', 'table-space', 'table-commune', 'table-month', 'table-topic', 'table-commune-inclusion']) {
         assert.equal(await page.locator(`table#${id} caption`).count(), 1, id);
       }
       await expectText(page.locator('#table-gender tbody th').first(), 'Femmes');
       await expectText(page.locator('#share-women p').first(), 'Part des femmes');
       await expectText(page.locator('#share-youth p').first(), 'Part des jeunes (15–35 ans)');
+      // Channels: online, with a facilitator's help, and public debates (the demo's past debate counted 45 people).
+      assert.deepEqual(
+        (await page.locator('#table-channel tbody th').allTextContents()).map((x) => x.trim()),
+        ['En ligne', "Aidé·e à l'espace", 'Débat public'],
+      );
+      await expectText(page.locator('#table-channel tbody tr:nth-child(3) td').first(), /^\d+$/);
+      assert.ok(Number(await page.locator('#table-channel tbody tr:nth-child(3) td').first().textContent()) >= 45);
+      await expectText(page.locator('#table-space tbody th').first(), /Espace connecté de/);
+      await expectText(page.locator('#stats-channels-note'), /chaque présence compte pour une personne/);
       // The demo data has few people: figures behind 1 to 4 of them read "moins de 5", never the number.
       const cells = await page.locator('table td').allTextContents();
       for (const c of cells) assert.ok(!/^\s*[1-4]\s*$/.test(c), `a cell shows "${c}"`);
@@ -70,11 +79,12 @@ describe('the inclusion dashboard', () => {
       assert.match(res.headers()['content-disposition'], /attachment; filename="baro-inclusion\.csv"/);
       const text = (await res.text()).replace(/^\uFEFF/, '');
       const [header, ...lines] = text.trim().split(/\r?\n/);
-      assert.equal(header, 'breakdown,group,label,participants,comments,votes,projects,supports,contributions,women,youth');
+      assert.equal(header, 'breakdown,group,label,participants,comments,votes,projects,supports,attendance,contributions,women,youth');
       const kinds = new Set(lines.map((l) => l.split(',')[0]));
-      for (const k of ['total', 'gender', 'age', 'commune', 'month', 'topic']) assert.ok(kinds.has(k), `CSV has the ${k} breakdown`);
+      for (const k of ['total', 'gender', 'age', 'channel', 'space', 'commune', 'month', 'topic']) assert.ok(kinds.has(k), `CSV has the ${k} breakdown`);
+      assert.deepEqual(lines.filter((l) => l.startsWith('channel,')).map((l) => l.split(',')[1]), ['self', 'assisted', 'meeting']);
       for (const line of lines) {
-        const figures = line.split(',').slice(-8);
+        const figures = line.split(',').slice(-9);
         for (const f of figures) assert.ok(!/^[1-4]$/.test(f), `a CSV figure of 1 to 4 people: ${line}`);
       }
       // Scoped figures are for officials only.

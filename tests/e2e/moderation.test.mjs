@@ -40,7 +40,7 @@ async function postComment(page, stance, body) {
 
 async function reportComment(page, commentId, reason) {
   await open(page, NEWEST, JS_OFF);
-  await page.click(`#comment-${commentId} summary:has-text("Signaler")`);
+  await Promise.all([page.waitForEvent('load'), page.click(`#comment-${commentId} a:has-text("Signaler")`)]);
   await page.selectOption(`#report-comment-${commentId}-reason`, reason);
   await submit(page, `report-comment-${commentId}`, JS_OFF);
   await expectText(page.locator('main [role="status"]'), /votre signalement est enregistré/);

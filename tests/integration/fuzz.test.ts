@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { createRequire } from 'node:module';
 import type { z } from 'zod';
 import { users, type User } from '@/db/schema';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import * as accountSchemas from '@/lib/accounts/schemas';
 import { authenticate } from '@/lib/accounts/authenticate';
 import { registerUser } from '@/lib/accounts/register-user';
@@ -25,6 +25,17 @@ import { changeTopicPhase } from '@/lib/topics/change-phase';
 import { createTopic } from '@/lib/topics/create-topic';
 import { updateTopic } from '@/lib/topics/update-topic';
 import { castVote, castVoteSchema } from '@/lib/votes/cast-vote';
+import { contributeForParticipant } from '@/lib/assisted/contribute';
+import { withdrawAssisted } from '@/lib/assisted/withdraw';
+import { registerParticipant } from '@/lib/participants/register-participant';
+import * as meetingSchemas from '@/lib/meetings/schemas';
+import { cancelMeeting } from '@/lib/meetings/cancel-meeting';
+import { publishMinutes } from '@/lib/meetings/publish-minutes';
+import { registerForMeeting } from '@/lib/meetings/register-for-meeting';
+import { scheduleMeeting } from '@/lib/meetings/schedule-meeting';
+import { updateMeeting } from '@/lib/meetings/update-meeting';
+import * as sharedDeviceSchemas from '@/lib/shared-devices/mark-device';
+import { resetParticipantPin } from '@/lib/participants/reset-pin';
 import type { Result } from '@/lib/errors';
 import type { Actor } from '@/lib/permissions';
 import { actorOf, addTopic, addUser, CONSULTATION, makeTestDb, topicForm, type TestDb } from '../helpers/db';
@@ -114,7 +125,7 @@ function inputAround(base: Record<string, unknown>) {
 
 describe('every zod schema answers hostile input with a parse result, never an exception', () => {
   const schemas: [string, z.ZodType][] = [];
-  for (const mod of [accountSchemas, commentSchemas, moderationSchemas, projectSchemas, topicSchemas, { castVoteSchema }]) {
+  for (const mod of [accountSchemas, commentSchemas, moderationSchemas, projectSchemas, topicSchemas, { castVoteSchema }, meetingSchemas, sharedDeviceSchemas]) {
     for (const [name, value] of Object.entries(mod)) {
       if (value && typeof value === 'object' && 'safeParse' in value) schemas.push([name, value as z.ZodType]);
     }
@@ -238,6 +249,135 @@ describe('the Big List of Naughty Strings, in every text field of a comment, a t
   });
 });
 
+describe('facilitator tools answer hostile input with a typed result, never an exception', () => {
+  let fanta: Actor;
+  let spaceId: number;
+  let participant: { userId: number; code: string };
+  let assistedId: number;
+  beforeAll(async () => {
+    spaceId = t.spaceId('kayes-ville');
+    fanta = actorOf(t.db, (await addUser(t, { displayName: 'Fanta Sissoko', grants: [{ role: 'facilitator', spaceId }] })).id);
+    const r = await registerParticipant(t.db, fanta, { spaceId: String(spaceId), displayName: 'Kadiatou Dembélé', communeId: String(kayes), gender: '', birthYear: '', language: 'fr', consent: 'yes', consentDate: new Date().toISOString().slice(0, 10) });
+    if (!r.ok) throw new Error(`participant refused: ${JSON.stringify(r)}`);
+    participant = r.value;
+    const a = await contributeForParticipant(t.db, fanta, { spaceId: String(spaceId), participant: participant.code, consent: 'yes', kind: 'comment', topicId: String(topicId), stance: 'for', body: 'Un robinet bas pour les enfants.' }, CONSULTATION.during);
+    if (!a.ok) throw new Error(`assisted comment refused: ${JSON.stringify(a)}`);
+    assistedId = a.value.assistedId;
+  });
+  const withFanta = () => fc.oneof({ weight: 3, arbitrary: fc.constant(fanta) }, { weight: 1, arbitrary: anyActor() });
+
+  it('registerParticipant', async () => {
+    const base = { spaceId: String(spaceId), displayName: 'Mariam Sow', communeId: String(kayes), gender: 'woman', birthYear: '2001', language: 'fr', consent: 'yes', consentDate: new Date().toISOString().slice(0, 10) };
+    await fc.assert(
+      fc.asyncProperty(withFanta(), inputAround(base), async (actor, input) => {
+        expectTypedResult(await registerParticipant(t.db, actor, input), 'registerParticipant');
+      }),
+      params(30),
+    );
+  });
+
+  it('contributeForParticipant, every kind', async () => {
+    const bases = [
+      { kind: 'comment', topicId: String(topicId), parentId: '', stance: 'question', body: 'Qui gardera la clé ?' },
+      { kind: 'vote', topicId: String(topicId), choice: 'for' },
+      { kind: 'comment_support', commentId: String(commentId) },
+      { kind: 'project_support', projectId: String(projectId) },
+      { kind: 'project', ...projectForm(kayes), intent: undefined, coProposers: undefined },
+    ].map((b) => stripUndefined({ spaceId: String(spaceId), participant: participant.code, consent: 'yes', ...b }));
+    await fc.assert(
+      fc.asyncProperty(withFanta(), fc.constantFrom(...bases).chain((b) => inputAround(b)), async (actor, input) => {
+        expectTypedResult(await contributeForParticipant(t.db, actor, input, CONSULTATION.during), 'contributeForParticipant');
+      }),
+      params(80),
+    );
+  });
+
+  it('resetParticipantPin and withdrawAssisted', async () => {
+    const me = actorOf(t.db, participant.userId);
+    await fc.assert(
+      fc.asyncProperty(withFanta(), inputAround({ participantId: String(participant.userId), present: 'yes' }), async (actor, input) => {
+        expectTypedResult(await resetParticipantPin(t.db, actor, input), 'resetParticipantPin');
+      }),
+      params(15),
+    );
+    fc.assert(
+      // One field: inputAround would drop it or replace it; this does both, plus the valid form and odd keys.
+      fc.property(fc.oneof(fc.constant(me), anyActor()), fc.oneof(fc.constant({ assistedId: String(assistedId) }), fieldValue.map((v) => ({ assistedId: v })), fc.dictionary(fc.string({ maxLength: 10 }), fieldValue, { maxKeys: 3 }), wrongType), (actor, input) => {
+        expectTypedResult(withdrawAssisted(t.db, actor, input, CONSULTATION.during), 'withdrawAssisted');
+      }),
+      params(),
+    );
+  });
+});
+
 function stripUndefined(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }
+
+describe('public meetings and shared computers answer hostile input with a typed result, never an exception', () => {
+  const NOW = new Date('2027-03-10T09:00:00.000Z');
+  const AFTER = new Date('2027-03-20T17:00:00.000Z');
+  let space: number;
+  let meetingId: number;
+  /** a second meeting, left alone by the cases above (which may cancel or move the first), for the minutes */
+  let heldId: number;
+  const meetingForm = () => ({ title: 'Débat sur le forage de Plateau', startsAt: '2027-03-20T15:00', place: 'Espace connecté de Kayes ville', agenda: '1. Le forage\n2. Le comité de gestion', topicId: String(topicId), projectId: '' });
+  beforeAll(() => {
+    space = t.spaceId('kayes-ville');
+    const r = scheduleMeeting(t.db, actorOf(t.db, mariam.id), { spaceId: String(space), ...meetingForm() }, NOW);
+    if (!r.ok) throw new Error(`meeting refused: ${JSON.stringify(r)}`);
+    meetingId = r.value.meetingId;
+    const held = scheduleMeeting(t.db, actorOf(t.db, mariam.id), { spaceId: String(space), ...meetingForm(), title: 'Débat sur la halle du marché' }, NOW);
+    if (!held.ok) throw new Error(`meeting refused: ${JSON.stringify(held)}`);
+    heldId = held.value.meetingId;
+  });
+
+  /** One field: inputAround would drop it or replace it; this does both, plus the valid form and odd keys. */
+  const oneField = (name: string, valid: string) =>
+    fc.oneof(fc.constant({ [name]: valid }), fieldValue.map((v) => ({ [name]: v })), fc.dictionary(fc.string({ maxLength: 10 }), fieldValue, { maxKeys: 3 }), wrongType);
+
+  it('schedule, change, cancel and register', () => {
+    const cases: SyncCase[] = [
+      ['scheduleMeeting', () => ({ spaceId: String(space), ...meetingForm() }), OFFICIAL, (a, i) => scheduleMeeting(t.db, a, i, NOW)],
+      ['updateMeeting', () => ({ meetingId: String(meetingId), ...meetingForm() }), OFFICIAL, (a, i) => updateMeeting(t.db, a, i, NOW)],
+      ['registerForMeeting', () => ({ meetingId: String(meetingId), intent: 'register' }), AWA, (a, i) => registerForMeeting(t.db, a, i, NOW)],
+    ];
+    for (const [name, base, who, run] of cases) {
+      fc.assert(fc.property(mostly(who), inputAround(base()), (actor, input) => expectTypedResult(run(actor, input), name)), params(40));
+    }
+    fc.assert(fc.property(anyActor(), oneField('meetingId', String(meetingId)), (actor, input) => expectTypedResult(cancelMeeting(t.db, actor, input, NOW), 'cancelMeeting')), params(40));
+    // the count always equals the registrations, whatever was thrown at it
+    const m = t.db.get<{ c: number; n: number }>(sql`SELECT registration_count AS c, (SELECT count(*) FROM meeting_registrations WHERE meeting_id = ${meetingId}) AS n FROM meetings WHERE id = ${meetingId}`)!;
+    expect(m.c).toBe(m.n);
+  });
+
+  it('publishMinutes, the attendance grid included', () => {
+    const grid = Object.fromEntries(meetingSchemas.ATTENDANCE_CELLS.map((c) => [c.field, '3']));
+    fc.assert(
+      fc.property(mostly(OFFICIAL), inputAround({ meetingId: String(heldId), minutes: 'Les habitants veulent un comité de gestion.', ...grid }), (actor, input) =>
+        expectTypedResult(publishMinutes(t.db, actor, input, AFTER), 'publishMinutes'),
+      ),
+      params(60),
+    );
+    expect(outcomes.get('publishMinutes')?.get('ok') ?? 0, 'some inputs reach the transaction').toBeGreaterThan(0);
+    const negative = t.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM meeting_attendance WHERE count <= 0 OR count > ${meetingSchemas.MAX_ATTENDANCE_CELL}`)!;
+    expect(negative.n).toBe(0);
+  });
+
+  it('markSharedDevice and unmarkSharedDevice', () => {
+    // an admin may mark and unmark the computers of any space
+    const manager = actorOf(t.db, admin.id);
+    fc.assert(
+      fc.property(fc.oneof(fc.constant(manager), anyActor()), inputAround({ spaceId: String(space), label: 'Poste 1' }), fc.option(hostileString), (actor, input, token) =>
+        expectTypedResult(sharedDeviceSchemas.markSharedDevice(t.db, actor, input, { currentToken: token }), 'markSharedDevice'),
+      ),
+      params(40),
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.constant(manager), anyActor()), oneField('deviceId', '1'), (actor, input) =>
+        expectTypedResult(sharedDeviceSchemas.unmarkSharedDevice(t.db, actor, input), 'unmarkSharedDevice'),
+      ),
+      params(40),
+    );
+  });
+});

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { comments, projects, projectSupports, votes, type Gender, type User } from '@/db/schema';
+import { assistedContributions, comments, meetingAttendance, meetings, projects, projectSupports, votes, type Gender, type User } from '@/db/schema';
 import { toCsv } from '@/lib/open-data/exports';
 import { CSV_COLUMNS, dashboardCsvRows, inclusionDashboard, METRICS, type Dashboard } from '@/lib/stats/dashboard';
 import { resolveStatsScope } from '@/lib/stats/scope';
@@ -251,5 +251,151 @@ describe('who sees which figures', () => {
     expect(resolveStatsScope(t.db, actorOf(t.db, admin.id), { project: String(projectKayes) })).toMatchObject({ ok: true });
     expect(resolveStatsScope(t.db, null, { topic: 'abc' })).toEqual({ ok: false, error: 'not_found' });
     expect(resolveStatsScope(t.db, null, { commune: '99999' })).toEqual({ ok: false, error: 'not_found' });
+  });
+});
+
+describe('channels (self, assisted, meeting) and connected spaces', () => {
+  let kayesSpace: number;
+  let nioroSpace: number;
+
+  /** A meeting with attendance as a facilitator publishes it (rows with a count > 0). */
+  function meetingWith(fields: Partial<typeof meetings.$inferInsert>, cells: [string, string, number][]) {
+    const id = t.db
+      .insert(meetings)
+      .values({ spaceId: nioroSpace, title: 'Débat', startsAt: '2027-02-15T10:00:00.000Z', place: 'Salle', agenda: 'Ordre du jour', createdBy: official.id, minutes: 'Compte rendu', minutesPublishedAt: '2027-02-15T14:00:00.000Z', ...fields })
+      .returning({ id: meetings.id })
+      .get().id;
+    for (const [gender, ageBand, count] of cells) t.db.insert(meetingAttendance).values({ meetingId: id, gender: gender as 'woman', ageBand: ageBand as '36+', count }).run();
+    return id;
+  }
+
+  beforeEach(async () => {
+    kayesSpace = t.spaceId('kayes-ville');
+    nioroSpace = t.spaceId('nioro');
+    const facilitator = await addUser(t, { displayName: 'Animatrice de Kayes', grants: [{ role: 'facilitator', spaceId: kayesSpace }] });
+    const assisted = (kind: 'comment' | 'vote', subjectId: number, participantId: number, withdrawnAt: string | null = null) =>
+      t.db.insert(assistedContributions).values({ participantId, facilitatorId: facilitator.id, spaceId: kayesSpace, kind, subjectId, consentGivenAt: '2027-03-03T09:59:00.000Z', withdrawnAt }).run();
+    // The young women's 5 comments were entered with a facilitator's help at Kayes; so were the votes of the 5
+    // people who did not state their gender. One more assisted row was withdrawn: that comment counts as "self".
+    const womenComments = t.db.all<{ id: number; author_id: number }>(sql`SELECT c.id, c.author_id FROM comments c JOIN users u ON u.id = c.author_id WHERE u.gender = 'woman' AND u.birth_year = 2007`);
+    for (const c of womenComments) assisted('comment', c.id, c.author_id);
+    const unstatedVotes = t.db.all<{ topic_id: number; user_id: number }>(sql`SELECT v.topic_id, v.user_id FROM votes v JOIN users u ON u.id = v.user_id WHERE u.gender IS NULL`);
+    for (const v of unstatedVotes) assisted('vote', v.topic_id, v.user_id);
+    const manComment = t.db.get<{ id: number; author_id: number }>(sql`SELECT c.id, c.author_id FROM comments c JOIN users u ON u.id = c.author_id WHERE u.gender = 'man' AND c.deleted_at IS NULL AND c.visibility = 'visible' AND c.is_official_answer = 0`)!;
+    assisted('comment', manComment.id, manComment.author_id, '2027-03-04T10:00:00.000Z');
+
+    // A public debate at Nioro about Nioro's topic: 9 young women, 6 women over 36, 7 men of 25–35, 2 young men.
+    meetingWith({ topicId: topicNioro }, [['woman', '15-24', 9], ['woman', '36+', 6], ['man', '25-35', 7], ['man', '15-24', 2]]);
+    // Not counted: a cancelled meeting, and one whose minutes are not published.
+    meetingWith({ cancelledAt: '2027-02-10T10:00:00.000Z' }, [['woman', '15-24', 40]]);
+    meetingWith({ minutes: null, minutesPublishedAt: null }, [['man', '36+', 30]]);
+  });
+
+  /** The channel of each contribution, and the meeting attendance, in plain SQL. */
+  const ASSISTED = `EXISTS (SELECT 1 FROM assisted_contributions a WHERE a.withdrawn_at IS NULL AND (
+      (x.kind = 'comments' AND a.kind = 'comment' AND a.subject_id = x.id)
+   OR (x.kind = 'votes' AND a.kind = 'vote' AND a.subject_id = x.topic_id AND a.participant_id = x.user_id)))`;
+  const WITH_IDS = `
+    SELECT c.id, c.author_id AS user_id, 'comments' AS kind, c.topic_id FROM comments c
+     WHERE c.deleted_at IS NULL AND c.visibility = 'visible' AND NOT c.is_official_answer
+    UNION ALL SELECT v.id, v.user_id, 'votes', v.topic_id FROM votes v
+    UNION ALL SELECT id, author_id, 'projects', NULL FROM projects WHERE status != 'draft' AND visibility = 'visible'
+    UNION ALL SELECT 0, user_id, 'supports', NULL FROM project_supports`;
+  const ATTENDED = `SELECT a.* , m.space_id, m.topic_id, m.starts_at FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id
+     WHERE m.cancelled_at IS NULL AND m.minutes_published_at IS NOT NULL`;
+
+  it('splits participants and contributions by channel as the database does', () => {
+    const d = dash();
+    const assistedPeople = q(`SELECT count(DISTINCT x.user_id) AS n FROM (${WITH_IDS}) x WHERE ${ASSISTED}`);
+    const assistedCount = q(`SELECT count(*) AS n FROM (${WITH_IDS}) x WHERE ${ASSISTED}`);
+    const selfPeople = q(`SELECT count(DISTINCT x.user_id) AS n FROM (${WITH_IDS}) x WHERE NOT ${ASSISTED}`);
+    const attended = q(`SELECT sum(count) AS n FROM (${ATTENDED})`);
+    expect([assistedPeople, assistedCount, attended]).toEqual([10, 10, 24]);
+    expect(row(d, 'channel', 'assisted').values.participants).toBe(assistedPeople);
+    expect(row(d, 'channel', 'assisted').values.contributions).toBe(assistedCount);
+    expect(row(d, 'channel', 'assisted').values.votes).toBe(q(`SELECT count(*) AS n FROM (${WITH_IDS}) x WHERE x.kind = 'votes' AND ${ASSISTED}`));
+    // 1 comment typed by its author alone (the man whose assisted row was withdrawn): hidden, and the 5
+    // assisted comments with it, or the total of 6 would give his back
+    expect(q(`SELECT count(*) AS n FROM (${WITH_IDS}) x WHERE x.kind = 'comments' AND ${ASSISTED}`)).toBe(5);
+    expect(row(d, 'channel', 'self').values.comments).toBeNull();
+    expect(row(d, 'channel', 'assisted').values.comments).toBeNull();
+    expect(row(d, 'channel', 'self').values.participants).toBe(selfPeople);
+    expect(row(d, 'channel', 'self').values.votes).toBe(q(`SELECT count(*) AS n FROM (${WITH_IDS}) x WHERE x.kind = 'votes' AND NOT ${ASSISTED}`));
+    expect(row(d, 'channel', 'meeting').values.participants).toBe(attended);
+    expect(row(d, 'channel', 'meeting').values.attendance).toBe(attended);
+    expect(row(d, 'channel', 'meeting').values.comments).toBe(0);
+    expect(d.breakdowns.find((b) => b.dimension === 'channel')!.rows.map((r) => r.group)).toEqual(['self', 'assisted', 'meeting']);
+  });
+
+  it('counts meeting attendance in the totals and in the shares of women and youth', () => {
+    const d = dash();
+    const accounts = q(`SELECT count(DISTINCT user_id) AS n FROM (${CONTRIBUTIONS})`);
+    const attended = q(`SELECT sum(count) AS n FROM (${ATTENDED})`);
+    expect(d.totals.participants).toBe(accounts + attended);
+    expect(d.totals.attendance).toBe(attended);
+    expect(d.totals.contributions).toBe(q(`SELECT count(*) AS n FROM (${CONTRIBUTIONS})`) + attended);
+    const women =
+      q(`SELECT count(DISTINCT x.user_id) AS n FROM (${CONTRIBUTIONS}) x JOIN users u ON u.id = x.user_id WHERE u.gender = 'woman'`) +
+      q(`SELECT sum(count) AS n FROM (${ATTENDED}) WHERE gender = 'woman'`);
+    const youth =
+      q(`SELECT count(DISTINCT x.user_id) AS n FROM (${CONTRIBUTIONS}) x JOIN users u ON u.id = x.user_id WHERE 2027 - u.birth_year <= 35`) +
+      q(`SELECT sum(count) AS n FROM (${ATTENDED}) WHERE age_band IN ('15-24', '25-35')`);
+    expect(d.women.participants).toEqual({ count: women, total: accounts + attended, percent: Math.round((100 * women) / (accounts + attended)) });
+    expect(d.youth.participants.count).toBe(youth);
+    const nioroShares = d.communeShares.find((c) => c.group === String(nioro))!;
+    expect(nioroShares.participants).toBe(q(`SELECT count(DISTINCT x.user_id) AS n FROM (${CONTRIBUTIONS}) x WHERE x.commune_id = ${nioro}`) + attended);
+    expect(nioroShares.women).toBe(3 + 15);
+  });
+
+  it('by connected space: contributions entered at the space and attendance at its meetings', () => {
+    const d = dash();
+    const atKayes = q(`SELECT count(*) AS n FROM (${WITH_IDS}) x WHERE ${ASSISTED.replace('a.withdrawn_at IS NULL', `a.withdrawn_at IS NULL AND a.space_id = ${kayesSpace}`)}`);
+    expect(row(d, 'space', String(kayesSpace)).values.contributions).toBe(atKayes);
+    expect(row(d, 'space', String(kayesSpace)).label).toBe('Espace connecté de Kayes ville');
+    expect(row(d, 'space', String(nioroSpace)).values.participants).toBe(q(`SELECT sum(count) AS n FROM (${ATTENDED}) WHERE space_id = ${nioroSpace}`));
+    // people who took part on their own, online, belong to no space
+    const spaces = d.breakdowns.find((b) => b.dimension === 'space')!.rows.map((r) => r.group).sort();
+    expect(spaces).toEqual([String(kayesSpace), String(nioroSpace)].sort());
+  });
+
+  it('a meeting counts in its topic, its month and its commune; the topic scope for its officials includes it', () => {
+    const d = dash();
+    expect(row(d, 'month', '2027-02').values.attendance).toBe(24);
+    expect(row(d, 'topic', String(topicNioro)).values.attendance).toBe(24);
+    const topic = dash({ kind: 'topic', id: topicNioro });
+    expect(topic.totals.participants).toBe(q(`SELECT count(DISTINCT user_id) AS n FROM (${CONTRIBUTIONS}) WHERE topic_id = ${topicNioro}`) + 24);
+    expect(row(topic, 'channel', 'meeting').values.participants).toBe(24);
+    // Kayes' topic had no meeting
+    expect(dash({ kind: 'topic', id: topicKayes }).totals.attendance).toBe(0);
+  });
+
+  it('no figure from 1 to 4 in the new breakdowns or the CSV, and never a single hidden cell in a column', () => {
+    for (const scope of [{ kind: 'all' } as const, { kind: 'topic', id: topicNioro } as const, { kind: 'commune', id: nioro } as const, { kind: 'commune', id: kayes } as const]) {
+      const d = dash(scope);
+      for (const b of d.breakdowns.filter((x) => x.dimension === 'channel' || x.dimension === 'space')) {
+        for (const m of METRICS) {
+          for (const r of b.rows) expect(r.values[m] === null || r.values[m] === 0 || r.values[m]! >= 5, `${b.dimension}/${r.group}/${m}`).toBe(true);
+          const hidden = b.rows.filter((r) => r.values[m] === null).length;
+          const shown = b.rows.filter((r) => (r.values[m] ?? 0) > 0).length;
+          expect(hidden !== 1 || shown === 0, `${JSON.stringify(scope)} ${b.dimension}/${m}`).toBe(true);
+        }
+      }
+      const csv = parseCsv(toCsv(dashboardCsvRows(d), CSV_COLUMNS));
+      for (const line of csv.filter((l) => l.breakdown === 'channel' || l.breakdown === 'space')) {
+        for (const key of METRICS) {
+          const v = line[key] ?? '';
+          if (v === '' || v === '<5') continue;
+          expect(Number(v) === 0 || Number(v) >= 5, `${key}=${v} in ${JSON.stringify(line)}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('the CSV has the channel and space breakdowns and the attendance column', () => {
+    const csv = parseCsv(toCsv(dashboardCsvRows(dash()), CSV_COLUMNS));
+    expect(CSV_COLUMNS).toContain('attendance');
+    expect(csv.filter((l) => l.breakdown === 'channel').map((l) => l.group)).toEqual(['self', 'assisted', 'meeting']);
+    expect(csv.find((l) => l.breakdown === 'channel' && l.group === 'meeting')!.attendance).toBe('24');
+    expect(csv.filter((l) => l.breakdown === 'space').map((l) => l.label).sort()).toEqual(['Espace connecté de Kayes ville', 'Espace connecté de Nioro']);
   });
 });

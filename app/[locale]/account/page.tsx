@@ -44,6 +44,7 @@ export default async function AccountPage({
   const suspensionAppeal = suspension?.sanction ? appealOf(db, { sanctionId: suspension.sanction.id }) : undefined;
   const tsu = await getTranslations('Suspension');
   const th = await getTranslations('Hidden');
+  const tas = await getTranslations('Assisted');
 
   return (
     <div className="max-w-xl space-y-10">
@@ -94,6 +95,14 @@ export default async function AccountPage({
             </li>
           ))}
         </ul>
+      </section>
+
+      <section aria-labelledby="assisted">
+        <h2 id="assisted" className="mb-2 text-xl font-bold">
+          {tas('accountTitle')}
+        </h2>
+        <p className="mb-2">{tas('accountIntro')}</p>
+        <a href={localePath(locale, '/account/assisted')} id="assisted-link">{tas('accountLink')}</a>
       </section>
 
       <section aria-labelledby="profile">

@@ -3,6 +3,8 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { signInAction } from '@/app/actions/auth';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, TextField } from '@/components/forms/fields';
+import { onSharedComputer } from '@/lib/auth/session';
+import { env } from '@/lib/env';
 import { localePath, type Locale } from '@/lib/i18n/config';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,7 +25,20 @@ export default async function LoginPage({
   const t = await getTranslations('Auth');
   const ta = await getTranslations('Account');
   const tc = await getTranslations('Common');
-  const notice = sp.out ? t('loggedOut') : sp.changed ? ta('passwordChanged') : null;
+  const ts = await getTranslations('SharedDevice');
+  const shared = await onSharedComputer();
+  const minutes = env().SHARED_IDLE_MINUTES;
+  const notice = sp.out
+    ? t('loggedOut')
+    : sp.changed
+      ? ta('passwordChanged')
+      : sp.idle
+        ? ts('endedIdle', { minutes })
+        : sp.shared
+          ? ts('marked', { minutes })
+          : sp.unshared
+            ? ts('unmarkedThis')
+            : null;
   return (
     <div className="max-w-md">
       <h1 className="mb-2 text-2xl font-bold">{t('loginTitle')}</h1>
@@ -35,11 +50,12 @@ export default async function LoginPage({
       <p className="mb-6">{t('loginIntro')}</p>
       <ActionForm action={signInAction} id="login-form">
         <Hidden name="locale" value={locale} />
-        <TextField name="identifier" label={t('identifier')} required requiredMark={tc('required')} autoComplete="username" maxLength={254} />
+        <TextField name="identifier" label={t('identifier')} hint={t('identifierHint')} required requiredMark={tc('required')} autoComplete="username" maxLength={254} />
         <TextField
           name="password"
           type="password"
-          label={t('password')}
+          label={t('passwordOrPin')}
+          hint={t('passwordOrPinHint')}
           required
           requiredMark={tc('required')}
           autoComplete="current-password"
@@ -47,7 +63,7 @@ export default async function LoginPage({
         />
         <SubmitButton pendingLabel={tc('sending')}>{t('submitLogin')}</SubmitButton>
       </ActionForm>
-      <p className="mt-4 text-sm text-stone-700">{t('sharedComputer')}</p>
+      <p className="mt-4 text-sm text-stone-700" id="shared-note">{shared ? ts('loginNote', { minutes }) : t('sharedComputer')}</p>
       <p className="mt-6">
         {t('noAccount')} <a href={localePath(locale, '/register')}>{t('submitRegister')}</a>
       </p>

@@ -5,6 +5,7 @@ import { bulkModerateAction } from '@/app/actions/moderation';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextField } from '@/components/forms/fields';
 import { moderatedCommunes, requireModerator } from '@/components/moderation/guard';
+import { AssistedBadge } from '@/components/facilitator/assisted-badge';
 import { ModerateForms } from '@/components/moderation/moderate-forms';
 import { ModerationNav } from '@/components/moderation/moderation-nav';
 import { FilterSelect } from '@/components/ui/filter-select';
@@ -102,6 +103,7 @@ export default async function ModerationQueuePage({
                     <span className="rounded bg-amber-100 px-2 py-0.5 font-semibold text-amber-900">{state}</span>
                     <span>{item.commune}</span>
                     <span className="text-stone-700">{format.dateTime(new Date(item.createdAt), 'long')}</span>
+                    {item.assistedAt ? <AssistedBadge space={item.assistedAt} facilitator={item.assistedBy} /> : null}
                   </p>
                   {item.holdReason ? <p className="text-sm">{t('holdReason', { reason: t(`hold_${item.holdReason}` as 'hold_link') })}</p> : null}
                   {item.reportCount > 0 || reasons.get(item.id)?.length ? (

@@ -64,6 +64,7 @@ export default async function StatsPage({
   const groupLabel = (dimension: StatsDimension, group: string, label: string) => {
     if (dimension === 'gender') return t(`gender.${group as 'woman' | 'man' | 'unknown'}`);
     if (dimension === 'age') return t(`age.${AGE_KEYS[group] ?? 'unknown'}`);
+    if (dimension === 'channel') return t(`channel.${group as 'self' | 'assisted' | 'meeting'}`);
     if (dimension === 'month' && /^\d{4}-\d{2}$/.test(group)) return monthFormat.format(new Date(`${group}-01T00:00:00Z`));
     return label;
   };
@@ -100,6 +101,7 @@ export default async function StatsPage({
         <h1 className="text-2xl font-bold">{t('title')}</h1>
         <p className="text-lg" id="stats-scope">{scopeTitle}</p>
         <p className="mt-2">{t('intro')}</p>
+        <p className="mt-1 text-sm text-stone-700" id="stats-channels-note">{t('channelsNote')}</p>
         <p className="mt-1 text-sm text-stone-700">{t('privacy')}</p>
       </div>
 

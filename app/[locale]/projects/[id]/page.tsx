@@ -7,12 +7,15 @@ import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextArea, TextField } from '@/components/forms/fields';
 import { ProjectStatusBadge } from '@/components/projects/status-badge';
 import { SupportBar } from '@/components/projects/support-bar';
+import { AssistedBadge } from '@/components/facilitator/assisted-badge';
 import { CommentForm } from '@/components/topics/comment-form';
+import { MeetingsSection } from '@/components/meetings/meetings-section';
 import { CommentThread } from '@/components/topics/comment-thread';
 import { DemographicTable } from '@/components/topics/tally-table';
 import { getDb } from '@/db/client';
 import { AGE_BANDS } from '@/db/queries/demographics';
 import { coProposersOf, getProjectView, hasSupported, progressUpdatesOf, projectRevisionList, projectTimeline, supportDemographics } from '@/db/queries/projects';
+import { assistedSpaceOf } from '@/db/queries/assisted';
 import { commentsPage } from '@/db/queries/topics';
 import { getActor } from '@/lib/auth/session';
 import { findCommentSubject } from '@/lib/comments/subject';
@@ -104,6 +107,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const commentSubject = findCommentSubject(db, { kind: 'project', id: project.id }, now)!;
   const discussion = commentSubject.phase;
   const isPublic = commentSubject.isPublic;
+  const assistedAt = assistedSpaceOf(db, 'project', project.id);
   const comments = isPublic ? commentsPage(db, { kind: 'project', id: project.id }, project.communeId, cp.sort, cp.page, commentViewerOf(actor)) : null;
 
   const notices = NOTICES.filter((k) => sp[k]).map((k) => tn(k));
@@ -141,6 +145,11 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           {project.onBehalfOf ? t('proposedByFor', { name: view.authorName, group: project.onBehalfOf }) : t('proposedBy', { name: view.authorName })}
           {accepted.length ? ` ${t('withCoProposers', { names: accepted.map((c) => c.name).join(', ') })}` : ''}
         </p>
+        {assistedAt ? (
+          <p id="project-assisted" className="text-sm">
+            <AssistedBadge space={assistedAt} />
+          </p>
+        ) : null}
         <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
           <dt className="font-semibold">{t('location')}</dt>
           <dd>{project.location || '—'}</dd>
@@ -213,11 +222,13 @@ export default async function ProjectPage({ params, searchParams }: Props) {
               <h3 className="mb-1 font-bold">{t('demographics')}</h3>
               <p className="mb-2 text-sm">{tt('demographicsNote')}</p>
               <DemographicTable
+                id="supporters-by-gender"
                 title={tt('byGender')}
                 choices={[{ key: 'support', label: t('supportsColumn') }]}
                 groups={demo.byGender.map((g) => ({ ...g, label: g.group === 'unknown' ? tt('genderUnknown') : tg(g.group as 'woman') }))}
               />
               <DemographicTable
+                id="supporters-by-age"
                 title={tt('byAge')}
                 choices={[{ key: 'support', label: t('supportsColumn') }]}
                 groups={[...demo.byAge]
@@ -305,6 +316,8 @@ export default async function ProjectPage({ params, searchParams }: Props) {
         </section>
       ) : null}
 
+      {project.status !== 'draft' ? <MeetingsSection subject={{ projectId: project.id }} locale={locale} now={now} /> : null}
+
       <section aria-labelledby="timeline">
         <h2 id="timeline" className="mb-2 text-xl font-bold">{t('timeline')}</h2>
         <ol className="space-y-1 border-l-4 border-teal-700 pl-4" id="status-timeline">
@@ -338,6 +351,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
             sort={cp.sort}
             page={cp.page}
             basePath={localePath(locale, `/projects/${project.id}`)}
+            open={cp.open}
           />
         </section>
       ) : null}

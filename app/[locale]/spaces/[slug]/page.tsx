@@ -2,9 +2,13 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { getDb } from '@/db/client';
+import { MeetingCard } from '@/components/meetings/meeting-card';
+import { upcomingAtSpace } from '@/db/queries/meetings';
 import { facilitatorsOf, getSpaceBySlug } from '@/db/queries/spaces';
 import { residentsWhoTookPart } from '@/db/queries/stats';
+import { getActor } from '@/lib/auth/session';
 import { localePath, type Locale } from '@/lib/i18n/config';
+import { can } from '@/lib/permissions';
 import { primaryCell } from '@/lib/stats/suppression';
 
 const SLUG = /^[a-z0-9-]{1,80}$/;
@@ -26,6 +30,12 @@ export default async function SpacePage({ params }: { params: Promise<{ locale: 
   const facilitators = facilitatorsOf(db, space.id);
   const taking = residentsWhoTookPart(db, space.communeId);
   const shown = primaryCell(taking, taking);
+  const now = new Date();
+  const meetings = upcomingAtSpace(db, space.id, now.toISOString());
+  const actor = await getActor();
+  const tm = await getTranslations('Meetings');
+  const maySchedule = can(actor, 'meeting.schedule', { spaceId: space.id, communeId: space.communeId });
+  const mayManageDevices = can(actor, 'device.manageShared', { spaceId: space.id });
   return (
     <article className="space-y-6" aria-labelledby="space-title">
       <p>
@@ -52,6 +62,29 @@ export default async function SpacePage({ params }: { params: Promise<{ locale: 
           </ul>
         )}
       </section>
+      <section aria-labelledby="space-meetings-title">
+        <h2 id="space-meetings-title" className="mb-2 text-xl font-bold">{tm('spaceUpcoming')}</h2>
+        {meetings.length === 0 ? (
+          <p>{tm('noneUpcoming')}</p>
+        ) : (
+          <ul className="space-y-3" id="space-meetings">
+            {meetings.map((m) => (
+              <li key={m.id}>
+                <MeetingCard meeting={m} locale={locale} now={now} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <p className="mt-2 flex flex-wrap gap-4">
+          <a href={localePath(locale, `/meetings?commune=${space.communeId}`)}>{tm('allOfCommune', { commune: space.commune })}</a>
+          {maySchedule ? <a href={localePath(locale, `/meetings/new?space=${space.slug}`)} className="font-semibold">{tm('new')}</a> : null}
+        </p>
+      </section>
+      {mayManageDevices ? (
+        <p>
+          <a href={localePath(locale, `/spaces/${space.slug}/device`)} className="font-semibold" id="shared-devices-link">{t('sharedDevicesLink')}</a>
+        </p>
+      ) : null}
       <section aria-labelledby="participation-title">
         <h2 id="participation-title" className="mb-2 text-xl font-bold">{t('participation')}</h2>
         <p id="space-participation">

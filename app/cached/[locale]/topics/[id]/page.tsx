@@ -9,6 +9,7 @@ import { getTopicView } from '@/db/queries/topics';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { can } from '@/lib/permissions';
 import { idParam } from '@/lib/validation';
+import { publicOrigin } from '@/lib/request-url';
 
 /** Cached until a write to the topic invalidates it; at most a minute, so an automatic close shows. */
 export const revalidate = 60;
@@ -38,8 +39,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description: view.topic.summary,
     alternates: {
       types: { 'application/atom+xml': [{ url: `/feeds/${view.communeSlug}.atom`, title: t('feed', { commune: view.commune }) }] },
-      languages: { fr: `/topics/${view.topic.id}`, en: `/en/topics/${view.topic.id}` },
-      canonical: localePath(locale, `/topics/${view.topic.id}`),
+      // Rendered once for every reader, without a request: absolute URLs only when PUBLIC_URL is known.
+      ...(publicOrigin()
+        ? {
+            languages: { fr: `/topics/${view.topic.id}`, en: `/en/topics/${view.topic.id}` },
+            canonical: localePath(locale, `/topics/${view.topic.id}`),
+          }
+        : {}),
     },
   };
 }

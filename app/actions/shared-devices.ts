@@ -1,0 +1,53 @@
+'use server';
+
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db/client';
+import { signOut } from '@/lib/auth/config';
+import { getActor } from '@/lib/auth/session';
+import { secureCookies } from '@/lib/env';
+import type { FormState } from '@/lib/forms/state';
+import { markSharedDevice, unmarkSharedDevice } from '@/lib/shared-devices/mark-device';
+import { findActiveDevice, SHARED_DEVICE_COOKIE, SHARED_DEVICE_COOKIE_MAX_AGE } from '@/lib/shared-devices/token';
+import { failed, fields, pathFor } from './helpers';
+
+const SLUG = /^[a-z0-9-]{1,80}$/;
+
+/**
+ * Marks this browser as a shared computer of the space. The marker is then signed out: their
+ * session was opened before, so it is not one of this computer's short sessions (loadActor would
+ * refuse it anyway); they sign in again, like everybody here.
+ */
+export async function markSharedDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const jar = await cookies();
+  const result = markSharedDevice(getDb(), await getActor(), fields(formData, ['spaceId', 'label']), {
+    currentToken: jar.get(SHARED_DEVICE_COOKIE)?.value ?? null,
+  });
+  if (!result.ok) return failed(result, formData);
+  jar.set(SHARED_DEVICE_COOKIE, result.value.token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: secureCookies(),
+    path: '/',
+    maxAge: SHARED_DEVICE_COOKIE_MAX_AGE,
+  });
+  await signOut({ redirect: false });
+  redirect(await pathFor(formData, '/login?shared=1'));
+}
+
+/** Unmarks one of the space's shared computers (a plain form per computer). Unmarking this one signs out. */
+export async function unmarkSharedDeviceAction(formData: FormData): Promise<void> {
+  const db = getDb();
+  const jar = await cookies();
+  const slug = String(formData.get('space') ?? '');
+  const back = SLUG.test(slug) ? `/spaces/${slug}/device` : '/spaces';
+  const thisOne = findActiveDevice(db, jar.get(SHARED_DEVICE_COOKIE)?.value);
+  const result = unmarkSharedDevice(db, await getActor(), fields(formData, ['deviceId']));
+  if (!result.ok) redirect(await pathFor(formData, `${back}?error=${result.error}`));
+  if (thisOne?.id === result.value.deviceId) {
+    jar.delete(SHARED_DEVICE_COOKIE);
+    await signOut({ redirect: false });
+    redirect(await pathFor(formData, '/login?unshared=1'));
+  }
+  redirect(await pathFor(formData, `${back}?unmarked=1`));
+}

@@ -1,0 +1,20 @@
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { deviceSessions, sharedDevices, users } from '../schema';
+
+/** The space's shared computers still marked, newest first, with who marked them and open sessions. */
+export function sharedDevicesOf(db: Db, spaceId: number) {
+  return db
+    .select({
+      id: sharedDevices.id,
+      label: sharedDevices.label,
+      createdAt: sharedDevices.createdAt,
+      markedBy: users.displayName,
+      openSessions: sql<number>`(SELECT count(*) FROM ${deviceSessions} WHERE ${deviceSessions.deviceId} = ${sharedDevices.id} AND ${deviceSessions.endedAt} IS NULL)`,
+    })
+    .from(sharedDevices)
+    .innerJoin(users, eq(users.id, sharedDevices.markedBy))
+    .where(and(eq(sharedDevices.spaceId, spaceId), isNull(sharedDevices.revokedAt)))
+    .orderBy(desc(sharedDevices.id))
+    .all();
+}

@@ -1,0 +1,66 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { users } from '@/db/schema';
+import { signInKey } from '@/lib/accounts/authenticate';
+import { hashPassword } from '@/lib/accounts/password';
+import { recordAudit } from '@/lib/audit';
+import { forbidden, notFound, ok, rateLimited, type Result } from '@/lib/errors';
+import { can, type Actor } from '@/lib/permissions';
+import { hit, resetLimit } from '@/lib/rate-limit';
+import { parse } from '@/lib/validation';
+import { generatePin } from './code';
+import type { CodeOptions } from './register-participant';
+import { resetPinSchema } from './schemas';
+import { findSpace, type ParticipantSlip } from './slip';
+
+/**
+ * A participant who forgot their PIN gets a new one, in person, from a facilitator of the space that
+ * registered them (or an admin). The old PIN stops working, every open session ends, and the code's
+ * sign-in lock is lifted: the facilitator has just seen who they are.
+ */
+export async function resetParticipantPin(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  options: Pick<CodeOptions, 'now' | 'pin'> = {},
+): Promise<Result<ParticipantSlip>> {
+  const now = options.now ?? new Date();
+  const parsed = parse(resetPinSchema, input);
+  if (!parsed.ok) return parsed;
+  const participant = db.select().from(users).where(eq(users.id, parsed.data.participantId)).get();
+  if (!participant) return notFound();
+  const subject = { participantId: participant.id, registeredAtSpaceId: participant.registeredAtSpaceId, hasCode: !!participant.participantCode };
+  if (!can(actor, 'participant.resetPin', subject)) return forbidden();
+
+  const wait = await hit(db, 'pinResetPerAccount', `u:${actor!.id}`);
+  if (wait > 0) return rateLimited(wait);
+
+  const pin = (options.pin ?? generatePin)();
+  const passwordHash = await hashPassword(pin);
+  db.transaction((tx) => {
+    tx.update(users)
+      .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now.toISOString() })
+      .where(eq(users.id, participant.id))
+      .run();
+    recordAudit(tx, {
+      actorId: actor!.id,
+      action: 'participant.pin_reset',
+      subjectType: 'user',
+      subjectId: participant.id,
+      details: { spaceId: participant.registeredAtSpaceId, code: participant.participantCode },
+    });
+  }, { behavior: 'immediate' });
+  await resetLimit(db, 'signInPerIdentifier', signInKey(participant.participantCode!));
+
+  const space = participant.registeredAtSpaceId ? findSpace(db, participant.registeredAtSpaceId) : undefined;
+  return ok({
+    userId: participant.id,
+    displayName: participant.displayName,
+    code: participant.participantCode!,
+    pin,
+    language: participant.language,
+    spaceName: space?.name ?? '',
+    spaceAddress: space?.address ?? '',
+    spaceHours: space?.openingHours ?? '',
+  });
+}

@@ -1,0 +1,36 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '@/db/client';
+import { topics, votes } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import { forbidden, notFound, ok, type Result } from '@/lib/errors';
+import { can, isPublicTopic, type Actor } from '@/lib/permissions';
+import { findTopic } from '@/lib/topics/load';
+import { effectivePhase } from '@/lib/topics/phases';
+import { idParam, parse } from '@/lib/validation';
+
+export const withdrawVoteSchema = z.strictObject({ topicId: idParam });
+
+/**
+ * A person takes their vote back while the consultation is open: the vote is removed and the tally
+ * goes down by one. After the close, the tally is the consultation's record and stays as it is.
+ */
+export function withdrawVote(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ removed: boolean }> {
+  const parsed = parse(withdrawVoteSchema, input);
+  if (!parsed.ok) return parsed;
+  const topic = findTopic(db, parsed.data.topicId);
+  if (!topic || !isPublicTopic(topic)) return notFound();
+  if (!can(actor, 'vote.withdraw', { phase: effectivePhase(topic, now) })) return forbidden();
+
+  const removed = db.transaction((tx) => {
+    const changes = tx
+      .delete(votes)
+      .where(and(eq(votes.topicId, topic.id), eq(votes.userId, actor!.id)))
+      .run().changes;
+    if (!changes) return false;
+    tx.update(topics).set({ voteCount: sql`max(0, ${topics.voteCount} - 1)` }).where(eq(topics.id, topic.id)).run();
+    recordAudit(tx, { actorId: actor!.id, action: 'vote.withdraw', subjectType: 'topic', subjectId: topic.id });
+    return true;
+  }, { behavior: 'immediate' });
+  return ok({ removed });
+}
