@@ -223,6 +223,15 @@ export const topics = sqliteTable(
     decidedAt: text('decided_at'),
     visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('visible'),
     commentCount: integer('comment_count').notNull().default(0),
+    /**
+     * Kept by the comments_counters_* triggers (migration 0009): stance counts of visible, not deleted
+     * comments (replies included), and top-level comments that are not held (the comments pager's total).
+     */
+    stanceForCount: integer('stance_for_count').notNull().default(0),
+    stanceAgainstCount: integer('stance_against_count').notNull().default(0),
+    stanceNeutralCount: integer('stance_neutral_count').notNull().default(0),
+    stanceQuestionCount: integer('stance_question_count').notNull().default(0),
+    topCommentCount: integer('top_comment_count').notNull().default(0),
     voteCount: integer('vote_count').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: text('updated_at'),
@@ -322,6 +331,9 @@ export const comments = sqliteTable(
     index('comments_author_idx').on(t.authorId),
     index('comments_parent_idx').on(t.parentId, t.id),
     index('comments_project_parent_id_idx').on(t.projectId, t.parentId, t.id),
+    /** held comments are few: their author (and moderators) count them on top of the public counter */
+    index('comments_topic_held_idx').on(t.topicId, t.parentId, t.authorId).where(sql`visibility = 'held'`),
+    index('comments_project_held_idx').on(t.projectId, t.parentId, t.authorId).where(sql`visibility = 'held'`),
     check('comments_one_subject', sql`(${t.topicId} IS NULL) <> (${t.projectId} IS NULL)`),
   ],
 );
@@ -492,6 +504,15 @@ export const projects = sqliteTable(
     /** highest quarter of the threshold already announced to the authors (0–4): each is announced once */
     milestone: integer('milestone').notNull().default(0),
     commentCount: integer('comment_count').notNull().default(0),
+    /**
+     * Kept by the comments_counters_* triggers (migration 0009): stance counts of visible, not deleted
+     * comments (replies included), and top-level comments that are not held (the comments pager's total).
+     */
+    stanceForCount: integer('stance_for_count').notNull().default(0),
+    stanceAgainstCount: integer('stance_against_count').notNull().default(0),
+    stanceNeutralCount: integer('stance_neutral_count').notNull().default(0),
+    stanceQuestionCount: integer('stance_question_count').notNull().default(0),
+    topCommentCount: integer('top_comment_count').notNull().default(0),
     answer: text('answer'),
     answeredAt: text('answered_at'),
     answeredBy: integer('answered_by').references(() => users.id),

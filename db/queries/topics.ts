@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gt, inArray, ne, or, sql, type SQL } from 'd
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { demographicSplit } from './demographics';
-import { assistedContributions, commentSupports, comments, communes, connectedSpaces, roleGrants, topicPhaseChanges, topicRevisions, topics, users, votes, type Phase, type Sector, moderations } from '../schema';
+import { assistedContributions, commentSupports, comments, communes, connectedSpaces, projects, roleGrants, STANCES, topicPhaseChanges, topicRevisions, topics, users, votes, type Phase, type Sector, moderations } from '../schema';
 
 export const TOPICS_PER_PAGE = 20;
 export const COMMENTS_PER_PAGE = 20;
@@ -242,7 +242,7 @@ const commentColumns = {
  */
 export function commentsPage(db: Db, target: CommentTarget, communeId: number, sort: CommentSort, page: number, viewer: CommentViewer) {
   const where = and(onTarget(target), sql`${comments.parentId} IS NULL`, commentVisibility(viewer, communeId));
-  const total = db.select({ n: count() }).from(comments).where(where).get()?.n ?? 0;
+  const total = topLevelTotal(db, target, communeId, viewer);
   const order =
     sort === 'newest' ? [desc(comments.id)] : sort === 'supported' ? [desc(comments.supportCount), asc(comments.id)] : [asc(comments.id)];
   const top = db
@@ -289,17 +289,50 @@ export function commentsPage(db: Db, target: CommentTarget, communeId: number, s
   };
 }
 
-/** Stance counts of visible, not deleted comments. */
-export function stanceCounts(db: Db, target: CommentTarget) {
-  return new Map(
-    db
-      .select({ stance: comments.stance, n: count() })
-      .from(comments)
-      .where(and(onTarget(target), eq(comments.visibility, 'visible'), sql`${comments.deletedAt} IS NULL`))
-      .groupBy(comments.stance)
-      .all()
-      .map((r) => [r.stance, r.n]),
-  );
+/** The subject's counters, kept by the comments_counters_* triggers (migration 0009). */
+function subjectCounters(db: Db, target: CommentTarget) {
+  const t = typeof target === 'number' ? { kind: 'topic' as const, id: target } : target;
+  const table = t.kind === 'topic' ? topics : projects;
+  return db
+    .select({
+      for: table.stanceForCount,
+      against: table.stanceAgainstCount,
+      neutral: table.stanceNeutralCount,
+      question: table.stanceQuestionCount,
+      top: table.topCommentCount,
+    })
+    .from(table)
+    .where(eq(table.id, t.id))
+    .get();
+}
+
+/**
+ * How many top-level comments this reader sees (commentVisibility): the public counter (all but held
+ * ones), plus the held ones they may see — their own, or all of them for a moderator — counted on the
+ * small partial indexes comments_{topic,project}_held_idx, so never the subject's every comment.
+ */
+function topLevelTotal(db: Db, target: CommentTarget, communeId: number, viewer: CommentViewer): number {
+  const publicTop = subjectCounters(db, target)?.top ?? 0;
+  if (isModeratorOf(viewer, communeId)) return publicTop + (heldTopLevelCount(db, target, null).get()?.n ?? 0);
+  if (viewer.userId) return publicTop + (heldTopLevelCount(db, target, viewer.userId).get()?.n ?? 0);
+  return publicTop;
+}
+
+/**
+ * Held top-level comments of a subject (of one author, or all): the literal 'held' lets SQLite use
+ * the partial index comments_{topic,project}_held_idx, which holds only held comments.
+ */
+export function heldTopLevelCount(db: Db, target: CommentTarget, authorId: number | null) {
+  return db
+    .select({ n: count() })
+    .from(comments)
+    .where(and(onTarget(target), sql`${comments.parentId} IS NULL`, sql`${comments.visibility} = 'held'`, authorId === null ? undefined : eq(comments.authorId, authorId)));
+}
+
+/** Stance counts of visible, not deleted comments (replies included), from the subject's counters. */
+export function stanceCounts(db: Db, target: CommentTarget): Map<(typeof STANCES)[number], number> {
+  const c = subjectCounters(db, target);
+  return new Map(c ? STANCES.filter((s) => c[s] > 0).map((s) => [s, c[s]] as const) : []);
 }
 
 export function myVote(db: Db, topicId: number, userId: number) {

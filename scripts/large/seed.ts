@@ -9,9 +9,10 @@
  * - comments.reply_count = visible replies (a deletion by the author does not decrement it, as deleteComment);
  * - comments.support_count, projects.support_count, topics.vote_count = their rows.
  *
- * Search: the migrations' FTS triggers are dropped during the bulk insert, the index is then filled in
- * one pass with what the triggers would have written, and the triggers are recreated from their exact
- * SQL as read from sqlite_master (so they stay what the migrations define).
+ * Search and page counters: the migrations' FTS triggers and comment counter triggers (0002, 0004,
+ * 0009) are dropped during the bulk insert, the index and the stance / top-level counters are then
+ * filled in one pass with what the triggers would have written, and the triggers are recreated from
+ * their exact SQL as read from sqlite_master (so they stay what the migrations define).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -139,10 +140,10 @@ function todayUtc(): Date {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 }
 
-/** The FTS triggers of the migrations (0002, 0004): their SQL as the migrations left it. */
-function searchTriggers(sqlite: Database.Database): { name: string; sql: string }[] {
+/** The FTS and comment counter triggers of the migrations (0002, 0004, 0009): their SQL as the migrations left it. */
+function bulkTriggers(sqlite: Database.Database): { name: string; sql: string }[] {
   return sqlite
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%search_index%' ORDER BY name")
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (sql LIKE '%search_index%' OR name LIKE 'comments_counters_%') ORDER BY name")
     .all() as { name: string; sql: string }[];
 }
 
@@ -183,7 +184,7 @@ export async function seedLarge(o: SeedLargeOptions): Promise<SeedLargeSummary> 
   const moderatorId = (sqlite.prepare("SELECT id FROM users WHERE email = 'moderation@baro.ml'").get() as { id: number }).id;
   const communeWeights = communes.map((c) => (['kayes', 'nioro-du-sahel', 'yelimane'].includes(c.slug) ? 3 : 1));
 
-  const triggers = searchTriggers(sqlite);
+  const triggers = bulkTriggers(sqlite);
   for (const t of triggers) sqlite.exec(`DROP TRIGGER ${t.name}`);
 
   const counts: Record<string, number> = {};
@@ -524,7 +525,7 @@ export async function seedLarge(o: SeedLargeOptions): Promise<SeedLargeSummary> 
     tick('projects');
   }
 
-  // ------------------------------------------------------------------ search index, then the triggers again
+  // ------------------------------------------------------------------ search index and page counters, then the triggers again
   progress('search index', done, work);
   sqlite.transaction(() => {
     sqlite.exec(`
@@ -541,6 +542,18 @@ export async function seedLarge(o: SeedLargeOptions): Promise<SeedLargeSummary> 
       SELECT 'project', p.id, p.id, p.title, p.problem || ' ' || p.solution || ' ' || p.location || ' ' || coalesce(p.on_behalf_of, '') || ' ' || coalesce(p.answer, '')
       FROM projects p WHERE p.status <> 'draft' AND p.visibility = 'visible';
     `);
+    // What the comments_counters_* triggers (0009) would have written.
+    for (const [table, column] of [['topics', 'topic_id'], ['projects', 'project_id']]) {
+      sqlite.exec(`
+        UPDATE ${table} SET (stance_for_count, stance_against_count, stance_neutral_count, stance_question_count, top_comment_count) = (SELECT
+          coalesce(sum(c.visibility = 'visible' AND c.deleted_at IS NULL AND c.stance = 'for'), 0),
+          coalesce(sum(c.visibility = 'visible' AND c.deleted_at IS NULL AND c.stance = 'against'), 0),
+          coalesce(sum(c.visibility = 'visible' AND c.deleted_at IS NULL AND c.stance = 'neutral'), 0),
+          coalesce(sum(c.visibility = 'visible' AND c.deleted_at IS NULL AND c.stance = 'question'), 0),
+          coalesce(sum(c.parent_id IS NULL AND c.visibility <> 'held'), 0)
+        FROM comments c WHERE c.${column} = ${table}.id);
+      `);
+    }
     for (const t of triggers) sqlite.exec(t.sql);
   })();
 

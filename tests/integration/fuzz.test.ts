@@ -254,7 +254,10 @@ describe('facilitator tools answer hostile input with a typed result, never an e
   let spaceId: number;
   let participant: { userId: number; code: string };
   let assistedId: number;
+  // A topic of its own: the fuzzing above may have hidden or closed the shared one.
+  let topicId: number;
   beforeAll(async () => {
+    topicId = addTopic(t, { authorId: mariam.id }).id;
     spaceId = t.spaceId('kayes-ville');
     fanta = actorOf(t.db, (await addUser(t, { displayName: 'Fanta Sissoko', grants: [{ role: 'facilitator', spaceId }] })).id);
     const r = await registerParticipant(t.db, fanta, { spaceId: String(spaceId), displayName: 'Kadiatou Dembélé', communeId: String(kayes), gender: '', birthYear: '', language: 'fr', consent: 'yes', consentDate: new Date().toISOString().slice(0, 10) });

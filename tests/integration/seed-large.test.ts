@@ -70,6 +70,14 @@ describe('npm run seed:large', () => {
     expect(one(`SELECT count(*) FROM topics t WHERE t.comment_count <> (SELECT count(*) FROM comments c WHERE c.topic_id = t.id AND c.visibility = 'visible' AND c.deleted_at IS NULL)`)).toBe(0);
     expect(one(`SELECT count(*) FROM projects p WHERE p.comment_count <> (SELECT count(*) FROM comments c WHERE c.project_id = p.id AND c.visibility = 'visible' AND c.deleted_at IS NULL)`)).toBe(0);
     expect(one('SELECT count(*) FROM topics t WHERE t.vote_count <> (SELECT count(*) FROM votes v WHERE v.topic_id = t.id)')).toBe(0);
+    // The page counters of 0009: stance counts of visible, not deleted comments; top-level comments not held.
+    for (const [table, column] of [['topics', 'topic_id'], ['projects', 'project_id']]) {
+      for (const stance of ['for', 'against', 'neutral', 'question']) {
+        expect(one(`SELECT count(*) FROM ${table} s WHERE s.stance_${stance}_count <> (SELECT count(*) FROM comments c WHERE c.${column} = s.id AND c.visibility = 'visible' AND c.deleted_at IS NULL AND c.stance = ?)`, stance)).toBe(0);
+      }
+      expect(one(`SELECT count(*) FROM ${table} s WHERE s.top_comment_count <> (SELECT count(*) FROM comments c WHERE c.${column} = s.id AND c.parent_id IS NULL AND c.visibility <> 'held')`)).toBe(0);
+    }
+    expect(one('SELECT stance_for_count + stance_against_count + stance_neutral_count + stance_question_count FROM topics WHERE id = ?', summary.bigTopicId)).toBeGreaterThan(1000);
     expect(one('SELECT count(*) FROM comments c WHERE c.support_count <> (SELECT count(*) FROM comment_supports s WHERE s.comment_id = c.id)')).toBe(0);
     expect(one(`SELECT count(*) FROM comments c WHERE c.reply_count <> (SELECT count(*) FROM comments r WHERE r.parent_id = c.id AND r.visibility = 'visible')`)).toBe(0);
     expect(one('SELECT count(*) FROM projects p WHERE p.support_count <> (SELECT count(*) FROM project_supports s WHERE s.project_id = p.id)')).toBe(0);
@@ -98,10 +106,15 @@ describe('npm run seed:large', () => {
   it('is a database the use cases work on: a citizen comments and votes on the big topic, and search finds the comment', () => {
     const citizen = actorOf(db, one("SELECT id FROM users WHERE phone = '+22370000042'"));
     const before = one('SELECT comment_count FROM topics WHERE id = ?', summary.bigTopicId);
+    const forBefore = one('SELECT stance_for_count FROM topics WHERE id = ?', summary.bigTopicId);
+    const topBefore = one('SELECT top_comment_count FROM topics WHERE id = ?', summary.bigTopicId);
     const during = new Date(NOW.getTime() + 3_600_000);
     const r = createComment(db, citizen, { topicId: String(summary.bigTopicId), stance: 'for', body: 'Le forage de Tambacara doit être géré par les femmes, zébrures.' }, during);
     expect(r.ok).toBe(true);
     expect(one('SELECT comment_count FROM topics WHERE id = ?', summary.bigTopicId)).toBe(before + 1);
+    // The recreated counter triggers keep counting.
+    expect(one('SELECT stance_for_count FROM topics WHERE id = ?', summary.bigTopicId)).toBe(forBefore + 1);
+    expect(one('SELECT top_comment_count FROM topics WHERE id = ?', summary.bigTopicId)).toBe(topBefore + 1);
     expect(searchContent(db, 'zebrures').map((h) => h.refId)).toContain(r.ok ? r.value.commentId : -1);
     expect(castVote(db, citizen, { topicId: String(summary.bigTopicId), choice: 'for' }, during).ok).toBe(true);
   });
