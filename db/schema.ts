@@ -299,6 +299,23 @@ export const votes = sqliteTable(
   (t) => [uniqueIndex('votes_topic_user_uq').on(t.topicId, t.userId), index('votes_user_idx').on(t.userId)],
 );
 
+/**
+ * Votes counted per topic, choice and the voter's home commune, kept by triggers on votes and on
+ * users' commune (migration 0010), so a topic's tally never counts its votes one by one.
+ */
+export const voteTallies = sqliteTable(
+  'vote_tallies',
+  {
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    choice: text('choice').notNull(),
+    communeId: integer('commune_id').notNull(),
+    n: integer('n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.topicId, t.choice, t.communeId] })],
+);
+
 export const STANCES = ['for', 'against', 'neutral', 'question'] as const;
 export type Stance = (typeof STANCES)[number];
 

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gt, inArray, ne, or, sql, type SQL } from 'd
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { demographicSplit } from './demographics';
-import { assistedContributions, commentSupports, comments, communes, connectedSpaces, projects, roleGrants, STANCES, topicPhaseChanges, topicRevisions, topics, users, votes, type Phase, type Sector, moderations } from '../schema';
+import { assistedContributions, commentSupports, comments, communes, connectedSpaces, projects, roleGrants, STANCES, topicPhaseChanges, topicRevisions, topics, users, voteTallies, votes, type Phase, type Sector, moderations } from '../schema';
 
 export const TOPICS_PER_PAGE = 20;
 export const COMMENTS_PER_PAGE = 20;
@@ -143,16 +143,16 @@ export function topicRevisionList(db: Db, topicId: number) {
 
 /** Public tally: counts per choice, residents of the topic's commune apart from others. */
 export function tally(db: Db, topicId: number, communeId: number) {
+  // vote_tallies is kept by triggers (migration 0010): a few rows per topic, however many votes.
   const rows = db
     .select({
-      choice: votes.choice,
-      resident: sql<number>`${users.communeId} = ${communeId}`,
-      n: count(),
+      choice: voteTallies.choice,
+      resident: sql<number>`${voteTallies.communeId} = ${communeId}`,
+      n: sql<number>`sum(${voteTallies.n})`,
     })
-    .from(votes)
-    .innerJoin(users, eq(users.id, votes.userId))
-    .where(eq(votes.topicId, topicId))
-    .groupBy(votes.choice, sql`${users.communeId} = ${communeId}`)
+    .from(voteTallies)
+    .where(and(eq(voteTallies.topicId, topicId), sql`${voteTallies.n} > 0`))
+    .groupBy(voteTallies.choice, sql`${voteTallies.communeId} = ${communeId}`)
     .all();
   const byChoice = new Map<string, { residents: number; others: number }>();
   for (const r of rows) {

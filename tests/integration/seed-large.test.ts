@@ -70,6 +70,12 @@ describe('npm run seed:large', () => {
     expect(one(`SELECT count(*) FROM topics t WHERE t.comment_count <> (SELECT count(*) FROM comments c WHERE c.topic_id = t.id AND c.visibility = 'visible' AND c.deleted_at IS NULL)`)).toBe(0);
     expect(one(`SELECT count(*) FROM projects p WHERE p.comment_count <> (SELECT count(*) FROM comments c WHERE c.project_id = p.id AND c.visibility = 'visible' AND c.deleted_at IS NULL)`)).toBe(0);
     expect(one('SELECT count(*) FROM topics t WHERE t.vote_count <> (SELECT count(*) FROM votes v WHERE v.topic_id = t.id)')).toBe(0);
+    // vote_tallies (0010), per topic, choice and voter's commune, equal the votes
+    expect(
+      one(`SELECT count(*) FROM (SELECT v.topic_id, v.choice, u.commune_id, count(*) AS n FROM votes v JOIN users u ON u.id = v.user_id
+           GROUP BY 1, 2, 3) c LEFT JOIN vote_tallies vt USING (topic_id, choice, commune_id) WHERE vt.n IS NOT c.n`),
+    ).toBe(0);
+    expect(one('SELECT count(*) FROM vote_tallies WHERE n <> 0')).toBe(one('SELECT count(*) FROM (SELECT 1 FROM votes v JOIN users u ON u.id = v.user_id GROUP BY v.topic_id, v.choice, u.commune_id)'));
     // The page counters of 0009: stance counts of visible, not deleted comments; top-level comments not held.
     for (const [table, column] of [['topics', 'topic_id'], ['projects', 'project_id']]) {
       for (const stance of ['for', 'against', 'neutral', 'question']) {
