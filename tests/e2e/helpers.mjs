@@ -211,3 +211,16 @@ export async function accessibilityProblems(page) {
   if (overflow.scrollWidth > overflow.width) problems.push(`scrolls sideways at ${overflow.width} px: ${JSON.stringify(overflow)}`);
   return problems;
 }
+
+/** Fanta marks this browser as a shared computer of the Nioro space, from the space's page. */
+export async function markAsShared(page, { js }) {
+  await signIn(page, 'animatrice.nioro@baro.ml', DEMO_PASSWORD, { js });
+  await open(page, '/spaces/nioro', { js });
+  await Promise.all([page.waitForURL('**/spaces/nioro/device'), page.click('#shared-devices-link')]);
+  await expectText(page.locator('#device-status'), "Ce navigateur n'est pas un ordinateur partagé.");
+  await page.fill('#f-label', `Poste ${Date.now().toString(36)}`);
+  await page.click('#mark-device-form button[type="submit"]');
+  // The facilitator's own session was not one of this computer's: she is signed out and signs in again.
+  await expectPath(page, '/login', '?shared=1');
+  await expectText(page.locator('[role="status"]'), /maintenant un ordinateur partagé/);
+}

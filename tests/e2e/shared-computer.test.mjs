@@ -5,25 +5,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import { BASE, bothJs, DEMO_PASSWORD, expectPath, expectText, newPage, open, signIn, withBrowser } from './helpers.mjs';
+import { BASE, bothJs, DEMO_PASSWORD, expectPath, expectText, markAsShared, newPage, open, signIn, withBrowser } from './helpers.mjs';
 
 withBrowser();
 
 const IDLE_MS = Number(process.env.SHARED_IDLE_MINUTES || '0.5') * 60_000;
 const AWA = { phone: '76000001', name: 'Awa Traoré' };
-
-/** Fanta marks this browser as a shared computer of the Nioro space, from the space's page. */
-async function markAsShared(page, { js }) {
-  await signIn(page, 'animatrice.nioro@baro.ml', DEMO_PASSWORD, { js });
-  await open(page, '/spaces/nioro', { js });
-  await Promise.all([page.waitForURL('**/spaces/nioro/device'), page.click('#shared-devices-link')]);
-  await expectText(page.locator('#device-status'), "Ce navigateur n'est pas un ordinateur partagé.");
-  await page.fill('#f-label', `Poste ${Date.now().toString(36)}`);
-  await page.click('#mark-device-form button[type="submit"]');
-  // The facilitator's own session was not one of this computer's: she is signed out and signs in again.
-  await expectPath(page, '/login', '?shared=1');
-  await expectText(page.locator('[role="status"]'), /maintenant un ordinateur partagé/);
-}
 
 /** Everything a page shows of Awa: her name, and what her account form holds. */
 async function personalData(page) {
