@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
-import { assistedContributions, comments, communes, connectedSpaces, projects, topics, users, type AssistedKind, type ProjectStatus } from '../schema';
+import { assistedContributions, comments, communes, connectedSpaces, projects, topics, users, votes, type AssistedKind, type ProjectStatus } from '../schema';
 
 /** Everything entered on this person's behalf, newest first, with where to find it. */
 export function assistedFor(db: Db, participantId: number, limit = 200) {
@@ -139,4 +139,20 @@ export function commentsToChooseFrom(db: Db, target: { kind: 'topic' | 'project'
     .orderBy(asc(comments.id))
     .limit(limit)
     .all();
+}
+
+/**
+ * Votes on this topic that a facilitator entered for the voter and that still stand (not withdrawn, the
+ * vote still there): the public tally says how many there are (assisted_subject_idx).
+ */
+export function assistedVoteCount(db: Db, topicId: number): number {
+  const a = assistedContributions;
+  return (
+    db
+      .select({ n: sql<number>`count(DISTINCT ${a.participantId})` })
+      .from(a)
+      .innerJoin(votes, and(eq(votes.topicId, a.subjectId), eq(votes.userId, a.participantId)))
+      .where(and(eq(a.kind, 'vote'), eq(a.subjectId, topicId), isNull(a.withdrawnAt)))
+      .get()?.n ?? 0
+  );
 }

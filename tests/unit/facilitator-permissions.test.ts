@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, can, type Actor } from '@/lib/permissions';
+import { ACTIONS, can, type Actor, type Subjects } from '@/lib/permissions';
 
 const SPACE = 1;
 const OTHER_SPACE = 2;
@@ -23,6 +23,11 @@ const PEOPLE: Record<string, Actor | null> = {
   'the participant': actor(PARTICIPANT),
 };
 
+/** A participant registered at the space, not suspended, with no role, who typed no secret. */
+function assistOf(o: Partial<Subjects['assist.contribute']>): Subjects['assist.contribute'] {
+  return { spaceId: SPACE, participantId: PARTICIPANT, participantSuspended: false, participantHoldsRole: false, registeredAtSpaceId: SPACE, presenceProven: false, ...o };
+}
+
 /** Each column: an action and its subject. */
 const COLUMNS = [
   ['facilitator.access', undefined],
@@ -31,8 +36,8 @@ const COLUMNS = [
   ['participant.resetPin', { participantId: PARTICIPANT, registeredAtSpaceId: SPACE, hasCode: true }],
   // an account with a phone or e-mail keeps its own password: nobody resets it as a PIN
   ['participant.resetPin', { participantId: PARTICIPANT, registeredAtSpaceId: null, hasCode: false }],
-  ['assist.contribute', { spaceId: SPACE, participantId: PARTICIPANT, participantSuspended: false }],
-  ['assist.contribute', { spaceId: SPACE, participantId: PARTICIPANT, participantSuspended: true }],
+  ['assist.contribute', assistOf({})],
+  ['assist.contribute', assistOf({ participantSuspended: true })],
   ['assisted.withdraw', { participantId: PARTICIPANT, withdrawn: false }],
   ['assisted.withdraw', { participantId: PARTICIPANT, withdrawn: true }],
   ['vote.withdraw', { phase: 'open' }],
@@ -72,12 +77,31 @@ describe('facilitator tools and assisted participation: who may do what', () => 
 
   it('a facilitator never assists themselves, nor resets their own PIN', () => {
     const fanta = actor(PARTICIPANT, [{ role: 'facilitator', communeId: null, spaceId: SPACE }]);
-    expect(can(fanta, 'assist.contribute', { spaceId: SPACE, participantId: PARTICIPANT, participantSuspended: false })).toBe(false);
+    expect(can(fanta, 'assist.contribute', assistOf({}))).toBe(false);
     expect(can(fanta, 'participant.resetPin', { participantId: PARTICIPANT, registeredAtSpaceId: SPACE, hasCode: true })).toBe(false);
   });
 
   it('a PIN is reset by the space that registered the participant, not by another space', () => {
     expect(can(PEOPLE['facilitator of another space']!, 'participant.resetPin', { participantId: PARTICIPANT, registeredAtSpaceId: OTHER_SPACE, hasCode: true })).toBe(true);
     expect(can(PEOPLE['facilitator of the space']!, 'participant.resetPin', { participantId: PARTICIPANT, registeredAtSpaceId: OTHER_SPACE, hasCode: true })).toBe(false);
+  });
+});
+
+describe('who a facilitator may assist', () => {
+  const fanta = PEOPLE['facilitator of the space']!;
+  it('a participant registered at one of their spaces, without a secret', () => {
+    expect(can(fanta, 'assist.contribute', assistOf({}))).toBe(true);
+  });
+  it('someone registered elsewhere, or on their own, only after typing their own PIN or password', () => {
+    expect(can(fanta, 'assist.contribute', assistOf({ registeredAtSpaceId: OTHER_SPACE }))).toBe(false);
+    expect(can(fanta, 'assist.contribute', assistOf({ registeredAtSpaceId: null }))).toBe(false);
+    expect(can(fanta, 'assist.contribute', assistOf({ registeredAtSpaceId: null, presenceProven: true }))).toBe(true);
+  });
+  it('never anyone holding a role, even present and proven', () => {
+    expect(can(fanta, 'assist.contribute', assistOf({ participantHoldsRole: true }))).toBe(false);
+    expect(can(fanta, 'assist.contribute', assistOf({ registeredAtSpaceId: null, presenceProven: true, participantHoldsRole: true }))).toBe(false);
+  });
+  it('the space where the contribution is entered must be theirs', () => {
+    expect(can(fanta, 'assist.contribute', assistOf({ spaceId: OTHER_SPACE, registeredAtSpaceId: null, presenceProven: true }))).toBe(false);
   });
 });

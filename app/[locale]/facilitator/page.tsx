@@ -32,7 +32,7 @@ export default async function FacilitatorPage({
   const href = (p: string) => localePath(locale, p);
   const day = (d: string) => format.dateTime(new Date(d.length === 10 ? `${d}T12:00:00Z` : d), { dateStyle: 'long', timeZone: 'UTC' });
   const spaces = spacesServedBy(db, actor);
-  const mayAssist = spaces.some((s) => can(actor, 'assist.contribute', { spaceId: s.id, participantId: 0, participantSuspended: false }));
+  const mayAssist = spaces.some((s) => can(actor, 'assist.access', { spaceId: s.id }));
 
   return (
     <div className="space-y-8">
