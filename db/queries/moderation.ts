@@ -180,7 +180,9 @@ export function moderationLog(db: Db, scope: ModerationScope, limit = 200) {
   const inScope =
     scope === 'all'
       ? undefined
-      : or(withinScope(LOG_COMMUNE, scope), and(inArray(auditLog.action, TERM_ACTIONS), sql`json_extract(${auditLog.details}, '$.communeId') IS NULL`));
+      : scope.length === 0
+        ? sql`0`
+        : or(withinScope(LOG_COMMUNE, scope), and(inArray(auditLog.action, TERM_ACTIONS), sql`json_extract(${auditLog.details}, '$.communeId') IS NULL`));
   return db
     .select({ id: auditLog.id, createdAt: auditLog.createdAt, action: auditLog.action, subjectType: auditLog.subjectType, subjectId: auditLog.subjectId, details: auditLog.details, actorName: actor.displayName })
     .from(auditLog)
@@ -191,13 +193,14 @@ export function moderationLog(db: Db, scope: ModerationScope, limit = 200) {
     .all();
 }
 
-/** The screening terms of the region and of the communes in scope, with their commune's name (null: the region). */
+/** The screening terms of the region and of the communes in scope (any), with their commune's name (null: the region). */
 export function listTerms(db: Db, scope: ModerationScope) {
   return db
     .select({ id: moderationTerms.id, term: moderationTerms.term, language: moderationTerms.language, communeId: moderationTerms.communeId, commune: communes.name })
     .from(moderationTerms)
     .leftJoin(communes, eq(communes.id, moderationTerms.communeId))
-    .where(scope === 'all' ? undefined : or(isNull(moderationTerms.communeId), withinScope(moderationTerms.communeId, scope)))
+    // No commune at all: not a moderator, nothing to list.
+    .where(scope === 'all' ? undefined : scope.length ? or(isNull(moderationTerms.communeId), withinScope(moderationTerms.communeId, scope)) : sql`0`)
     .orderBy(asc(moderationTerms.language), asc(moderationTerms.term), asc(moderationTerms.id))
     .all();
 }
