@@ -42,25 +42,27 @@ const COLUMNS = [
   ['assisted.withdraw', { participantId: PARTICIPANT, withdrawn: true }],
   ['vote.withdraw', { phase: 'open' }],
   ['vote.withdraw', { phase: 'deliberation' }],
+  ['assist.access', { spaceId: SPACE }],
 ] as const;
 
 // Written out by hand on purpose: this table is the specification, not a copy of the rules.
 // Columns: facilitator area, register here, see participants here, reset a participant's PIN, reset a
 // phone account's password as a PIN, assist a participant, assist a suspended participant, withdraw what
-// was entered for the participant, withdraw it twice, withdraw one's vote while open, after the close.
-type Row = [boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean];
+// was entered for the participant, withdraw it twice, withdraw one's vote while open, after the close,
+// open the assist pages of the space.
+type Row = [boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean, boolean];
 const EXPECTED: Record<string, Row> = {
-  anonymous:                            [false, false, false, false, false, false, false, false, false, false, false],
-  citizen:                              [false, false, false, false, false, false, false, false, false, true,  false],
-  'suspended citizen':                  [false, false, false, false, false, false, false, false, false, true,  false],
-  'facilitator of the space':           [true,  true,  true,  true,  false, true,  false, false, false, true,  false],
-  'facilitator of another space':       [true,  false, false, false, false, false, false, false, false, true,  false],
-  'suspended facilitator of the space': [false, false, false, false, false, false, false, false, false, true,  false],
-  'official of commune 1':              [false, false, false, false, false, false, false, false, false, true,  false],
-  'moderator of all communes':          [false, false, false, false, false, false, false, false, false, true,  false],
-  admin:                                [true,  true,  true,  true,  false, false, false, false, false, true,  false],
-  'suspended admin':                    [false, false, false, false, false, false, false, false, false, true,  false],
-  'the participant':                    [false, false, false, false, false, false, false, true,  false, true,  false],
+  anonymous:                            [false, false, false, false, false, false, false, false, false, false, false, false],
+  citizen:                              [false, false, false, false, false, false, false, false, false, true,  false, false],
+  'suspended citizen':                  [false, false, false, false, false, false, false, false, false, true,  false, false],
+  'facilitator of the space':           [true,  true,  true,  true,  false, true,  false, false, false, true,  false, true],
+  'facilitator of another space':       [true,  false, false, false, false, false, false, false, false, true,  false, false],
+  'suspended facilitator of the space': [false, false, false, false, false, false, false, false, false, true,  false, false],
+  'official of commune 1':              [false, false, false, false, false, false, false, false, false, true,  false, false],
+  'moderator of all communes':          [false, false, false, false, false, false, false, false, false, true,  false, false],
+  admin:                                [true,  true,  true,  true,  false, false, false, false, false, true,  false, false],
+  'suspended admin':                    [false, false, false, false, false, false, false, false, false, true,  false, false],
+  'the participant':                    [false, false, false, false, false, false, false, true,  false, true,  false, false],
 };
 
 describe('facilitator tools and assisted participation: who may do what', () => {
