@@ -97,8 +97,11 @@ export type Subjects = {
   'participant.register': { spaceId: number };
   /** the list of participants registered at this space */
   'participant.view': { spaceId: number };
-  /** give a participant a new PIN, in person: registeredAtSpaceId null = not a participant registered at a space */
-  'participant.resetPin': { participantId: number; registeredAtSpaceId: number | null; hasCode: boolean };
+  /**
+   * give a participant a new PIN, in person: registeredAtSpaceId null = not a participant registered at a
+   * space; holdsRole: the participant has since been given a role (then only an admin)
+   */
+  'participant.resetPin': { participantId: number; registeredAtSpaceId: number | null; hasCode: boolean; holdsRole: boolean };
   /** enter contributions for people at this space (the assist pages) */
   'assist.access': { spaceId: number };
   /**
@@ -404,12 +407,13 @@ const rules: { [A in Action]: Rule<A> } = {
   'participant.register': (actor, s) => participant(actor) && (facilitates(actor, s.spaceId) || isAdmin(actor)),
   'participant.view': (actor, s) => participant(actor) && (facilitates(actor, s.spaceId) || isAdmin(actor)),
   // Only the space that registered the participant knows them in person (or an admin): a PIN handed to
-  // the wrong person is an account taken over. Accounts with a phone or email keep their own password.
+  // the wrong person is an account taken over. Accounts with a phone or email keep their own password; an
+  // account that has since been given a role is an admin's to reset (a facilitator would take the role over).
   'participant.resetPin': (actor, s) =>
     participant(actor) &&
     actor!.id !== s.participantId &&
     s.hasCode &&
-    ((s.registeredAtSpaceId !== null && facilitates(actor, s.registeredAtSpaceId)) || isAdmin(actor)),
+    ((s.registeredAtSpaceId !== null && facilitates(actor, s.registeredAtSpaceId) && s.holdsRole === false) || isAdmin(actor)),
   'assist.access': (actor, s) => participant(actor) && facilitates(actor, s.spaceId),
   // Never for oneself: a facilitator's own voice goes through their own account. Never for anyone holding
   // a role: they act from their own account. Only for people the facilitator's spaces registered (they

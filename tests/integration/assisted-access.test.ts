@@ -8,6 +8,7 @@ import { withdrawAssisted } from '@/lib/assisted/withdraw';
 import { createComment } from '@/lib/comments/create-comment';
 import { tallyExport } from '@/lib/open-data/exports';
 import { registerParticipant } from '@/lib/participants/register-participant';
+import { resetParticipantPin } from '@/lib/participants/reset-pin';
 import type { ParticipantSlip } from '@/lib/participants/slip';
 import { saveProject } from '@/lib/projects/save-project';
 import { findTopic } from '@/lib/topics/load';
@@ -102,9 +103,14 @@ describe('a facilitator may not act for the mayor, nor for anyone holding a role
     expect(await assistComment('76000007', TEST_PASSWORD)).toMatchObject({ ok: true });
   });
 
-  it('a participant of the space later given a role is no longer assisted either', async () => {
+  it('a participant of the space later given a role is no longer assisted either, nor given a new PIN by a facilitator', async () => {
     t.db.$client.prepare("INSERT INTO role_grants (user_id, role, space_id) VALUES (?, 'facilitator', ?)").run(kadi.userId, nioroSpace);
     expect(await assistComment(kadi.code)).toEqual({ ok: false, error: 'invalid', fieldErrors: { participant: 'participantHoldsRole' } });
+    // A new PIN would hand the role to whoever holds the slip: that is an admin's call.
+    const input = { participantId: String(kadi.userId), present: 'yes' };
+    expect(await resetParticipantPin(t.db, as(fanta), input, { now: T0 })).toEqual({ ok: false, error: 'forbidden' });
+    expect(auditRows(t.db, 'participant.pin_reset')).toEqual([]);
+    expect(await resetParticipantPin(t.db, as(admin), input, { now: T0 })).toMatchObject({ ok: true });
   });
 });
 

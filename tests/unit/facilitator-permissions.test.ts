@@ -33,9 +33,9 @@ const COLUMNS = [
   ['facilitator.access', undefined],
   ['participant.register', { spaceId: SPACE }],
   ['participant.view', { spaceId: SPACE }],
-  ['participant.resetPin', { participantId: PARTICIPANT, registeredAtSpaceId: SPACE, hasCode: true }],
+  ['participant.resetPin', { participantId: PARTICIPANT, registeredAtSpaceId: SPACE, hasCode: true, holdsRole: false }],
   // an account with a phone or e-mail keeps its own password: nobody resets it as a PIN
-  ['participant.resetPin', { participantId: PARTICIPANT, registeredAtSpaceId: null, hasCode: false }],
+  ['participant.resetPin', { participantId: PARTICIPANT, registeredAtSpaceId: null, hasCode: false, holdsRole: false }],
   ['assist.contribute', assistOf({})],
   ['assist.contribute', assistOf({ participantSuspended: true })],
   ['assisted.withdraw', { participantId: PARTICIPANT, withdrawn: false }],
@@ -80,12 +80,12 @@ describe('facilitator tools and assisted participation: who may do what', () => 
   it('a facilitator never assists themselves, nor resets their own PIN', () => {
     const fanta = actor(PARTICIPANT, [{ role: 'facilitator', communeId: null, spaceId: SPACE }]);
     expect(can(fanta, 'assist.contribute', assistOf({}))).toBe(false);
-    expect(can(fanta, 'participant.resetPin', { participantId: PARTICIPANT, registeredAtSpaceId: SPACE, hasCode: true })).toBe(false);
+    expect(can(fanta, 'participant.resetPin', { participantId: PARTICIPANT, registeredAtSpaceId: SPACE, hasCode: true, holdsRole: false })).toBe(false);
   });
 
   it('a PIN is reset by the space that registered the participant, not by another space', () => {
-    expect(can(PEOPLE['facilitator of another space']!, 'participant.resetPin', { participantId: PARTICIPANT, registeredAtSpaceId: OTHER_SPACE, hasCode: true })).toBe(true);
-    expect(can(PEOPLE['facilitator of the space']!, 'participant.resetPin', { participantId: PARTICIPANT, registeredAtSpaceId: OTHER_SPACE, hasCode: true })).toBe(false);
+    expect(can(PEOPLE['facilitator of another space']!, 'participant.resetPin', { participantId: PARTICIPANT, registeredAtSpaceId: OTHER_SPACE, hasCode: true, holdsRole: false })).toBe(true);
+    expect(can(PEOPLE['facilitator of the space']!, 'participant.resetPin', { participantId: PARTICIPANT, registeredAtSpaceId: OTHER_SPACE, hasCode: true, holdsRole: false })).toBe(false);
   });
 });
 
