@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
-import { assistedContributions, comments, communes, connectedSpaces, projects, topics, users, votes, type AssistedKind, type ProjectStatus } from '../schema';
+import { assistedContributions, comments, communes, connectedSpaces, projects, roleGrants, topics, users, votes, type AssistedKind, type ProjectStatus } from '../schema';
 
 /** Everything entered on this person's behalf, newest first, with where to find it. */
 export function assistedFor(db: Db, participantId: number, limit = 200) {
@@ -70,6 +70,8 @@ export function participantsOf(db: Db, spaceIds: number[], q: { code: string | n
       consentGivenOn: users.consentGivenOn,
       spaceId: users.registeredAtSpaceId,
       suspendedUntil: users.suspendedUntil,
+      /** given a role since: then only an admin gives a new PIN */
+      holdsRole: sql<number>`EXISTS (SELECT 1 FROM ${roleGrants} g WHERE g.user_id = ${users.id} AND g.revoked_at IS NULL)`.mapWith(Boolean),
     })
     .from(users)
     .where(and(...conds))

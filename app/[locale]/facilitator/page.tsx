@@ -6,7 +6,6 @@ import { participantsOf } from '@/db/queries/assisted';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { normalizeParticipantCode } from '@/lib/participants/code';
 import { can } from '@/lib/permissions';
-import { activeRoles } from '@/lib/roles/holders';
 import { requireFacilitator, spacesServedBy } from './guard';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -86,7 +85,7 @@ export default async function FacilitatorPage({
                     </p>
                     <p className="text-sm">{t('registeredOn', { date: day(p.createdAt) })}</p>
                     {p.consentGivenOn ? <p className="text-sm">{t('consentOn', { date: day(p.consentGivenOn) })}</p> : null}
-                    {can(actor, 'participant.resetPin', { participantId: p.id, registeredAtSpaceId: p.spaceId, hasCode: !!p.code, holdsRole: activeRoles(db, p.id).length > 0 }) ? (
+                    {can(actor, 'participant.resetPin', { participantId: p.id, registeredAtSpaceId: p.spaceId, hasCode: !!p.code, holdsRole: p.holdsRole }) ? (
                       <p className="mt-1">
                         <a href={href(`/facilitator/participants/${p.id}`)}>{t('newPinFor', { name: p.displayName })}</a>
                       </p>
