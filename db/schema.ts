@@ -405,6 +405,10 @@ export const NOTIFICATION_KINDS = [
   'meeting.changed',
   'meeting.cancelled',
   'meeting.minutes',
+  /** a vote or support a facilitator entered in one's name: one can check it and take it back */
+  'assisted.vote',
+  'assisted.comment_support',
+  'assisted.project_support',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -454,17 +458,26 @@ export type Notification = typeof notifications.$inferSelect;
 
 export const TERM_LANGUAGES = ['fr', 'en', 'bm', 'snk', 'ff'] as const;
 
-/** Screening terms added by moderators, on top of the word lists in lib/moderation/wordlists. */
+/**
+ * Screening terms added by moderators, on top of the word lists in lib/moderation/wordlists: for one
+ * commune's content, or (communeId null) for the whole region. Removing one deletes the row; the audit
+ * log keeps what it was.
+ */
 export const moderationTerms = sqliteTable(
   'moderation_terms',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     term: text('term').notNull(),
     language: text('language', { enum: TERM_LANGUAGES }).notNull(),
+    communeId: integer('commune_id').references(() => communes.id),
     addedBy: integer('added_by').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('moderation_terms_uq').on(t.term, t.language)],
+  // Once per scope: the region's, or each commune's (SQLite counts NULLs as distinct, hence two indexes).
+  (t) => [
+    uniqueIndex('moderation_terms_region_uq').on(t.term, t.language).where(sql`commune_id IS NULL`),
+    uniqueIndex('moderation_terms_commune_uq').on(t.term, t.language, t.communeId).where(sql`commune_id IS NOT NULL`),
+  ],
 );
 
 // ---------------------------------------------------------------- citizen projects
@@ -564,6 +577,26 @@ export const projectCoProposers = sqliteTable(
     respondedAt: text('responded_at'),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index('project_co_proposers_user_idx').on(t.userId, t.status)],
+);
+
+/**
+ * Every phone number or e-mail address a proposer typed to invite a co-proposer, registered or not, so
+ * that the proposer sees the same "invitation sent" either way (nothing tells them whether it is an
+ * account, nor whose). userId: the account it named when sent, if any (it then has a project_co_proposers
+ * row); the proposer learns the name only when that person accepts.
+ */
+export const projectInvitations = sqliteTable(
+  'project_invitations',
+  {
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    /** E.164 phone or lower-cased e-mail */
+    identifier: text('identifier').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.identifier] })],
 );
 
 /** One support per person per project: the primary key is the guarantee. */
@@ -751,11 +784,18 @@ export const sanctions = sqliteTable(
     moderatorId: integer('moderator_id')
       .notNull()
       .references(() => users.id),
+    /**
+     * The commune where the content the sanction is about was posted: whose moderators gave it and may
+     * settle its appeal. Null: no content named (region moderators and admins only).
+     */
+    communeId: integer('commune_id').references(() => communes.id),
+    contentType: text('content_type', { enum: CONTENT_TYPES }),
+    contentId: integer('content_id'),
     liftedAt: text('lifted_at'),
     liftedBy: integer('lifted_by').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index('sanctions_user_idx').on(t.userId)],
+  (t) => [index('sanctions_user_idx').on(t.userId), index('sanctions_commune_idx').on(t.communeId)],
 );
 
 export const APPEAL_STATES = ['pending', 'upheld', 'rejected'] as const;

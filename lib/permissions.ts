@@ -60,14 +60,35 @@ export type Subjects = {
   /** the support threshold and collection window of a commune */
   'project.configure': { communeId: number };
   'notifications.read': { userId: number };
-  /** the moderation queue, log and terms */
+  /** mark one's notifications read, choose which ones one receives */
+  'notifications.manage': { userId: number };
+  /** the moderation area (queue, appeals, log, terms): its content is then filtered by `moderationScope` */
   'moderation.access': undefined;
+  /**
+   * what moderators know about a commune: its people's histories, appeals and log entries; null = what
+   * belongs to no single commune (a sanction given without naming content, before migration 0011)
+   */
+  'moderation.read': { communeId: number | null };
   'moderation.configure': undefined;
-  'content.report': { authorId: number };
+  /** add or remove a screening term of a commune, or of the whole region (null) */
+  'moderation.manageTerm': { communeId: number | null };
+  /** isPublic: the item and what it belongs to are public (no draft, nothing held or hidden, not deleted) */
+  'content.report': { authorId: number; isPublic: boolean };
   'content.moderate': ModerationSubject;
-  'user.sanction': { userId: number; communeId: number };
+  /**
+   * communeId: where the content the sanction is about was posted (null: no content named);
+   * targetRoles: the roles the person holds; lastActiveAdmin: they are the only admin not suspended
+   */
+  'user.sanction': { userId: number; communeId: number | null; kind: 'warning' | 'suspension'; targetRoles: readonly Grant['role'][]; lastActiveAdmin: boolean };
   'appeal.create': { appellantId: number; concernedUserId: number };
-  'appeal.decide': ModerationSubject & { originalModeratorId: number | null; appellantId: number };
+  /** a suspension's appeal: communeId is the sanction's (null when none), appellantRoles the suspended person's roles */
+  'appeal.decide': Omit<ModerationSubject, 'communeId'> & {
+    communeId: number | null;
+    originalModeratorId: number | null;
+    appellantId: number;
+    sanction: boolean;
+    appellantRoles: readonly Grant['role'][];
+  };
   /** create and edit connected spaces (name, commune, address, hours) */
   'space.manage': undefined;
   /** the facilitator area: a facilitator of any space, or an admin */
@@ -76,10 +97,26 @@ export type Subjects = {
   'participant.register': { spaceId: number };
   /** the list of participants registered at this space */
   'participant.view': { spaceId: number };
-  /** give a participant a new PIN, in person: registeredAtSpaceId null = not a participant registered at a space */
-  'participant.resetPin': { participantId: number; registeredAtSpaceId: number | null; hasCode: boolean };
-  /** enter a contribution for a participant who is present and consents, at this space */
-  'assist.contribute': { spaceId: number; participantId: number; participantSuspended: boolean };
+  /**
+   * give a participant a new PIN, in person: registeredAtSpaceId null = not a participant registered at a
+   * space; holdsRole: the participant has since been given a role (then only an admin)
+   */
+  'participant.resetPin': { participantId: number; registeredAtSpaceId: number | null; hasCode: boolean; holdsRole: boolean };
+  /** enter contributions for people at this space (the assist pages) */
+  'assist.access': { spaceId: number };
+  /**
+   * enter a contribution for this person, present and consenting, at this space: registeredAtSpaceId is
+   * where a facilitator registered them (null: they registered themselves); presenceProven: they typed their
+   * own PIN or password on the facilitator's screen for this very submission; holdsRole: any role at all
+   */
+  'assist.contribute': {
+    spaceId: number;
+    participantId: number;
+    participantSuspended: boolean;
+    participantHoldsRole: boolean;
+    registeredAtSpaceId: number | null;
+    presenceProven: boolean;
+  };
   /** take back a contribution entered on one's behalf */
   'assisted.withdraw': { participantId: number; withdrawn: boolean };
   /** take one's vote back while the consultation is open */
@@ -164,8 +201,11 @@ export const ACTIONS = Object.keys({
   'project.respondInvitation': 1,
   'project.configure': 1,
   'notifications.read': 1,
+  'notifications.manage': 1,
   'moderation.access': 1,
+  'moderation.read': 1,
   'moderation.configure': 1,
+  'moderation.manageTerm': 1,
   'content.report': 1,
   'content.moderate': 1,
   'user.sanction': 1,
@@ -176,6 +216,7 @@ export const ACTIONS = Object.keys({
   'participant.register': 1,
   'participant.view': 1,
   'participant.resetPin': 1,
+  'assist.access': 1,
   'assist.contribute': 1,
   'assisted.withdraw': 1,
   'vote.withdraw': 1,
@@ -206,6 +247,34 @@ export function moderates(actor: Actor | null, communeId: number): boolean {
   );
 }
 
+/** Moderator of every commune (a region moderator)? */
+export function moderatesAll(actor: Actor | null): boolean {
+  return !!actor && actor.grants.some((g) => g.role === 'moderator' && g.communeId === null);
+}
+
+/**
+ * Within this moderator's scope? A commune: its moderators, region moderators and admins; null (what
+ * belongs to no single commune): region moderators and admins only.
+ */
+function inModerationScope(actor: Actor | null, communeId: number | null): boolean {
+  if (isAdmin(actor) || moderatesAll(actor)) return true;
+  return communeId !== null && moderates(actor, communeId);
+}
+
+/**
+ * The communes whose moderation records (queue, histories, appeals, log) this person sees: 'all' for
+ * region moderators and admins, else the communes they moderate (none when suspended or no moderator).
+ */
+export function moderationScope(actor: Actor | null): number[] | 'all' {
+  if (!participant(actor)) return [];
+  if (isAdmin(actor) || moderatesAll(actor)) return 'all';
+  return actor!.grants.filter((g) => g.role === 'moderator' && g.communeId !== null).map((g) => g.communeId!);
+}
+
+/** Roles that only admins may sanction: those who moderate, speak for a commune, or administer. */
+const ADMIN_SANCTIONED: readonly Grant['role'][] = ['moderator', 'official', 'admin'];
+const sanctionedByAdminsOnly = (roles: readonly Grant['role'][]) => roles.some((r) => ADMIN_SANCTIONED.includes(r));
+
 /** Facilitator of this connected space? */
 export function facilitates(actor: Actor | null, spaceId: number): boolean {
   return !!actor && actor.grants.some((g) => g.role === 'facilitator' && g.spaceId === spaceId);
@@ -224,8 +293,8 @@ export type ModerationSubject = {
  * Moderators of the commune (or of all communes) and admins moderate, except where they have a
  * conflict of interest: their own content, a topic they published, a project they must answer.
  */
-function mayModerate(actor: Actor | null, s: ModerationSubject): boolean {
-  if (!participant(actor) || !(moderates(actor, s.communeId) || isAdmin(actor))) return false;
+function mayModerate(actor: Actor | null, s: Omit<ModerationSubject, 'communeId'> & { communeId: number | null }): boolean {
+  if (!participant(actor) || !inModerationScope(actor, s.communeId)) return false;
   if (actor!.id === s.authorId || s.conflictedUserIds.includes(actor!.id)) return false;
   if (s.conflictedOfficialsOf !== null && isOfficialOf(actor, s.conflictedOfficialsOf)) return false;
   return true;
@@ -292,7 +361,7 @@ const rules: { [A in Action]: Rule<A> } = {
     (s.status !== 'draft' && s.visibility === 'visible') ||
     isProjectAuthor(actor, s) ||
     (!!actor && s.invitedIds.includes(actor.id)) ||
-    (s.status !== 'draft' && (moderates(actor, s.communeId) || runsCommune(actor, s.communeId))),
+    (s.status !== 'draft' && ((participant(actor) && moderates(actor, s.communeId)) || runsCommune(actor, s.communeId))),
   // Until the threshold is reached: after that, supporters must know what they supported.
   'project.edit': (actor, s) => participant(actor) && isProjectAuthor(actor, s) && PROJECT_EDITABLE.includes(s.status),
   'project.submit': (actor, s) => participant(actor) && isProjectAuthor(actor, s) && s.status === 'draft',
@@ -307,29 +376,55 @@ const rules: { [A in Action]: Rule<A> } = {
   'project.respondInvitation': (actor, s) => participant(actor) && actor!.id === s.invitedUserId && s.invitation === 'invited',
   'project.configure': (actor) => isAdmin(actor) && !actor!.suspended,
   'notifications.read': (actor, s) => self(actor, s),
+  // One's own inbox, even when suspended: reading and sorting it changes nothing anyone else sees.
+  'notifications.manage': (actor, s) => self(actor, s),
   'moderation.access': (actor) => participant(actor) && (hasRole(actor, 'moderator') || isAdmin(actor)),
+  'moderation.read': (actor, s) => participant(actor) && inModerationScope(actor, s.communeId),
   'moderation.configure': (actor) => participant(actor) && isAdmin(actor),
-  'content.report': (actor, s) => participant(actor) && actor!.id !== s.authorId,
+  // A commune's moderators keep its own list; words meant for the whole region are region moderators' and admins'.
+  'moderation.manageTerm': (actor, s) => participant(actor) && inModerationScope(actor, s.communeId),
+  // Only what the reporter can read: no reporting drafts, held or hidden items (and no learning they exist).
+  'content.report': (actor, s) => participant(actor) && actor!.id !== s.authorId && s.isPublic === true,
   'content.moderate': (actor, s) => mayModerate(actor, s),
-  'user.sanction': (actor, s) => participant(actor) && actor!.id !== s.userId && (moderates(actor, s.communeId) || isAdmin(actor)),
+  // In the scope of the content's commune; only admins sanction moderators, officials and admins; the
+  // last admin who is not suspended stays so (administration is never locked out).
+  'user.sanction': (actor, s) =>
+    participant(actor) &&
+    actor!.id !== s.userId &&
+    inModerationScope(actor, s.communeId) &&
+    (!sanctionedByAdminsOnly(s.targetRoles) || isAdmin(actor)) &&
+    !(s.kind === 'suspension' && s.lastActiveAdmin),
   'appeal.create': (actor, s) => !!actor && actor.id === s.appellantId && s.appellantId === s.concernedUserId,
-  // Settled by someone else than the moderator who decided, and never by the appellant.
+  // Settled by someone else than the moderator who decided, and never by the appellant; a suspension of
+  // someone only admins may sanction is settled by an admin.
   'appeal.decide': (actor, s) =>
-    mayModerate(actor, s) && actor!.id !== s.originalModeratorId && actor!.id !== s.appellantId,
+    mayModerate(actor, s) &&
+    actor!.id !== s.originalModeratorId &&
+    actor!.id !== s.appellantId &&
+    (!s.sanction || !sanctionedByAdminsOnly(s.appellantRoles) || isAdmin(actor)),
   'space.manage': (actor) => participant(actor) && isAdmin(actor),
   'facilitator.access': (actor) => participant(actor) && (hasRole(actor, 'facilitator') || isAdmin(actor)),
   'participant.register': (actor, s) => participant(actor) && (facilitates(actor, s.spaceId) || isAdmin(actor)),
   'participant.view': (actor, s) => participant(actor) && (facilitates(actor, s.spaceId) || isAdmin(actor)),
   // Only the space that registered the participant knows them in person (or an admin): a PIN handed to
-  // the wrong person is an account taken over. Accounts with a phone or email keep their own password.
+  // the wrong person is an account taken over. Accounts with a phone or email keep their own password; an
+  // account that has since been given a role is an admin's to reset (a facilitator would take the role over).
   'participant.resetPin': (actor, s) =>
     participant(actor) &&
     actor!.id !== s.participantId &&
     s.hasCode &&
-    ((s.registeredAtSpaceId !== null && facilitates(actor, s.registeredAtSpaceId)) || isAdmin(actor)),
-  // Never for oneself: a facilitator's own voice goes through their own account.
+    ((s.registeredAtSpaceId !== null && facilitates(actor, s.registeredAtSpaceId) && s.holdsRole === false) || isAdmin(actor)),
+  'assist.access': (actor, s) => participant(actor) && facilitates(actor, s.spaceId),
+  // Never for oneself: a facilitator's own voice goes through their own account. Never for anyone holding
+  // a role: they act from their own account. Only for people the facilitator's spaces registered (they
+  // know them in person), or who prove they are here by typing their own secret for this submission.
   'assist.contribute': (actor, s) =>
-    participant(actor) && facilitates(actor, s.spaceId) && actor!.id !== s.participantId && !s.participantSuspended,
+    participant(actor) &&
+    facilitates(actor, s.spaceId) &&
+    actor!.id !== s.participantId &&
+    !s.participantSuspended &&
+    s.participantHoldsRole === false &&
+    ((s.registeredAtSpaceId !== null && facilitates(actor, s.registeredAtSpaceId)) || s.presenceProven === true),
   // Only the participant: what was entered in their name is theirs to take back, even when suspended.
   'assisted.withdraw': (actor, s) => !!actor && actor.id === s.participantId && !s.withdrawn,
   'vote.withdraw': (actor, s) => !!actor && s.phase === 'open',

@@ -48,7 +48,7 @@ export async function resetPinAction(_prev: FormState, formData: FormData): Prom
 export async function assistAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const kind = String(formData.get('kind') ?? '');
   const known = (ASSISTED_KINDS as readonly string[]).includes(kind) ? (kind as AssistedKind) : null;
-  const names = ['spaceId', 'participant', 'consent', 'kind', ...(known ? PAYLOAD_FIELDS[known] : [])];
+  const names = ['spaceId', 'participant', 'participantPassword', 'consent', 'kind', ...(known ? PAYLOAD_FIELDS[known] : [])];
   const input: Record<string, string> = Object.fromEntries(Object.entries(fields(formData, names)).filter(([k]) => formData.has(k)));
   // Checkboxes send one entry per ticked box (a project's beneficiaries).
   if (known === 'project') input.beneficiaries = formData.getAll('beneficiaries').map(String).filter(Boolean).join(',');

@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { getActor } from '@/lib/auth/session';
 import type { FormState } from '@/lib/forms/state';
 import { addModerationTerm } from '@/lib/moderation/add-term';
+import { removeModerationTerm } from '@/lib/moderation/remove-term';
 import { appealDecision, decideAppeal } from '@/lib/moderation/appeals';
 import { moderateBulk, moderateContent } from '@/lib/moderation/moderate-content';
 import { reportContent } from '@/lib/moderation/report-content';
@@ -51,13 +52,13 @@ export async function bulkModerateAction(_prev: FormState, formData: FormData): 
 }
 
 export async function warnAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const result = warnUser(getDb(), await getActor(), fields(formData, ['userId', 'reason']));
+  const result = warnUser(getDb(), await getActor(), fields(formData, ['userId', 'reason', 'about']));
   if (!result.ok) return failed(result, formData);
   return back(formData, '/moderation', 'warned=1');
 }
 
 export async function suspendAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const input = fields(formData, ['userId', 'reason', 'days']);
+  const input = fields(formData, ['userId', 'reason', 'days', 'about']);
   const result = suspendUser(getDb(), await getActor(), { ...input, hideContent: formData.get('hideContent') === 'on' ? 'on' : '' });
   if (!result.ok) return failed(result, formData);
   if (result.value.hidden > 0) refreshAllTopics();
@@ -78,9 +79,15 @@ export async function decideAppealAction(_prev: FormState, formData: FormData): 
 }
 
 export async function addTermAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const result = addModerationTerm(getDb(), await getActor(), fields(formData, ['term', 'language']));
+  const result = addModerationTerm(getDb(), await getActor(), fields(formData, ['term', 'language', 'communeId']));
   if (!result.ok) return failed(result, formData);
   return back(formData, '/moderation/terms', 'added=1');
+}
+
+/** Plain form, one per term: the outcome travels in the URL. */
+export async function removeTermAction(formData: FormData): Promise<void> {
+  const result = removeModerationTerm(getDb(), await getActor(), fields(formData, ['termId']));
+  redirect(await pathFor(formData, `/moderation/terms?${result.ok ? 'removed=1' : `error=${result.error}`}`));
 }
 
 export async function moderationSettingsAction(_prev: FormState, formData: FormData): Promise<FormState> {

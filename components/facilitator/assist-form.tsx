@@ -22,6 +22,15 @@ export async function ParticipantField() {
   return <TextField name="participant" label={t('participant')} hint={t('participantHint')} required requiredMark={tc('required')} autoComplete="off" maxLength={254} />;
 }
 
+/**
+ * The person's own PIN or password, typed by them: needed for someone the facilitator's spaces did not
+ * register. Never sent back to the page; checked for this submission only.
+ */
+export async function PresenceField() {
+  const t = await getTranslations('Facilitator');
+  return <TextField name="participantPassword" type="password" label={t('participantPassword')} hint={t('participantPasswordHint')} autoComplete="off" maxLength={128} />;
+}
+
 /** The participant, present, agrees to this contribution: without the tick, nothing is written. */
 export async function ConsentField() {
   const t = await getTranslations('Facilitator');
@@ -60,6 +69,7 @@ export async function AssistForm({
         {target ? <Hidden name={`${target.kind}Id`} value={String(target.id)} /> : null}
         <AssistSpaceField spaces={spaces} />
         <ParticipantField />
+        <PresenceField />
         {children}
         <ConsentField />
         <SubmitButton pendingLabel={tc('sending')}>{submit}</SubmitButton>

@@ -2,13 +2,17 @@ import { getTranslations } from 'next-intl/server';
 
 export type TallyRow = { key: string; label: string; residents: number; others: number };
 
-export async function TallyTable({ rows, commune }: { rows: TallyRow[]; commune: string }) {
+/** assisted: how many of these votes a facilitator entered for the voter, at a connected space */
+export async function TallyTable({ rows, commune, assisted = 0 }: { rows: TallyRow[]; commune: string; assisted?: number }) {
   const t = await getTranslations('Topic');
   const total = rows.reduce((a, r) => a + r.residents + r.others, 0);
   const max = Math.max(1, ...rows.map((r) => r.residents + r.others));
   return (
     <div>
-      <p className="mb-2 font-semibold">{t('tallyTotal', { count: total })}</p>
+      <p className="mb-2 font-semibold">
+        {t('tallyTotal', { count: total })}
+        {assisted > 0 ? <span id="tally-assisted" className="block font-normal">{t('tallyAssisted', { count: assisted })}</span> : null}
+      </p>
       {total > 0 ? (
         // Focusable, so that a keyboard can scroll a table wider than the screen (WCAG 2.1.1).
         <div className="overflow-x-auto" role="region" aria-labelledby="tally-caption" tabIndex={0}>

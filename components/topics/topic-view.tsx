@@ -8,6 +8,7 @@ import { CommentThread } from '@/components/topics/comment-thread';
 import { PhaseBadge } from '@/components/topics/phase-badge';
 import { DemographicTable, TallyTable } from '@/components/topics/tally-table';
 import { getDb } from '@/db/client';
+import { assistedVoteCount } from '@/db/queries/assisted';
 import { AGE_BANDS, commentsPage, myVote, type getTopicView, phaseTimeline, stanceCounts, tally, tallyDemographics, topicRevisionList } from '@/db/queries/topics';
 import { STANCES } from '@/db/schema';
 import { localePath, type Locale } from '@/lib/i18n/config';
@@ -158,7 +159,7 @@ export async function TopicView({
 
       <section aria-labelledby="vote" id="vote-section">
         <h2 id="vote" className="mb-2 text-xl font-bold">{t('tally')}</h2>
-        <TallyTable rows={tallyRows} commune={view.commune} />
+        <TallyTable rows={tallyRows} commune={view.commune} assisted={assistedVoteCount(db, topic.id)} />
         {demo ? (
           <div className="mt-4 rounded border border-stone-300 p-3">
             <h3 className="mb-1 font-bold">{t('demographics')}</h3>

@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import {
   communes,
   projectCoProposers,
+  projectInvitations,
   projectRevisions,
   projectStatusChanges,
   projectSupports,
@@ -134,6 +135,21 @@ export function coProposersOf(db: Db, projectId: number) {
     .where(eq(projectCoProposers.projectId, projectId))
     .orderBy(asc(projectCoProposers.createdAt))
     .all();
+}
+
+/**
+ * The phone numbers and e-mail addresses the proposer invited that have not accepted (yet): whether
+ * each is an account, and whose, stays unknown to the proposer until its owner accepts.
+ */
+export function pendingInvitationsOf(db: Db, projectId: number): string[] {
+  return db
+    .select({ identifier: projectInvitations.identifier })
+    .from(projectInvitations)
+    .leftJoin(projectCoProposers, and(eq(projectCoProposers.projectId, projectInvitations.projectId), eq(projectCoProposers.userId, projectInvitations.userId)))
+    .where(and(eq(projectInvitations.projectId, projectId), or(isNull(projectCoProposers.status), ne(projectCoProposers.status, 'accepted'))))
+    .orderBy(asc(projectInvitations.createdAt), asc(projectInvitations.identifier))
+    .all()
+    .map((r) => r.identifier);
 }
 
 export function projectTimeline(db: Db, projectId: number) {

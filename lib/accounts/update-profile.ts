@@ -46,6 +46,11 @@ export function updateProfile(db: Db, actor: Actor | null, input: unknown): Resu
         .run();
       // Field names only: the audit log must not become a copy of personal data.
       recordAudit(tx, { actorId: actor.id, action: 'user.update', subjectType: 'user', subjectId: user.id, details: { changed } });
+      // A sanction's scope is the commune of the content it was about, never this one: moving changes no
+      // sanction, and the move itself stays on record.
+      if (changed.includes('communeId')) {
+        recordAudit(tx, { actorId: actor.id, action: 'user.commune_change', subjectType: 'user', subjectId: user.id, details: { from: user.communeId, to: data.communeId } });
+      }
     });
   } catch (e) {
     const field = uniqueViolation(e);

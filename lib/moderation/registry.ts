@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { comments, projects, projectUpdates, topics, type ContentType, type Visibility } from '@/db/schema';
+import { isPublicTopic } from '@/lib/permissions';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -12,6 +13,11 @@ export type ModeratedContent = {
   communeId: number;
   text: string;
   visibility: Visibility;
+  /**
+   * Anyone may read it: it is visible (not held, hidden or deleted) and so is what it belongs to (no
+   * draft topic or project, none held or hidden). Only such content can be reported.
+   */
+  isPublic: boolean;
   /** people who may not moderate it (conflict of interest): e.g. the official who published the topic */
   conflictedUserIds: number[];
   /** officials of this commune may not moderate it (they must answer the project) */
@@ -27,6 +33,9 @@ export type Moderatable = {
   setVisibility(tx: Tx, id: number, to: Visibility): void;
 };
 
+/** A citizen project anyone may read: submitted (no draft) and neither held nor hidden. */
+const projectIsPublic = (p: { status: string; visibility: Visibility }) => p.status !== 'draft' && p.visibility === 'visible';
+
 const step = (from: Visibility, to: Visibility) => (from === to ? 0 : to === 'visible' ? 1 : from === 'visible' ? -1 : 0);
 
 const commentType: Moderatable = {
@@ -38,11 +47,16 @@ const commentType: Moderatable = {
         authorId: comments.authorId,
         body: comments.body,
         visibility: comments.visibility,
+        deletedAt: comments.deletedAt,
         topicId: comments.topicId,
         projectId: comments.projectId,
         topicCommune: topics.communeId,
         topicAuthor: topics.authorId,
+        topicPhase: topics.phase,
+        topicVisibility: topics.visibility,
         projectCommune: projects.communeId,
+        projectStatus: projects.status,
+        projectVisibility: projects.visibility,
       })
       .from(comments)
       .leftJoin(topics, eq(topics.id, comments.topicId))
@@ -58,6 +72,12 @@ const commentType: Moderatable = {
       communeId: (onProject ? row.projectCommune : row.topicCommune) ?? 0,
       text: row.body,
       visibility: row.visibility,
+      isPublic:
+        row.visibility === 'visible' &&
+        !row.deletedAt &&
+        (onProject
+          ? projectIsPublic({ status: row.projectStatus ?? 'draft', visibility: row.projectVisibility ?? 'hidden' })
+          : isPublicTopic({ phase: row.topicPhase ?? 'draft', visibility: row.topicVisibility ?? 'hidden' })),
       conflictedUserIds: row.topicAuthor ? [row.topicAuthor] : [],
       conflictedOfficialsOf: onProject ? row.projectCommune : null,
       path: onProject ? `/projects/${row.projectId}#comment-${row.id}` : `/topics/${row.topicId}#comment-${row.id}`,
@@ -87,6 +107,7 @@ const topicType: Moderatable = {
       communeId: t.communeId,
       text: `${t.title}\n${t.summary}\n${t.body}`,
       visibility: t.visibility,
+      isPublic: isPublicTopic(t),
       conflictedUserIds: [t.authorId],
       conflictedOfficialsOf: null,
       path: `/topics/${t.id}`,
@@ -109,6 +130,7 @@ const projectType: Moderatable = {
       communeId: p.communeId,
       text: `${p.title}\n${p.problem}\n${p.solution}`,
       visibility: p.visibility,
+      isPublic: projectIsPublic(p),
       conflictedUserIds: [],
       conflictedOfficialsOf: p.communeId,
       path: `/projects/${p.id}`,
@@ -123,7 +145,16 @@ const updateType: Moderatable = {
   type: 'update',
   load(db, id) {
     const u = db
-      .select({ id: projectUpdates.id, authorId: projectUpdates.authorId, body: projectUpdates.body, visibility: projectUpdates.visibility, projectId: projectUpdates.projectId, communeId: projects.communeId })
+      .select({
+        id: projectUpdates.id,
+        authorId: projectUpdates.authorId,
+        body: projectUpdates.body,
+        visibility: projectUpdates.visibility,
+        projectId: projectUpdates.projectId,
+        communeId: projects.communeId,
+        projectStatus: projects.status,
+        projectVisibility: projects.visibility,
+      })
       .from(projectUpdates)
       .innerJoin(projects, eq(projects.id, projectUpdates.projectId))
       .where(eq(projectUpdates.id, id))
@@ -136,6 +167,7 @@ const updateType: Moderatable = {
       communeId: u.communeId,
       text: u.body,
       visibility: u.visibility,
+      isPublic: u.visibility === 'visible' && projectIsPublic({ status: u.projectStatus, visibility: u.projectVisibility }),
       conflictedUserIds: [],
       // Written by the commune's officials about their own answer: they do not judge it.
       conflictedOfficialsOf: u.communeId,

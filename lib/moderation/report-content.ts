@@ -20,8 +20,9 @@ export function reportContent(db: Db, actor: Actor | null, input: unknown, now =
   const v = parsed.data;
   const type = moderatable(v.contentType);
   const item = type?.load(db, v.contentId);
-  if (!type || !item || item.visibility !== 'visible') return notFound();
-  if (!can(actor, 'content.report', { authorId: item.authorId })) return forbidden();
+  // What the reporter cannot read does not exist for them: the same answer as an unknown id.
+  if (!type || !item || !item.isPublic) return notFound();
+  if (!can(actor, 'content.report', { authorId: item.authorId, isPublic: item.isPublic })) return forbidden();
   const threshold = moderationRules(db, item.communeId).reportThreshold;
 
   return db.transaction((tx): Result<{ autoHidden: boolean }> => {

@@ -14,6 +14,8 @@ export type ScreenInput = {
   text: string;
   /** officials, moderators, facilitators and admins may post links */
   trusted: boolean;
+  /** the commune the content is posted in: its own screening terms apply too (else the region's only) */
+  communeId?: number;
   /** false for an edit: the author's own earlier version must not count as a duplicate */
   checkHistory?: boolean;
   now?: Date;
@@ -59,7 +61,7 @@ const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLower
  */
 export function screen(db: Db, input: ScreenInput): Verdict {
   const now = input.now ?? new Date();
-  if (findTerm(input.text, currentTerms(db))) return { action: 'reject', reason: 'screenInsult' };
+  if (findTerm(input.text, currentTerms(db, input.communeId))) return { action: 'reject', reason: 'screenInsult' };
 
   const since = new Date(now.getTime() - DUPLICATE_WINDOW_MS).toISOString();
   const recent = input.checkHistory === false ? [] : SOURCES.flatMap((s) => s.recent(db, input.authorId, since));

@@ -36,15 +36,34 @@ function termsFromFiles(): string[] {
   return fileTerms;
 }
 
-/** Cache keyed on the number and last id of moderator terms, so an added term applies at once. */
-let cache: { key: string; set: TermSet } | undefined;
+type TermRow = { id: number; term: string; communeId: number | null };
 
-export function currentTerms(db: Db): TermSet {
-  const rows = db.select({ id: moderationTerms.id, term: moderationTerms.term }).from(moderationTerms).all();
+/**
+ * Cache keyed on the number and last id of moderator terms (ids are never reused, so an added or a
+ * removed term changes the key and applies at once). One set for the region, one per commune asked.
+ */
+let cache: { key: string; rows: TermRow[]; region?: TermSet; byCommune: Map<number, TermSet> } | undefined;
+
+/**
+ * The terms that apply to content of this commune: the word lists, the region's terms, and the
+ * commune's own. Without a commune (a display name, shown everywhere): the word lists and the region's.
+ */
+export function currentTerms(db: Db, communeId?: number | null): TermSet {
+  const rows = db.select({ id: moderationTerms.id, term: moderationTerms.term, communeId: moderationTerms.communeId }).from(moderationTerms).orderBy(moderationTerms.id).all();
   const key = `${rows.length}:${rows.at(-1)?.id ?? 0}`;
-  if (cache?.key === key) return cache.set;
-  cache = { key, set: buildTermSet([...termsFromFiles(), ...rows.map((r) => r.term)]) };
-  return cache.set;
+  if (cache?.key !== key) cache = { key, rows, byCommune: new Map() };
+  const c = cache;
+  const regionTerms = () => c.rows.filter((r) => r.communeId === null).map((r) => r.term);
+  if (communeId === undefined || communeId === null) {
+    c.region ??= buildTermSet([...termsFromFiles(), ...regionTerms()]);
+    return c.region;
+  }
+  let set = c.byCommune.get(communeId);
+  if (!set) {
+    set = buildTermSet([...termsFromFiles(), ...regionTerms(), ...c.rows.filter((r) => r.communeId === communeId).map((r) => r.term)]);
+    c.byCommune.set(communeId, set);
+  }
+  return set;
 }
 
 /** The first listed term found in the text (whole words only: "concombre" and "Scunthorpe" are innocent). */

@@ -1,5 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Db } from '@/db/client';
+import { assistedVoteCount } from '@/db/queries/assisted';
 import { exportComments, tally } from '@/db/queries/topics';
 import type { Topic } from '@/db/schema';
 import { choicesOf } from '@/lib/votes/cast-vote';
@@ -21,14 +22,21 @@ export function commentsExport(db: Db, topic: Topic): Record<string, string | nu
   }));
 }
 
+/**
+ * One row per choice. assisted_total: the votes of all choices together that a facilitator entered for
+ * the voter at a connected space (the same on every row; never split by choice, so that nobody's vote
+ * can be read from a count of one).
+ */
 export function tallyExport(db: Db, topic: Topic): Record<string, string | number>[] {
   const counts = tally(db, topic.id, topic.communeId);
+  const assisted = assistedVoteCount(db, topic.id);
   return choicesOf(topic).map((key, i) => ({
     choice: key,
     label: topic.pollOptions?.[i] ?? key,
     residents: counts.get(key)?.residents ?? 0,
     others: counts.get(key)?.others ?? 0,
     total: (counts.get(key)?.residents ?? 0) + (counts.get(key)?.others ?? 0),
+    assisted_total: assisted,
   }));
 }
 

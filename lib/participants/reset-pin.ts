@@ -7,6 +7,7 @@ import { recordAudit } from '@/lib/audit';
 import { forbidden, notFound, ok, rateLimited, type Result } from '@/lib/errors';
 import { can, type Actor } from '@/lib/permissions';
 import { hit, resetLimit } from '@/lib/rate-limit';
+import { activeRoles } from '@/lib/roles/holders';
 import { parse } from '@/lib/validation';
 import { generatePin } from './code';
 import type { CodeOptions } from './register-participant';
@@ -29,7 +30,12 @@ export async function resetParticipantPin(
   if (!parsed.ok) return parsed;
   const participant = db.select().from(users).where(eq(users.id, parsed.data.participantId)).get();
   if (!participant) return notFound();
-  const subject = { participantId: participant.id, registeredAtSpaceId: participant.registeredAtSpaceId, hasCode: !!participant.participantCode };
+  const subject = {
+    participantId: participant.id,
+    registeredAtSpaceId: participant.registeredAtSpaceId,
+    hasCode: !!participant.participantCode,
+    holdsRole: activeRoles(db, participant.id).length > 0,
+  };
   if (!can(actor, 'participant.resetPin', subject)) return forbidden();
 
   const wait = await hit(db, 'pinResetPerAccount', `u:${actor!.id}`);

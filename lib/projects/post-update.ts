@@ -25,7 +25,7 @@ export function postProgressUpdate(db: Db, actor: Actor | null, input: unknown, 
   if (!project || project.status === 'draft') return notFound();
   const subject = projectSubject(db, project, now);
   if (!can(actor, 'project.postProgress', subject)) return forbidden();
-  const verdict = screen(db, { kind: 'update', authorId: actor!.id, text: v.body, trusted: isTrusted(actor), now });
+  const verdict = screen(db, { kind: 'update', communeId: project.communeId, authorId: actor!.id, text: v.body, trusted: isTrusted(actor), now });
   if (verdict.action === 'reject') return { ok: false, error: 'rejected', reason: verdict.reason };
 
   const updateId = db.transaction((tx) => {

@@ -439,9 +439,13 @@ describe('moderator actions', () => {
 // ---------------------------------------------------------------- sanctions
 
 describe('sanctions', () => {
+  /** A visible comment of Awa on the Nioro topic, for a sanction to be about. */
+  const aboutAwa = () => `comment:${visibleComment(awa, `un propos de awa ${++minute}`)}`;
+
   it('a warning is recorded and the person is told', () => {
-    expect(warnUser(t.db, as(sira), { userId: String(awa.id), reason: 'Restez courtoise svp' })).toMatchObject({ ok: true });
-    expect(t.db.select().from(sanctions).all()).toMatchObject([{ userId: awa.id, kind: 'warning', moderatorId: sira.id }]);
+    const about = aboutAwa();
+    expect(warnUser(t.db, as(sira), { userId: String(awa.id), reason: 'Restez courtoise svp', about })).toMatchObject({ ok: true });
+    expect(t.db.select().from(sanctions).all()).toMatchObject([{ userId: awa.id, kind: 'warning', moderatorId: sira.id, communeId: nioro, contentType: 'comment', contentId: Number(about.split(':')[1]) }]);
     expect(notified('moderation.warning')).toEqual(ids(awa));
     expect(auditRows(t.db, 'user.warn')).toHaveLength(1);
   });
@@ -449,7 +453,7 @@ describe('sanctions', () => {
   it('a suspension ends every session at the next request and lasts N days', () => {
     const before = t.db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, awa.id)).get()!.v;
     const now = new Date();
-    expect(suspendUser(t.db, as(sira), { userId: String(awa.id), reason: 'Insultes répétées', days: '7' }, now)).toMatchObject({ ok: true, value: { hidden: 0 } });
+    expect(suspendUser(t.db, as(sira), { userId: String(awa.id), reason: 'Insultes répétées', days: '7', about: aboutAwa() }, now)).toMatchObject({ ok: true, value: { hidden: 0 } });
     expect(loadActor(t.db, { userId: awa.id, sessionVersion: before })).toBeNull();
     const row = t.db.select().from(users).where(eq(users.id, awa.id)).get()!;
     expect(row.suspendedUntil).toBe(new Date(now.getTime() + 7 * 86_400_000).toISOString());
@@ -471,7 +475,7 @@ describe('sanctions', () => {
     const mine = [visibleComment(awa, 'premier message de awa'), visibleComment(awa, 'second message de awa')];
     const other = visibleComment(moussa, 'message de moussa');
     expect(commentCount()).toBe(3);
-    expect(suspendUser(t.db, as(sira), { userId: String(awa.id), reason: 'Campagne de spam', days: '30', hideContent: 'on' })).toMatchObject({ ok: true, value: { hidden: 2 } });
+    expect(suspendUser(t.db, as(sira), { userId: String(awa.id), reason: 'Campagne de spam', days: '30', hideContent: 'on', about: `comment:${mine[0]}` })).toMatchObject({ ok: true, value: { hidden: 2 } });
     expect(mine.map((id) => commentRow(id).visibility)).toEqual(['hidden', 'hidden']);
     expect(mine.map((id) => moderationOf(id))).toMatchObject([
       { state: 'hidden', hiddenBy: sira.id, hiddenReason: 'Campagne de spam' },
@@ -484,25 +488,32 @@ describe('sanctions', () => {
 
   it('the suspended person signs in again as suspended, and cannot comment', async () => {
     const email = t.db.select({ e: users.email }).from(users).where(eq(users.id, awa.id)).get()!.e!;
-    expect(suspendUser(t.db, as(sira), { userId: String(awa.id), reason: 'Insultes répétées', days: '7' })).toMatchObject({ ok: true });
+    expect(suspendUser(t.db, as(sira), { userId: String(awa.id), reason: 'Insultes répétées', days: '7', about: aboutAwa() })).toMatchObject({ ok: true });
     const signin = await authenticate(t.db, { identifier: email, password: TEST_PASSWORD }, { ip: '10.0.0.1' });
     expect(signin.ok).toBe(true);
     if (!signin.ok) return;
     const actor = loadActor(t.db, signin.value);
     expect(actor).toMatchObject({ id: awa.id, suspended: true });
+    const before = t.db.select({ n: count() }).from(comments).get()?.n;
     expect(createComment(t.db, actor, { topicId: String(topicId), stance: 'for', body: 'je reviens quand meme' }, T0)).toEqual({ ok: false, error: 'forbidden' });
-    expect(t.db.select({ n: count() }).from(comments).get()?.n).toBe(0);
+    expect(t.db.select({ n: count() }).from(comments).get()?.n).toBe(before);
   });
 
-  it('only moderators of the person’s commune (or of all) and admins sanction; never themselves', () => {
-    const input = (u: User) => ({ userId: String(u.id), reason: 'Insultes répétées', days: '3' });
+  it('only moderators of the content’s commune (or of all) and admins sanction; never themselves', () => {
+    const about = aboutAwa();
+    const input = (u: User) => ({ userId: String(u.id), reason: 'Insultes répétées', days: '3', about });
     expect(suspendUser(t.db, as(moussa), input(awa))).toEqual({ ok: false, error: 'forbidden' });
     expect(suspendUser(t.db, as(bakary), input(awa))).toEqual({ ok: false, error: 'forbidden' });
     expect(suspendUser(t.db, as(kayesModerator), input(awa))).toEqual({ ok: false, error: 'forbidden' });
-    expect(suspendUser(t.db, as(sira), input(sira))).toEqual({ ok: false, error: 'forbidden' });
+    expect(suspendUser(t.db, as(sira), { ...input(sira), about: '' })).toEqual({ ok: false, error: 'forbidden' });
     expect(suspendUser(t.db, as(sira), { ...input(awa), reason: '' })).toMatchObject({ ok: false, error: 'invalid', fieldErrors: { reason: 'reasonRequired' } });
+    // A commune moderator names the content: without it, the sanction is region-wide, not theirs to give.
+    expect(suspendUser(t.db, as(sira), { ...input(awa), about: '' })).toEqual({ ok: false, error: 'forbidden' });
+    // Someone else's contribution is not a reason to sanction Awa.
+    expect(suspendUser(t.db, as(sira), { ...input(awa), about: `comment:${visibleComment(moussa, 'propos de moussa')}` })).toMatchObject({ ok: false, error: 'invalid', fieldErrors: { about: 'sanctionAboutInvalid' } });
     expect(t.db.select({ n: count() }).from(sanctions).get()?.n).toBe(0);
-    expect(suspendUser(t.db, as(admin), input(awa))).toMatchObject({ ok: true });
+    expect(suspendUser(t.db, as(admin), { ...input(awa), about: '' })).toMatchObject({ ok: true });
+    expect(t.db.select().from(sanctions).get()).toMatchObject({ communeId: null, contentType: null, contentId: null });
   });
 });
 
@@ -592,7 +603,7 @@ describe('appeals', () => {
 
   it('a suspended person appeals their suspension; another moderator lifts it and they may comment again', async () => {
     const email = t.db.select({ e: users.email }).from(users).where(eq(users.id, awa.id)).get()!.e!;
-    const s = suspendUser(t.db, as(sira), { userId: String(awa.id), reason: 'Insultes répétées', days: '30' });
+    const s = suspendUser(t.db, as(sira), { userId: String(awa.id), reason: 'Insultes répétées', days: '30', about: `comment:${visibleComment(awa, 'propos de awa')}` });
     if (!s.ok) throw new Error('suspension failed');
     const signin = await authenticate(t.db, { identifier: email, password: TEST_PASSWORD }, { ip: '10.0.0.2' });
     if (!signin.ok) throw new Error('sign-in failed');

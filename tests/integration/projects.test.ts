@@ -144,7 +144,7 @@ describe('proposing', () => {
   it('co-proposers are registered people invited by phone or email, who accept or decline', async () => {
     const moussa = await addUser(t, { displayName: 'Moussa Diarra', phone: '+22376000002' });
     const fanta = await addUser(t, { displayName: 'Fanta Sissoko', email: 'fanta@test.ml' });
-    expect(saveProject(t.db, as(awa), projectForm(kayes, { coProposers: '70 00 00 09' }), T0)).toEqual({ ok: false, error: 'invalid', fieldErrors: { coProposers: 'coProposerUnknown' } });
+    expect(saveProject(t.db, as(awa), projectForm(kayes, { coProposers: 'pas un numéro' }), T0)).toEqual({ ok: false, error: 'invalid', fieldErrors: { coProposers: 'coProposerInvalid' } });
     expect(saveProject(t.db, as(awa), projectForm(kayes, { coProposers: '76 00 00 01' }), T0)).toEqual({ ok: false, error: 'invalid', fieldErrors: { coProposers: 'coProposerSelf' } });
     const id = propose({ intent: 'draft', coProposers: '76 00 00 02\nFANTA@test.ml' });
     expect(notified(moussa, 'project.invitation')).toEqual([{ kind: 'project.invitation', projectId: id }]);

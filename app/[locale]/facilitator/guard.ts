@@ -23,7 +23,7 @@ export function spacesServedBy(db: Db, actor: Actor) {
 
 /** The spaces where this person may enter contributions for participants (facilitators, in their own space). */
 export function spacesAssistedBy(db: Db, actor: Actor) {
-  return listSpaces(db).filter((s) => can(actor, 'assist.contribute', { spaceId: s.id, participantId: 0, participantSuspended: false }));
+  return listSpaces(db).filter((s) => can(actor, 'assist.access', { spaceId: s.id }));
 }
 
 /** The site's address as the participant will type it (PUBLIC_URL when set, else this request's host). */

@@ -32,7 +32,7 @@ export default async function FacilitatorPage({
   const href = (p: string) => localePath(locale, p);
   const day = (d: string) => format.dateTime(new Date(d.length === 10 ? `${d}T12:00:00Z` : d), { dateStyle: 'long', timeZone: 'UTC' });
   const spaces = spacesServedBy(db, actor);
-  const mayAssist = spaces.some((s) => can(actor, 'assist.contribute', { spaceId: s.id, participantId: 0, participantSuspended: false }));
+  const mayAssist = spaces.some((s) => can(actor, 'assist.access', { spaceId: s.id }));
 
   return (
     <div className="space-y-8">
@@ -85,7 +85,7 @@ export default async function FacilitatorPage({
                     </p>
                     <p className="text-sm">{t('registeredOn', { date: day(p.createdAt) })}</p>
                     {p.consentGivenOn ? <p className="text-sm">{t('consentOn', { date: day(p.consentGivenOn) })}</p> : null}
-                    {can(actor, 'participant.resetPin', { participantId: p.id, registeredAtSpaceId: p.spaceId, hasCode: !!p.code }) ? (
+                    {can(actor, 'participant.resetPin', { participantId: p.id, registeredAtSpaceId: p.spaceId, hasCode: !!p.code, holdsRole: p.holdsRole }) ? (
                       <p className="mt-1">
                         <a href={href(`/facilitator/participants/${p.id}`)}>{t('newPinFor', { name: p.displayName })}</a>
                       </p>

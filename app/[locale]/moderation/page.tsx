@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { bulkModerateAction } from '@/app/actions/moderation';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextField } from '@/components/forms/fields';
-import { moderatedCommunes, requireModerator } from '@/components/moderation/guard';
+import { requireModerator } from '@/components/moderation/guard';
 import { AssistedBadge } from '@/components/facilitator/assisted-badge';
 import { ModerateForms } from '@/components/moderation/moderate-forms';
 import { ModerationNav } from '@/components/moderation/moderation-nav';
@@ -17,7 +17,7 @@ import { CONTENT_TYPES, REPORT_REASONS } from '@/db/schema';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { moderationSubject } from '@/lib/moderation/moderate-content';
 import { moderatable } from '@/lib/moderation/registry';
-import { can, isAdmin } from '@/lib/permissions';
+import { can, isAdmin, moderationScope } from '@/lib/permissions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Moderation');
@@ -46,7 +46,7 @@ export default async function ModerationQueuePage({
     olderThanDays: z.coerce.number().int().min(1).max(365).optional().catch(undefined).parse(first(sp.age) || undefined),
   };
   const db = getDb();
-  const scope = moderatedCommunes(actor);
+  const scope = moderationScope(actor);
   const items = moderationQueue(db, { ...f, communes: scope, nowIso: new Date().toISOString() });
   const reasons = reportsByReason(db, items.map((i) => i.id));
   const communes = listCommunes(db).filter((c) => scope === 'all' || scope.includes(c.id));
@@ -115,7 +115,7 @@ export default async function ModerationQueuePage({
                   <blockquote className="my-2 border-l-4 border-stone-300 pl-3 whitespace-pre-line break-words">{content?.text.slice(0, 1500)}</blockquote>
                   <p className="text-sm">
                     {t('author', { name: item.author })} ·{' '}
-                    <a href={localePath(locale, `/moderation/users/${item.authorId}`)}>{t('authorHistory')}</a>
+                    <a href={localePath(locale, `/moderation/users/${item.authorId}?about=${item.contentType}:${item.contentId}`)}>{t('authorHistory')}</a>
                     {content ? (
                       <>
                         {' · '}

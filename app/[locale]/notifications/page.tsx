@@ -47,6 +47,9 @@ export default async function NotificationsPage({
     if (n.kind === 'project.answered') return t('projectAnswered', { project, name: n.actorName ?? t('someone') });
     if (n.kind === 'project.progress') return t('projectProgress', { project });
     if (n.kind === 'project.invitation') return t('projectInvitation', { project, name: n.actorName ?? t('someone') });
+    if (n.kind === 'assisted.vote') return t('assistedVote', { topic, name: n.actorName ?? t('someone') });
+    if (n.kind === 'assisted.comment_support') return t('assistedCommentSupport', { topic: topic || project, name: n.actorName ?? t('someone') });
+    if (n.kind === 'assisted.project_support') return t('assistedProjectSupport', { project, name: n.actorName ?? t('someone') });
     if (n.kind === 'comment.reply') return t('reply', { name: n.actorName ?? t('someone'), topic: topic || project });
     if (n.kind === 'topic.decided') return t('decided', { topic });
     const meeting = n.meetingTitle ?? '';
@@ -60,6 +63,8 @@ export default async function NotificationsPage({
     // Moderation notices lead to the content concerned, where its author can also appeal.
     const moderated = n.moderatedType && n.moderatedId ? moderatable(n.moderatedType)?.load(db, n.moderatedId)?.path : undefined;
     if (moderated) return localePath(locale, moderated);
+    // What a facilitator entered in one's name is checked, and taken back, from one place.
+    if (n.kind.startsWith('assisted.')) return localePath(locale, '/account/assisted');
     if (n.projectId) {
       if (n.kind === 'project.invitation') return localePath(locale, '/projects#invitations');
       const anchor = n.commentId ? `#comment-${n.commentId}` : n.kind === 'project.progress' ? '#progress' : n.kind === 'project.answered' ? '#answer' : '';

@@ -9,7 +9,7 @@ import { Forbidden } from '@/components/ui/forbidden';
 import { getDb } from '@/db/client';
 import { pendingAppeals } from '@/db/queries/moderation';
 import { localePath, type Locale } from '@/lib/i18n/config';
-import { isAdmin } from '@/lib/permissions';
+import { isAdmin, moderationScope } from '@/lib/permissions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Moderation');
@@ -25,7 +25,7 @@ export default async function AppealsPage({ params, searchParams }: { params: Pr
   const t = await getTranslations('Moderation');
   const tc = await getTranslations('Common');
   const format = await getFormatter();
-  const items = pendingAppeals(getDb());
+  const items = pendingAppeals(getDb(), moderationScope(actor));
   const here = localePath(locale, '/moderation/appeals');
   return (
     <div className="max-w-3xl space-y-6">

@@ -7,7 +7,7 @@ import { AuditTable } from '@/components/ui/audit-table';
 import { getDb } from '@/db/client';
 import { moderationLog } from '@/db/queries/moderation';
 import { type Locale } from '@/lib/i18n/config';
-import { isAdmin } from '@/lib/permissions';
+import { isAdmin, moderationScope } from '@/lib/permissions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Moderation');
@@ -20,7 +20,7 @@ export default async function ModerationLogPage({ params }: { params: Promise<{ 
   const actor = await requireModerator(locale);
   if (!actor) return <Forbidden />;
   const t = await getTranslations('Moderation');
-  const rows = moderationLog(getDb());
+  const rows = moderationLog(getDb(), moderationScope(actor));
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t('logTitle')}</h1>

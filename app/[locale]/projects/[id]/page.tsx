@@ -14,7 +14,7 @@ import { CommentThread } from '@/components/topics/comment-thread';
 import { DemographicTable } from '@/components/topics/tally-table';
 import { getDb } from '@/db/client';
 import { AGE_BANDS } from '@/db/queries/demographics';
-import { coProposersOf, getProjectView, hasSupported, progressUpdatesOf, projectRevisionList, projectTimeline, supportDemographics } from '@/db/queries/projects';
+import { coProposersOf, getProjectView, pendingInvitationsOf, hasSupported, progressUpdatesOf, projectRevisionList, projectTimeline, supportDemographics } from '@/db/queries/projects';
 import { assistedSpaceOf } from '@/db/queries/assisted';
 import { commentsPage } from '@/db/queries/topics';
 import { getActor } from '@/lib/auth/session';
@@ -94,6 +94,8 @@ export default async function ProjectPage({ params, searchParams }: Props) {
 
   const coProposers = coProposersOf(db, project.id);
   const accepted = coProposers.filter((c) => c.status === 'accepted');
+  // Only the proposer, who typed them, sees the numbers and addresses invited; a name shows once its owner accepts.
+  const pending = actor?.id === project.authorId ? pendingInvitationsOf(db, project.id) : [];
   const timeline = projectTimeline(db, project.id);
   const updates = progressUpdatesOf(db, project.id);
   const revisions = projectRevisionList(db, project.id);
@@ -158,8 +160,8 @@ export default async function ProjectPage({ params, searchParams }: Props) {
           <dt className="font-semibold">{t('beneficiaries')}</dt>
           <dd>{project.beneficiaries.length ? project.beneficiaries.map((b) => tb(b)).join(', ') : '—'}</dd>
         </dl>
-        {coProposers.some((c) => c.status === 'invited') && subject.authorIds.includes(actor?.id ?? -1) ? (
-          <p className="text-sm">{t('invitedWaiting', { names: coProposers.filter((c) => c.status === 'invited').map((c) => c.name).join(', ') })}</p>
+        {pending.length > 0 ? (
+          <p id="invitations-sent" className="text-sm">{t('invitationsSent', { identifiers: pending.join(', ') })}</p>
         ) : null}
         <p className="flex flex-wrap gap-4">
           {can(actor, 'project.edit', subject) ? (

@@ -24,6 +24,6 @@ export async function GET(_req: Request, { params }: { params: Promise<{ file: s
   }
   const columns = m[2] === 'comments'
     ? ['id', 'parent_id', 'author', 'stance', 'official_answer', 'supports', 'created_at', 'body']
-    : ['choice', 'label', 'residents', 'others', 'total'];
+    : ['choice', 'label', 'residents', 'others', 'total', 'assisted_total'];
   return new Response(toCsv(rows, columns), { headers: { ...headers, 'Content-Type': 'text/csv; charset=utf-8' } });
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { assistAction } from '@/app/actions/facilitator';
-import { AssistSpaceField, ConsentField, ParticipantField } from '@/components/facilitator/assist-form';
+import { AssistSpaceField, ConsentField, ParticipantField, PresenceField } from '@/components/facilitator/assist-form';
 import { Hidden } from '@/components/forms/fields';
 import { ProjectForm } from '@/components/projects/project-form';
 import { Forbidden } from '@/components/ui/forbidden';
@@ -47,6 +47,7 @@ export default async function AssistProjectPage({ params }: { params: Promise<{ 
                 <Hidden name="kind" value="project" />
                 <AssistSpaceField spaces={spaces} />
                 <ParticipantField />
+                <PresenceField />
               </>
             }
             footer={<ConsentField />}

@@ -10,6 +10,7 @@ import { getDb } from '@/db/client';
 import { participantCard } from '@/db/queries/assisted';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { can } from '@/lib/permissions';
+import { activeRoles } from '@/lib/roles/holders';
 import { idParam } from '@/lib/validation';
 import { requireFacilitator, slipTexts } from '../../guard';
 
@@ -28,7 +29,7 @@ export default async function ParticipantPinPage({ params }: { params: Promise<{
   const db = getDb();
   const person = participantCard(db, userId.data);
   if (!person || !person.code) notFound();
-  if (!can(actor, 'participant.resetPin', { participantId: person.id, registeredAtSpaceId: person.registeredAtSpaceId, hasCode: true })) return <Forbidden />;
+  if (!can(actor, 'participant.resetPin', { participantId: person.id, registeredAtSpaceId: person.registeredAtSpaceId, hasCode: true, holdsRole: activeRoles(db, person.id).length > 0 })) return <Forbidden />;
   const t = await getTranslations('Facilitator');
   const tc = await getTranslations('Common');
   const format = await getFormatter();

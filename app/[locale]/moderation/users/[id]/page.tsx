@@ -3,16 +3,15 @@ import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/serve
 import { notFound } from 'next/navigation';
 import { suspendAction, warnAction } from '@/app/actions/moderation';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
-import { Hidden, TextField } from '@/components/forms/fields';
+import { Hidden, SelectField, TextField } from '@/components/forms/fields';
 import { requireModerator } from '@/components/moderation/guard';
 import { ModerationNav } from '@/components/moderation/moderation-nav';
 import { Forbidden } from '@/components/ui/forbidden';
 import { getDb } from '@/db/client';
-import { authorHistory, sanctionsOf } from '@/db/queries/moderation';
-import { getProfile } from '@/db/queries/users';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { PERMANENT } from '@/lib/moderation/sanctions';
-import { can, isAdmin } from '@/lib/permissions';
+import { moderationUserView } from '@/lib/moderation/user-view';
+import { isAdmin } from '@/lib/permissions';
 import { idParam } from '@/lib/validation';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -32,16 +31,24 @@ export default async function ModerationUserPage({
   if (!actor) return <Forbidden />;
   const userId = idParam.safeParse(id);
   if (!userId.success) notFound();
-  const db = getDb();
-  const user = getProfile(db, userId.data);
-  if (!user) notFound();
+  const view = moderationUserView(getDb(), actor, userId.data);
+  if (!view) notFound();
+  const { user } = view;
   const sp = await searchParams;
   const t = await getTranslations('Moderation');
   const tc = await getTranslations('Common');
   const format = await getFormatter();
-  const { recent, records: mods } = authorHistory(db, user.id);
-  const sanctionList = sanctionsOf(db, user.id);
-  const maySanction = can(actor, 'user.sanction', { userId: user.id, communeId: user.communeId });
+  const { recent, records: mods } = view.history;
+  const sanctionList = view.sanctions;
+  const maySanction = view.maySanction;
+  const typeLabel = (type: string) => t(`type${type[0]!.toUpperCase()}${type.slice(1)}` as 'typeComment');
+  // What the sanction is about: its commune is the sanction's scope (the queue links here with ?about=).
+  const aboutOptions = [
+    ...(view.withoutContent ? [{ value: '', label: t('aboutNothing') }] : []),
+    ...view.about.map((a) => ({ value: a.value, label: t('aboutOption', { type: typeLabel(a.type), id: a.id, commune: a.commune, excerpt: a.excerpt }) })),
+  ];
+  const asked = typeof sp.about === 'string' && aboutOptions.some((o) => o.value === sp.about) ? sp.about : aboutOptions[0]?.value;
+  const aboutField = <SelectField name="about" label={t('aboutLabel')} hint={t('aboutHint')} defaultValue={asked} options={aboutOptions} />;
   const here = localePath(locale, `/moderation/users/${user.id}`);
   const stateLabel = (v: string) => (v === 'held' ? t('stateHeld') : v === 'hidden' ? t('stateHidden') : t('stateVisible'));
 
@@ -65,6 +72,7 @@ export default async function ModerationUserPage({
         </ul>
       </section>
 
+      {view.adminsOnly ? <p className="rounded border-l-4 border-amber-700 bg-amber-50 p-3">{t('sanctionAdminsOnlyNotice')}</p> : null}
       {maySanction ? (
         <div className="grid gap-6 sm:grid-cols-2">
           <section aria-labelledby="warn" className="rounded border border-stone-300 bg-white p-3">
@@ -73,16 +81,19 @@ export default async function ModerationUserPage({
               <Hidden name="locale" value={locale} />
               <Hidden name="userId" value={String(user.id)} />
               <Hidden name="next" value={here} />
+              {aboutField}
               <TextField name="reason" label={t('reasonLabel')} required requiredMark={tc('required')} maxLength={300} />
               <SubmitButton pendingLabel={tc('sending')}>{t('warn')}</SubmitButton>
             </ActionForm>
           </section>
           <section aria-labelledby="suspend" className="rounded border border-red-300 bg-white p-3">
             <h2 id="suspend" className="mb-2 font-bold">{t('suspendTitle')}</h2>
+            {view.lastActiveAdmin ? <p className="mb-2 text-sm font-semibold">{t('lastActiveAdminNotice')}</p> : null}
             <ActionForm action={suspendAction} id="suspend-form" fieldPrefix="suspend">
               <Hidden name="locale" value={locale} />
               <Hidden name="userId" value={String(user.id)} />
               <Hidden name="next" value={here} />
+              {aboutField}
               <TextField name="reason" label={t('reasonLabel')} required requiredMark={tc('required')} maxLength={300} />
               <TextField name="days" label={t('days')} hint={t('daysHint')} inputMode="numeric" maxLength={4} />
               <label className="mb-4 flex min-h-11 items-center gap-3">
