@@ -10,6 +10,7 @@ import { getDb } from '@/db/client';
 import { listTerms } from '@/db/queries/moderation';
 import { TERM_LANGUAGES } from '@/db/schema';
 import { localePath, type Locale } from '@/lib/i18n/config';
+import { termsAwaitingReview } from '@/lib/moderation/wordlists';
 import { isAdmin } from '@/lib/permissions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,6 +28,7 @@ export default async function TermsPage({ params, searchParams }: { params: Prom
   const tl = await getTranslations('Languages');
   const tc = await getTranslations('Common');
   const terms = listTerms(getDb());
+  const toReview = termsAwaitingReview();
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold">{t('termsTitle')}</h1>
@@ -48,6 +50,23 @@ export default async function TermsPage({ params, searchParams }: { params: Prom
           </li>
         ))}
       </ul>
+      {toReview.length ? (
+        <section aria-labelledby="terms-to-review" className="space-y-2">
+          <h2 id="terms-to-review" className="text-lg font-semibold">{t('termsToReviewTitle')}</h2>
+          <p>{t('termsToReviewIntro')}</p>
+          <ul className="list-disc pl-6">
+            {toReview.map((term) => (
+              <li key={`${term.language}:${term.term}`}>
+                <span lang={term.language}>{term.term}</span>{' '}
+                <span className="text-sm text-stone-700">
+                  ({tl(term.language)}, {t(`termCategory_${term.category}`)})
+                </span>{' '}
+                <strong className="rounded bg-amber-100 px-1 text-sm font-semibold text-amber-900">{t('toReview')}</strong>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }
