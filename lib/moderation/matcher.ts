@@ -225,16 +225,40 @@ function maskRegExp(token: string): RegExp {
   return re;
 }
 
-function childrenFor(node: Node, token: string): Node[] {
+/**
+ * Masked words ("c*nnard") are compared with the forms of a node that start with the same letter (a masked
+ * word never starts with "*"); a text gets a bounded number of such lookups, so a long text made of masked
+ * words stays fast.
+ */
+const MASKED_LOOKUPS = 1000;
+type Found = { match: Match | null; maskedLookups: number };
+
+const formsByInitial = new WeakMap<Node, Map<string, string[]>>();
+function formsStartingWith(node: Node, initial: string): string[] {
+  let index = formsByInitial.get(node);
+  if (!index) {
+    index = new Map();
+    for (const form of node.next.keys()) {
+      const list = index.get(form[0]!);
+      if (list) list.push(form);
+      else index.set(form[0]!, [form]);
+    }
+    formsByInitial.set(node, index);
+  }
+  return index.get(initial) ?? [];
+}
+
+function childrenFor(node: Node, token: string, found: Found): Node[] {
   if (!token.includes('*')) return node.next.get(token) ?? [];
+  if (found.maskedLookups-- <= 0) return [];
   const re = maskRegExp(token);
   const out: Node[] = [];
-  for (const [form, nodes] of node.next) if (re.test(form)) out.push(...nodes);
+  for (const form of formsStartingWith(node, token[0]!)) if (re.test(form)) out.push(...node.next.get(form)!);
   return out;
 }
 
 /** Walks the tree from `node` at `pos`; keeps the best match in `found` and returns true on a threat. */
-function walk(node: Node, tokens: readonly string[], pos: number, found: { match: Match | null }): boolean {
+function walk(node: Node, tokens: readonly string[], pos: number, found: Found): boolean {
   if (node.end && (!found.match || (found.match.category === 'insult' && node.end.category === 'threat'))) {
     found.match = node.end;
     if (node.end.category === 'threat') return true;
@@ -249,18 +273,18 @@ function walk(node: Node, tokens: readonly string[], pos: number, found: { match
     for (let skip = 0; skip <= GAP_WORDS && pos + skip <= tokens.length; skip++) if (walk(node.gap, tokens, pos + skip, found)) return true;
   }
   if (pos < tokens.length) {
-    for (const child of childrenFor(node, tokens[pos]!)) if (walk(child, tokens, pos + 1, found)) return true;
+    for (const child of childrenFor(node, tokens[pos]!, found)) if (walk(child, tokens, pos + 1, found)) return true;
   }
   return false;
 }
 
-/** The end of the longest phrase of `node`'s tree read from `pos` (or -1): used for allowed phrases. */
+/** The end of the longest phrase of `node`'s tree read from `pos` (or -1): used for allowed phrases, written in full. */
 function longestEnd(node: Node, tokens: readonly string[], pos: number): number {
   let best = node.end ? pos : -1;
   if (node.eps) for (const e of node.eps) best = Math.max(best, longestEnd(e, tokens, pos));
   if (node.nots) for (const { words, node: after } of node.nots.values()) if (pos >= tokens.length || !words.has(tokens[pos]!)) best = Math.max(best, longestEnd(after, tokens, pos));
   if (node.gap) for (let skip = 0; skip <= GAP_WORDS && pos + skip <= tokens.length; skip++) best = Math.max(best, longestEnd(node.gap, tokens, pos + skip));
-  if (pos < tokens.length) for (const child of childrenFor(node, tokens[pos]!)) best = Math.max(best, longestEnd(child, tokens, pos + 1));
+  if (pos < tokens.length) for (const child of node.next.get(tokens[pos]!) ?? []) best = Math.max(best, longestEnd(child, tokens, pos + 1));
   return best;
 }
 
@@ -285,8 +309,8 @@ export function findMatch(text: string | Scan, matchers: Matcher | readonly Matc
   const scan = typeof text === 'string' ? scanText(text) : text;
   const list = Array.isArray(matchers) ? (matchers as readonly Matcher[]) : [matchers as Matcher];
   const allows = list.flatMap((m) => (m.allow ? [m.allow] : []));
+  const found: Found = { match: null, maskedLookups: MASKED_LOOKUPS };
   const streams = (scan.raw.length === scan.joined.length ? [scan.joined] : [scan.joined, scan.raw]).map((s) => withoutAllowed(s, allows));
-  const found: { match: Match | null } = { match: null };
   for (const m of list) {
     for (const tokens of streams) for (let pos = 0; pos < tokens.length; pos++) if (walk(m.root, tokens, pos, found)) return found.match;
     for (const word of scan.extra) if (walk(m.root, [word], 0, found)) return found.match;
