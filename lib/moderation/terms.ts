@@ -1,39 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Db } from '@/db/client';
-import { moderationTerms, TERM_LANGUAGES } from '@/db/schema';
-import { foldedWords } from './normalize';
+import { moderationTerms } from '@/db/schema';
+import { compileTerms, findMatch, type Match, type Matcher } from './matcher';
+import { builtInMatcher } from './wordlists';
 
-export type TermSet = { words: Set<string>; phrases: string[] };
-
-const WORDLIST_DIR = path.join(process.cwd(), 'lib', 'moderation', 'wordlists');
-
-/** Parses a word-list file: one term per line, "#" comments. */
-export function parseWordList(text: string): string[] {
-  return text
-    .split(/\r?\n/)
-    .map((l) => l.replace(/#.*/, '').trim())
-    .filter(Boolean);
-}
+/** The shipped word lists, then the moderators' own terms (taken literally, as insults). */
+export type TermSet = readonly Matcher[];
 
 export function buildTermSet(terms: string[]): TermSet {
-  const words = new Set<string>();
-  const phrases: string[] = [];
-  for (const t of terms) {
-    const folded = foldedWords(t);
-    if (folded.length === 1) words.add(folded[0]!);
-    else if (folded.length > 1) phrases.push(folded.join(' '));
-  }
-  return { words, phrases };
-}
-
-let fileTerms: string[] | undefined;
-function termsFromFiles(): string[] {
-  fileTerms ??= TERM_LANGUAGES.flatMap((l) => {
-    const file = path.join(WORDLIST_DIR, `${l}.txt`);
-    return fs.existsSync(file) ? parseWordList(fs.readFileSync(file, 'utf8')) : [];
-  });
-  return fileTerms;
+  return [builtInMatcher(), compileTerms(terms.map((pattern) => ({ pattern, category: 'insult' as const, literal: true })))];
 }
 
 type TermRow = { id: number; term: string; communeId: number | null };
@@ -55,24 +29,21 @@ export function currentTerms(db: Db, communeId?: number | null): TermSet {
   const c = cache;
   const regionTerms = () => c.rows.filter((r) => r.communeId === null).map((r) => r.term);
   if (communeId === undefined || communeId === null) {
-    c.region ??= buildTermSet([...termsFromFiles(), ...regionTerms()]);
+    c.region ??= buildTermSet(regionTerms());
     return c.region;
   }
   let set = c.byCommune.get(communeId);
   if (!set) {
-    set = buildTermSet([...termsFromFiles(), ...regionTerms(), ...c.rows.filter((r) => r.communeId === communeId).map((r) => r.term)]);
+    set = buildTermSet([...regionTerms(), ...c.rows.filter((r) => r.communeId === communeId).map((r) => r.term)]);
     c.byCommune.set(communeId, set);
   }
   return set;
 }
 
-/** The first listed term found in the text (whole words only: "concombre" and "Scunthorpe" are innocent). */
-export function findTerm(text: string, terms: TermSet): string | null {
-  const words = foldedWords(text);
-  for (const w of words) if (terms.words.has(w)) return w;
-  if (terms.phrases.length) {
-    const joined = ` ${words.join(' ')} `;
-    for (const p of terms.phrases) if (joined.includes(` ${p} `)) return p;
-  }
-  return null;
+/**
+ * The listed term found in the text, a threat first (whole words only, in their inflections:
+ * "concombre" and "Scunthorpe" are innocent; "connards" is "connard").
+ */
+export function findTerm(text: string, terms: TermSet): Match | null {
+  return findMatch(text, terms);
 }

@@ -24,7 +24,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('queueTitle'), robots: { index: false } };
 }
 
-const HOLD_REASONS = ['link', 'personalData', 'burst', 'premoderation'] as const;
+const HOLD_REASONS = ['link', 'personalData', 'burst', 'threat', 'premoderation'] as const;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function ModerationQueuePage({

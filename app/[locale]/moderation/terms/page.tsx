@@ -11,6 +11,7 @@ import { listCommunes } from '@/db/queries/geography';
 import { listTerms } from '@/db/queries/moderation';
 import { TERM_LANGUAGES } from '@/db/schema';
 import { localePath, type Locale } from '@/lib/i18n/config';
+import { termsAwaitingReview } from '@/lib/moderation/wordlists';
 import { can, isAdmin, moderationScope } from '@/lib/permissions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -39,6 +40,7 @@ export default async function TermsPage({ params, searchParams }: { params: Prom
   ];
   const here = localePath(locale, '/moderation/terms');
   const error = sp.error === 'forbidden' ? te('forbidden') : sp.error ? te('notFound') : null;
+  const toReview = termsAwaitingReview();
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold">{t('termsTitle')}</h1>
@@ -76,6 +78,23 @@ export default async function TermsPage({ params, searchParams }: { params: Prom
           </li>
         ))}
       </ul>
+      {toReview.length ? (
+        <section aria-labelledby="terms-to-review" className="space-y-2">
+          <h2 id="terms-to-review" className="text-lg font-semibold">{t('termsToReviewTitle')}</h2>
+          <p>{t('termsToReviewIntro')}</p>
+          <ul className="list-disc pl-6">
+            {toReview.map((term) => (
+              <li key={`${term.language}:${term.term}`}>
+                <span lang={term.language}>{term.term}</span>{' '}
+                <span className="text-sm text-stone-700">
+                  ({tl(term.language)}, {t(`termCategory_${term.category}`)})
+                </span>{' '}
+                <strong className="rounded bg-amber-100 px-1 text-sm font-semibold text-amber-900">{t('toReview')}</strong>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </div>
   );
 }
