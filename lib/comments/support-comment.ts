@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { overCap } from '@/lib/rate-limit';
 import { commentSupports, comments } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, notFound, ok, type Result } from '@/lib/errors';
@@ -18,6 +19,8 @@ export function supportComment(db: Db, actor: Actor | null, input: unknown, now 
   if (!can(actor, 'comment.support', { authorId: comment.authorId, phase: subject.phase })) return forbidden();
 
   const add = parsed.data.intent === 'add';
+  const capped = add ? overCap(db, 'commentSupportPerAccount', actor!.id, now) : null;
+  if (capped) return capped;
   db.transaction((tx) => {
     const changes = add
       ? tx.insert(commentSupports).values({ commentId: comment.id, userId: actor!.id }).onConflictDoNothing().run().changes

@@ -50,13 +50,11 @@ export function failureToState(failure: Failure, values: Record<string, string>,
       }
       return { status: 'error', values: kept, fieldErrors, formError: formError ?? t('checkFields') };
     }
-    case 'rate_limited':
-      return {
-        status: 'error',
-        values: kept,
-        fieldErrors: {},
-        formError: t('rateLimited', { minutes: Math.max(1, Math.ceil(failure.retryAfterSeconds / 60)) }),
-      };
+    case 'rate_limited': {
+      const minutes = Math.max(1, Math.ceil(failure.retryAfterSeconds / 60));
+      const hours = Math.max(1, Math.ceil(failure.retryAfterSeconds / 3600));
+      return { status: 'error', values: kept, fieldErrors: {}, formError: t(failure.reason ?? 'rateLimited', { minutes, hours }) };
+    }
     case 'rejected':
       return { status: 'error', values: kept, fieldErrors: {}, formError: t(failure.reason) };
     case 'forbidden':

@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { overCap } from '@/lib/rate-limit';
 import { projectSupports, projects, type NotificationKind } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, notFound, ok, type Result } from '@/lib/errors';
@@ -33,6 +34,8 @@ export function supportProject(db: Db, actor: Actor | null, input: unknown, now 
   if (!project || project.status === 'draft' || project.visibility !== 'visible') return notFound();
   const add = parsed.data.intent === 'add';
   if (!can(actor, add ? 'project.support' : 'project.unsupport', projectSubject(db, project, now))) return forbidden();
+  const capped = add ? overCap(db, 'projectSupportPerAccount', actor!.id, now) : null;
+  if (capped) return capped;
 
   const outcome = db.transaction((tx) => {
     // Read again inside the write lock: another support may have just closed the collection.
