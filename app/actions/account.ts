@@ -20,8 +20,8 @@ export async function updateProfileAction(_prev: FormState, formData: FormData):
   const result = await updateProfile(getDb(), await getActor(), input, { ip: await requestIp() });
   if (!result.ok) return failed(result, formData);
   revalidatePath('/', 'layout');
-  const { currentSecret: _secret, ...kept } = input;
-  return { ...(await succeeded(formData, 'Account', 'saved')), values: kept };
+  // The form shows what was saved again, never the password typed to confirm it.
+  return { ...(await succeeded(formData, 'Account', 'saved')), values: { ...input, currentSecret: '' } };
 }
 
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {

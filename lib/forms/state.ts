@@ -17,7 +17,7 @@ export type FormState = {
 
 export const initialFormState: FormState = { status: 'idle', values: {}, fieldErrors: {} };
 
-const SECRET_FIELD = /password|pin/i;
+const SECRET_FIELD = /password|pin|secret/i;
 
 /** The fields of a submission as plain strings; framework fields ($ACTION_…) and secrets are left out. */
 export function formValues(formData: FormData): Record<string, string> {

@@ -41,7 +41,7 @@ export async function resetParticipantPin(
   const passwordHash = await hashPassword(pin);
   db.transaction((tx) => {
     tx.update(users)
-      .set({ passwordHash, pinChoicePending: !parsed.data.keepPin, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now.toISOString() })
+      .set({ passwordHash, pinChoicePending: !parsed.data.keepSlip, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now.toISOString() })
       .where(eq(users.id, participant.id))
       .run();
     recordAudit(tx, {

@@ -48,7 +48,7 @@ const load = (userId: number, sessionId: string) => loadSessionActor(t.db, { use
 describe('a participant chooses their own PIN', () => {
   it('a new participant is asked to choose a PIN at first sign-in, unless the facilitator let them keep the slip’s', async () => {
     expect(pending(slip.userId)).toBe(true);
-    const keeps = await register({ displayName: 'Mariam Sow', keepPin: 'yes' });
+    const keeps = await register({ displayName: 'Mariam Sow', keepSlip: 'yes' });
     expect(pending(keeps.userId)).toBe(false);
   });
 
@@ -95,7 +95,7 @@ describe('a participant chooses their own PIN', () => {
     await changePin(t.db, actorOf(t.db, slip.userId), { currentPin: SLIP_PIN, newPin: '730519', confirmPin: '730519' }, ROOM);
     await resetParticipantPin(t.db, actorOf(t.db, fanta.id), { participantId: String(slip.userId), present: 'yes' }, { now: T0, pin: () => '402913' });
     expect(pending(slip.userId)).toBe(true);
-    await resetParticipantPin(t.db, actorOf(t.db, fanta.id), { participantId: String(slip.userId), present: 'yes', keepPin: 'yes' }, { now: T0, pin: () => '402914' });
+    await resetParticipantPin(t.db, actorOf(t.db, fanta.id), { participantId: String(slip.userId), present: 'yes', keepSlip: 'yes' }, { now: T0, pin: () => '402914' });
     expect(pending(slip.userId)).toBe(false);
   });
 });
