@@ -885,6 +885,8 @@ export const sessions = sqliteTable(
     sessionVersion: integer('session_version').notNull(),
     /** a short name for the device, from its User-Agent ("Chrome on Android"), shown in the list of sessions */
     deviceLabel: text('device_label').notNull().default(''),
+    /** the network the sign-in came from, coarsely ("41.73.100.x", "2001:db8:85a3:…"): enough to recognise, not to locate */
+    ipPrefix: text('ip_prefix').notNull().default(''),
     /** a shared computer of a connected space (lib/shared-devices): the short idle limit applies */
     sharedDeviceId: integer('shared_device_id').references(() => sharedDevices.id),
     createdAt: text('created_at').notNull(),

@@ -3,6 +3,7 @@ CREATE TABLE `sessions` (
 	`user_id` integer NOT NULL,
 	`session_version` integer NOT NULL,
 	`device_label` text DEFAULT '' NOT NULL,
+	`ip_prefix` text DEFAULT '' NOT NULL,
 	`shared_device_id` integer,
 	`created_at` text NOT NULL,
 	`last_seen_at` text NOT NULL,

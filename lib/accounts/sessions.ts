@@ -57,6 +57,19 @@ export function deviceLabel(userAgent: string | null | undefined): string {
   return label.slice(0, 60);
 }
 
+/** "41.73.100.7" → "41.73.100.x"; "2001:db8:85a3:8d3::1" → "2001:db8:85a3:…"; anything else → "". */
+export function ipPrefix(ip: string | null | undefined): string {
+  if (!ip) return '';
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.\d{1,3}$/.exec(ip);
+  if (v4) return `${v4[1]}.${v4[2]}.${v4[3]}.x`;
+  if (/^[0-9a-f:]+$/i.test(ip) && ip.includes(':')) {
+    if (ip === '::1') return '::1';
+    const groups = ip.split('::')[0]!.split(':').filter(Boolean).slice(0, 3);
+    return groups.length ? `${groups.join(':')}:…` : '';
+  }
+  return '';
+}
+
 export type OpenedSession = { id: string; sharedDeviceId: number | null };
 
 /**
@@ -66,7 +79,7 @@ export type OpenedSession = { id: string; sharedDeviceId: number | null };
  */
 export function openSession(
   db: Db,
-  input: { userId: number; sessionVersion: number; userAgent?: string | null; deviceToken?: string | null },
+  input: { userId: number; sessionVersion: number; userAgent?: string | null; deviceToken?: string | null; ip?: string | null },
   now = new Date(),
 ): OpenedSession {
   const device = findActiveDevice(db, input.deviceToken);
@@ -86,6 +99,7 @@ export function openSession(
           userId: input.userId,
           sessionVersion: input.sessionVersion,
           deviceLabel: deviceLabel(input.userAgent),
+          ipPrefix: ipPrefix(input.ip),
           sharedDeviceId: device?.id ?? null,
           createdAt: at,
           lastSeenAt: at,
@@ -125,6 +139,8 @@ export type SessionListItem = {
   /** the row's key, used by the "End" form (the cookie's id itself is never shown) */
   idHash: string;
   deviceLabel: string;
+  /** the network of the sign-in, coarsely */
+  ipPrefix: string;
   createdAt: string;
   lastSeenAt: string;
   shared: boolean;
@@ -137,6 +153,7 @@ export function listSessions(db: Db, userId: number, currentHash: string | null,
     .select({
       idHash: sessions.idHash,
       deviceLabel: sessions.deviceLabel,
+      ipPrefix: sessions.ipPrefix,
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
       sharedDeviceId: sessions.sharedDeviceId,
@@ -151,6 +168,7 @@ export function listSessions(db: Db, userId: number, currentHash: string | null,
     .map((r) => ({
       idHash: r.idHash,
       deviceLabel: r.deviceLabel,
+      ipPrefix: r.ipPrefix,
       createdAt: r.createdAt,
       lastSeenAt: r.lastSeenAt,
       shared: r.sharedDeviceId !== null,

@@ -48,11 +48,8 @@ export const { auth, signIn, signOut, handlers } = NextAuth(() => ({
     Credentials({
       credentials: { identifier: {}, password: {} },
       async authorize(credentials, request) {
-        const result = await authenticate(
-          getDb(),
-          { identifier: credentials.identifier, password: credentials.password },
-          { ip: requestClientIp(request.headers) },
-        );
+        const ip = requestClientIp(request.headers);
+        const result = await authenticate(getDb(), { identifier: credentials.identifier, password: credentials.password }, { ip });
         if (!result.ok) throw new SignInRejected(result);
         // A session row on the server; the cookie carries its random id. On a browser marked as a
         // shared computer, it is one of that computer's: it ends after SHARED_IDLE_MINUTES without a request.
@@ -60,6 +57,7 @@ export const { auth, signIn, signOut, handlers } = NextAuth(() => ({
           userId: result.value.userId,
           sessionVersion: result.value.sessionVersion,
           userAgent: request.headers.get('user-agent'),
+          ip,
           deviceToken: cookieFromHeader(request.headers.get('cookie'), cookieNames(secureCookies()).sharedDevice),
         });
         return { id: String(result.value.userId), sid: session.id };

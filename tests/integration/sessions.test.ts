@@ -11,6 +11,7 @@ import {
   endOwnSession,
   endSession,
   hashSessionId,
+  ipPrefix,
   listSessions,
   openSession,
 } from '@/lib/accounts/sessions';
@@ -196,9 +197,9 @@ describe('server-side sessions', () => {
   const ANDROID = 'Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Mobile Safari/537.36';
   const WINDOWS = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0';
 
-  const open = (when = T0, userAgent = ANDROID, user: User = awa) => {
+  const open = (when = T0, userAgent = ANDROID, user: User = awa, ip = '41.73.100.7') => {
     const sv = t.db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, user.id)).get()!.v;
-    return openSession(t.db, { userId: user.id, sessionVersion: sv, userAgent }, when).id;
+    return openSession(t.db, { userId: user.id, sessionVersion: sv, userAgent, ip }, when).id;
   };
   const request = (sessionId: string, when: Date, user: User = awa) =>
     loadSessionActor(t.db, { userId: user.id, sessionId }, { rules: DEFAULT_SESSION_RULES, now: when });
@@ -266,13 +267,13 @@ describe('server-side sessions', () => {
 
   it('the list shows the open sessions, most recent first, with this device marked; ended, idle and old ones are left out', () => {
     const phone = open(T0, ANDROID);
-    const laptop = open(at(1000), WINDOWS);
+    const laptop = open(at(1000), WINDOWS, awa, '2001:db8:85a3:8d3::1');
     const forgotten = open(at(2000), WINDOWS);
     endSession(t.db, hashSessionId(forgotten), 'sign_out', at(3000));
     request(laptop, at(120_000));
     expect(listSessions(t.db, awa.id, hashSessionId(phone), DEFAULT_SESSION_RULES, at(180_000))).toEqual([
-      { idHash: hashSessionId(laptop), deviceLabel: 'Firefox · Windows', createdAt: at(1000).toISOString(), lastSeenAt: at(120_000).toISOString(), shared: false, current: false },
-      { idHash: hashSessionId(phone), deviceLabel: 'Chrome · Android', createdAt: T0.toISOString(), lastSeenAt: T0.toISOString(), shared: false, current: true },
+      { idHash: hashSessionId(laptop), deviceLabel: 'Firefox · Windows', ipPrefix: '2001:db8:85a3:…', createdAt: at(1000).toISOString(), lastSeenAt: at(120_000).toISOString(), shared: false, current: false },
+      { idHash: hashSessionId(phone), deviceLabel: 'Chrome · Android', ipPrefix: '41.73.100.x', createdAt: T0.toISOString(), lastSeenAt: T0.toISOString(), shared: false, current: true },
     ]);
     expect(listSessions(t.db, awa.id, null, DEFAULT_SESSION_RULES, at(8 * DAY))).toEqual([]);
   });
@@ -320,6 +321,13 @@ describe('server-side sessions', () => {
     expect((await changePassword(t.db, actorOf(t.db, awa.id), { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD })).ok).toBe(true);
     expect(request(id, T0)).toBeNull();
     expect(listSessions(t.db, awa.id, null, DEFAULT_SESSION_RULES, T0)).toEqual([]);
+  });
+
+  it('keeps only the network of the sign-in, not the address', () => {
+    expect(ipPrefix('41.73.100.7')).toBe('41.73.100.x');
+    expect(ipPrefix('2001:db8:85a3:8d3::1')).toBe('2001:db8:85a3:…');
+    expect(ipPrefix('local')).toBe('');
+    expect(ipPrefix(null)).toBe('');
   });
 
   it('names the device briefly from its User-Agent', () => {

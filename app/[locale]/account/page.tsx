@@ -205,6 +205,7 @@ export default async function AccountPage({
                 <p className="text-sm text-stone-700">
                   {t('lastSeen', { date: format.dateTime(new Date(s.lastSeenAt), { dateStyle: 'medium', timeStyle: 'short' }) })} ·{' '}
                   {t('signedInOn', { date: format.dateTime(new Date(s.createdAt), { dateStyle: 'medium' }) })}
+                  {s.ipPrefix ? <span className="session-network"> · {t('network', { network: s.ipPrefix })}</span> : null}
                 </p>
               </div>
               {s.current ? null : (
