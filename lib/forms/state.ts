@@ -53,7 +53,8 @@ export function failureToState(failure: Failure, values: Record<string, string>,
     case 'rate_limited': {
       const minutes = Math.max(1, Math.ceil(failure.retryAfterSeconds / 60));
       const hours = Math.max(1, Math.ceil(failure.retryAfterSeconds / 3600));
-      return { status: 'error', values: kept, fieldErrors: {}, formError: t(failure.reason ?? 'rateLimited', { minutes, hours }) };
+      const formError = failure.reason ? t(failure.reason, { minutes, hours }) : t('rateLimited', { minutes });
+      return { status: 'error', values: kept, fieldErrors: {}, formError };
     }
     case 'rejected':
       return { status: 'error', values: kept, fieldErrors: {}, formError: t(failure.reason) };

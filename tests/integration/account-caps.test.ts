@@ -82,6 +82,14 @@ describe('hourly caps per account', () => {
     expect(t.db.select().from(commentSupports).where(eq(commentSupports.userId, awa.id)).all()).toHaveLength(99);
   });
 
+  it('clicking "support" again on what one already supports is not counted', async () => {
+    const author = await addUser(t, { displayName: 'Auteur' });
+    const c = comment(author, 0, T0);
+    if (!c.ok) throw new Error('no comment');
+    const me = actorOf(t.db, awa.id);
+    for (let i = 0; i < 150; i++) expect(supportComment(t.db, me, { commentId: String(c.value.commentId), intent: 'add' }, T0).ok).toBe(true);
+  });
+
   it('supports of projects: 30 an hour', async () => {
     const author = await addUser(t, { displayName: 'Porteur de projets' });
     const me = actorOf(t.db, awa.id);
