@@ -33,7 +33,8 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   const input = fields(formData, ['identifier', 'password']);
   const locale = await currentLocale(formData);
   try {
-    await signIn('credentials', { ...input, redirectTo: localePath(locale, '/account') });
+    // ?signedin: the account page offers a participant to choose their own PIN (once per sign-in).
+    await signIn('credentials', { ...input, redirectTo: localePath(locale, '/account?signedin=1') });
   } catch (e) {
     if (e instanceof SignInRejected) return failed(e.failure, formData);
     if (e instanceof AuthError) return failed(invalid({ _form: 'badCredentials' }), formData);

@@ -42,8 +42,8 @@ export default async function AccountPage({
   const profile = getProfile(db, actor.id);
   if (!profile) redirect(localePath(locale, '/login'));
   const sp = await searchParams;
-  // A participant still holding the PIN of their slip is offered to choose their own first.
-  if (profile.pinChoicePending && !sp.pin) redirect(localePath(locale, '/account/pin'));
+  // Right after signing in, a participant still holding the PIN of their slip is offered to choose their own.
+  if (profile.pinChoicePending && sp.signedin) redirect(localePath(locale, '/account/pin'));
   const t = await getTranslations('Account');
   const ta = await getTranslations('Auth');
   const tc = await getTranslations('Common');

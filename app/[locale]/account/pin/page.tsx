@@ -42,7 +42,7 @@ export default async function ChoosePinPage({ params }: { params: Promise<{ loca
         <SubmitButton pendingLabel={tc('saving')}>{t('submit')}</SubmitButton>
       </ActionForm>
       <p>
-        <a href={localePath(locale, '/account?pin=later')} id="pin-later">
+        <a href={localePath(locale, '/account')} id="pin-later">
           {profile.pinChoicePending ? t('later') : t('back')}
         </a>
       </p>
