@@ -155,7 +155,7 @@ export const auditLog = sqliteTable(
 
 // ---------------------------------------------------------------- infrastructure
 
-/** Used by rate-limiter-flexible's RateLimiterSQLite (its own column layout). */
+/** Abuse counters of lib/rate-limit.ts: key "<limit>:<who>", events in the window, window end (ms since epoch). */
 export const rateLimits = sqliteTable('rate_limits', {
   key: text('key').primaryKey(),
   points: integer('points').notNull().default(0),
