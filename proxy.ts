@@ -1,5 +1,6 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
+import { SESSION_COOKIE_PATTERN, SHARED_DEVICE_COOKIE_PATTERN } from './lib/auth/cookie-names';
 import { PATH_HEADER, routing } from './lib/i18n/routing';
 
 const intl = createMiddleware(routing);
@@ -8,11 +9,13 @@ const intl = createMiddleware(routing);
 const CACHEABLE = /^(?:\/(en))?\/topics\/(\d{1,9})$/;
 
 function hasSession(req: NextRequest): boolean {
-  return req.cookies.getAll().some((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name));
+  return req.cookies.getAll().some((c) => SESSION_COOKIE_PATTERN.test(c.name));
 }
 
-/** The shared-computer mark (lib/shared-devices/token.ts; proxy.ts keeps its imports light). */
-const SHARED_DEVICE_COOKIE = 'baro-shared-device';
+/** Does the browser carry a shared-computer mark (lib/shared-devices/token.ts)? */
+function markedShared(req: NextRequest): boolean {
+  return req.cookies.getAll().some((c) => SHARED_DEVICE_COOKIE_PATTERN.test(c.name));
+}
 
 /**
  * The request as next-intl sees it, plus the path the reader asked for (PATH_HEADER): the page header's
@@ -43,7 +46,7 @@ export default function proxy(req: NextRequest) {
   // neither Back nor the back/forward cache shows it to the next person on a shared computer.
   if (signedIn) res.headers.set('Cache-Control', 'private, no-store');
   // Signed out on a shared computer: the browser also drops its cache and the site's storage.
-  if (req.cookies.has(SHARED_DEVICE_COOKIE) && req.nextUrl.searchParams.has('out') && /^(?:\/en)?\/login$/.test(req.nextUrl.pathname)) {
+  if (markedShared(req) && req.nextUrl.searchParams.has('out') && /^(?:\/en)?\/login$/.test(req.nextUrl.pathname)) {
     res.headers.set('Clear-Site-Data', '"cache", "storage"');
   }
   return res;

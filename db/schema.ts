@@ -91,6 +91,8 @@ export const users = sqliteTable(
     registeredBy: integer('registered_by').references((): AnySQLiteColumn => users.id),
     /** the date (YYYY-MM-DD) the participant consented to having an account, as recorded by the facilitator */
     consentGivenOn: text('consent_given_on'),
+    /** a participant who has not yet chosen their own PIN (the one on the slip was seen by the facilitator) */
+    pinChoicePending: integer('pin_choice_pending', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: text('updated_at'),
   },
@@ -153,7 +155,7 @@ export const auditLog = sqliteTable(
 
 // ---------------------------------------------------------------- infrastructure
 
-/** Used by rate-limiter-flexible's RateLimiterSQLite (its own column layout). */
+/** Abuse counters of lib/rate-limit.ts: key "<limit>:<who>", events in the window, window end (ms since epoch). */
 export const rateLimits = sqliteTable('rate_limits', {
   key: text('key').primaryKey(),
   points: integer('points').notNull().default(0),
@@ -409,6 +411,8 @@ export const NOTIFICATION_KINDS = [
   'assisted.vote',
   'assisted.comment_support',
   'assisted.project_support',
+  /** the account was locked after 20 failed sign-ins in a row (lib/accounts/sign-in-lock.ts) */
+  'account.locked',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -903,25 +907,36 @@ export const sharedDevices = sqliteTable('shared_devices', {
   revokedAt: text('revoked_at'),
 });
 
-/** A session opened on a shared computer: ends after 10 minutes without a request, checked on the server. */
-export const deviceSessions = sqliteTable(
-  'device_sessions',
+/**
+ * A signed-in session, on any device (lib/accounts/sessions.ts). The session cookie carries a random
+ * id; only its sha-256 is kept here, so a copy of this table signs nobody in. Checked on every
+ * request: ended, idle too long, too old, or from an older session version (sign out everywhere, a
+ * new password, a ban) means signed out.
+ */
+export const sessions = sqliteTable(
+  'sessions',
   {
-    /** random id carried in the session cookie */
-    id: text('id').primaryKey(),
+    /** sha-256 (hex) of the random id carried in the session cookie */
+    idHash: text('id_hash').primaryKey(),
     userId: integer('user_id')
       .notNull()
       .references(() => users.id),
-    deviceId: integer('device_id')
-      .notNull()
-      .references(() => sharedDevices.id),
+    /** the account's session_version when the session opened; once the account's moves on, the session is over */
+    sessionVersion: integer('session_version').notNull(),
+    /** a short name for the device, from its User-Agent ("Chrome on Android"), shown in the list of sessions */
+    deviceLabel: text('device_label').notNull().default(''),
+    /** the network the sign-in came from, coarsely ("41.73.100.x", "2001:db8:85a3:…"): enough to recognise, not to locate */
+    ipPrefix: text('ip_prefix').notNull().default(''),
+    /** a shared computer of a connected space (lib/shared-devices): the short idle limit applies */
+    sharedDeviceId: integer('shared_device_id').references(() => sharedDevices.id),
+    createdAt: text('created_at').notNull(),
+    /** written at most once a minute (more often on a shared computer, whose idle limit is minutes) */
     lastSeenAt: text('last_seen_at').notNull(),
     endedAt: text('ended_at'),
-    /** 'sign_out' | 'idle' */
+    /** sign_out | ended (from another device) | others_ended | idle | expired | unmarked | replaced */
     endReason: text('end_reason'),
-    createdAt: createdAt(),
   },
-  (t) => [index('device_sessions_user_idx').on(t.userId)],
+  (t) => [index('sessions_user_idx').on(t.userId, t.endedAt), index('sessions_device_idx').on(t.sharedDeviceId, t.endedAt)],
 );
 
 /** A public debate at a connected space, about a topic or a project (or neither: a general meeting). */
@@ -990,5 +1005,5 @@ export const meetingAttendance = sqliteTable(
 
 export type AssistedContribution = typeof assistedContributions.$inferSelect;
 export type SharedDevice = typeof sharedDevices.$inferSelect;
-export type DeviceSession = typeof deviceSessions.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
 export type Meeting = typeof meetings.$inferSelect;

@@ -27,6 +27,10 @@ export type Subjects = {
   'profile.update': { userId: number };
   'password.change': { userId: number };
   'session.revokeAll': { userId: number };
+  /** ending one of one's own sessions (another device), from /account */
+  'session.end': { userId: number };
+  /** lifting the 24-hour sign-in lock of an account, in person */
+  'account.unlock': { userId: number };
   'admin.access': undefined;
   'role.grant': { userId: number; role: Grant['role'] };
   'role.revoke': { userId: number; role: Grant['role'] };
@@ -173,6 +177,8 @@ export const ACTIONS = Object.keys({
   'profile.update': 1,
   'password.change': 1,
   'session.revokeAll': 1,
+  'session.end': 1,
+  'account.unlock': 1,
   'admin.access': 1,
   'role.grant': 1,
   'role.revoke': 1,
@@ -333,6 +339,9 @@ const rules: { [A in Action]: Rule<A> } = {
   'profile.update': (actor, s) => self(actor, s) && !actor!.suspended,
   'password.change': (actor, s) => self(actor, s),
   'session.revokeAll': (actor, s) => self(actor, s),
+  'session.end': (actor, s) => self(actor, s),
+  // Participants are unlocked by their space's facilitator with a new PIN (participant.resetPin).
+  'account.unlock': (actor) => isAdmin(actor) && !actor!.suspended,
   'admin.access': (actor) => isAdmin(actor) && !actor!.suspended,
   // An admin never changes their own roles: no self-promotion, no locking the last admin out by mistake.
   'role.grant': (actor, s) => isAdmin(actor) && !actor!.suspended && actor!.id !== s.userId,

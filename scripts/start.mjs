@@ -29,7 +29,8 @@ if (!built || readOr(fingerprintFile) !== fingerprint) {
 }
 
 console.log(`[baro] serving on http://localhost:${env.PORT}`);
-const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', env.PORT], { stdio: 'inherit', env });
+// scripts/server.mjs rather than `next start`: it gives the app the connection's address (lib/auth/client-ip.ts).
+const server = spawn(process.execPath, ['scripts/server.mjs'], { stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code) => process.exit(code ?? 0));
 

@@ -4,12 +4,12 @@ import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { registerUser } from '@/lib/accounts/register-user';
-import { auth, signIn, signOut, SignInRejected } from '@/lib/auth/config';
-import { getActor, requestIp } from '@/lib/auth/session';
+import { endSession } from '@/lib/accounts/sessions';
+import { signIn, signOut, SignInRejected } from '@/lib/auth/config';
+import { currentSessionHash, getActor, requestIp } from '@/lib/auth/session';
 import { invalid } from '@/lib/errors';
 import type { FormState } from '@/lib/forms/state';
 import { localePath } from '@/lib/i18n/config';
-import { endDeviceSession } from '@/lib/shared-devices/device-sessions';
 import { currentLocale, failed, fields } from './helpers';
 
 const REGISTER_FIELDS = ['displayName', 'phone', 'email', 'password', 'communeId', 'gender', 'birthYear', 'language'] as const;
@@ -33,7 +33,8 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   const input = fields(formData, ['identifier', 'password']);
   const locale = await currentLocale(formData);
   try {
-    await signIn('credentials', { ...input, redirectTo: localePath(locale, '/account') });
+    // ?signedin: the account page offers a participant to choose their own PIN (once per sign-in).
+    await signIn('credentials', { ...input, redirectTo: localePath(locale, '/account?signedin=1') });
   } catch (e) {
     if (e instanceof SignInRejected) return failed(e.failure, formData);
     if (e instanceof AuthError) return failed(invalid({ _form: 'badCredentials' }), formData);
@@ -44,9 +45,9 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
 
 export async function signOutAction(formData: FormData): Promise<void> {
   const locale = await currentLocale(formData);
-  // On a shared computer the session ends on the server too, not only in this browser's cookie.
-  const session = await auth();
-  if (session?.deviceSessionId) endDeviceSession(getDb(), session.deviceSessionId, 'sign_out');
+  // The session ends on the server, not only in this browser's cookie: a copy of it is dead too.
+  const hash = await currentSessionHash();
+  if (hash) endSession(getDb(), hash, 'sign_out');
   await signOut({ redirect: false });
   redirect(localePath(locale, '/login?out=1'));
 }

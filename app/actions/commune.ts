@@ -8,6 +8,7 @@ import { idParam } from '@/lib/validation';
 import { currentLocale } from './helpers';
 import { localePath } from '@/lib/i18n/config';
 import { COMMUNE_COOKIE } from '@/lib/commune-cookie';
+import { secureCookies } from '@/lib/env';
 
 /** Remembers which commune to show first. Not personal data; anyone may choose. */
 export async function chooseCommuneAction(formData: FormData): Promise<void> {
@@ -15,9 +16,9 @@ export async function chooseCommuneAction(formData: FormData): Promise<void> {
   const parsed = idParam.safeParse(formData.get('communeId'));
   const jar = await cookies();
   if (parsed.success && getCommune(getDb(), parsed.data)) {
-    jar.set(COMMUNE_COOKIE, String(parsed.data), { httpOnly: true, sameSite: 'lax', path: '/', maxAge: 365 * 86400 });
+    jar.set(COMMUNE_COOKIE, String(parsed.data), { httpOnly: true, sameSite: 'lax', secure: secureCookies(), path: '/', maxAge: 365 * 86400 });
   } else {
-    jar.delete(COMMUNE_COOKIE);
+    jar.set(COMMUNE_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure: secureCookies(), path: '/', maxAge: 0 });
   }
   redirect(localePath(locale, '/'));
 }

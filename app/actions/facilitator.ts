@@ -15,7 +15,7 @@ import { ASSISTED_KINDS, type AssistedKind } from '@/db/schema';
 import { refreshTopic } from './cache';
 import { currentLocale, failed, fields, pathFor } from './helpers';
 
-const REGISTER_FIELDS = ['spaceId', 'displayName', 'communeId', 'gender', 'birthYear', 'language', 'consent', 'consentDate'] as const;
+const REGISTER_FIELDS = ['spaceId', 'displayName', 'communeId', 'gender', 'birthYear', 'language', 'consent', 'consentDate', 'keepSlip'] as const;
 
 /** The slip goes back to this page only, in the action's answer: never into a URL or a cookie. */
 async function slipState(formData: FormData, slip: ParticipantSlip, messageKey: 'registered' | 'pinReset'): Promise<FormState> {
@@ -38,7 +38,7 @@ export async function registerParticipantAction(_prev: FormState, formData: Form
 }
 
 export async function resetPinAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const input = fields(formData, ['participantId', 'present']);
+  const input = fields(formData, ['participantId', 'present', 'keepSlip']);
   const result = await resetParticipantPin(getDb(), await getActor(), input);
   if (!result.ok) return failed(result, formData);
   return slipState(formData, result.value, 'pinReset');

@@ -54,5 +54,6 @@ export async function supportCommentAction(formData: FormData): Promise<void> {
   const result = supportComment(getDb(), await getActor(), fields(formData, ['commentId', 'intent']));
   if (result.ok) refreshTopic(String(formData.get('topicId')));
   const id = String(formData.get('commentId') ?? '');
-  redirect(await topicPath(formData, result.ok ? 'supported=1' : `error=${result.error}`, `comment-${id}`));
+  const error = result.ok ? '' : result.error === 'rate_limited' ? 'capReachedLater' : result.error;
+  redirect(await topicPath(formData, result.ok ? 'supported=1' : `error=${error}`, `comment-${id}`));
 }

@@ -62,7 +62,8 @@ export async function projectSettingsAction(_prev: FormState, formData: FormData
 export async function supportProjectAction(formData: FormData): Promise<void> {
   const input = fields(formData, ['projectId', 'intent']);
   const result = supportProject(getDb(), await getActor(), input);
-  const outcome = result.ok ? (input.intent === 'remove' ? 'unsupported=1' : 'supported=1') : `error=${result.error === 'rejected' ? result.reason : result.error}`;
+  const error = result.ok ? '' : result.error === 'rejected' ? result.reason : result.error === 'rate_limited' ? 'capReachedLater' : result.error;
+  const outcome = result.ok ? (input.intent === 'remove' ? 'unsupported=1' : 'supported=1') : `error=${error}`;
   redirect(await projectPath(formData, input.projectId ?? '', outcome, 'supports'));
 }
 

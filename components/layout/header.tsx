@@ -7,7 +7,7 @@ import { chooseCommuneAction } from '@/app/actions/commune';
 import { env } from '@/lib/env';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { can, type Actor } from '@/lib/permissions';
-import type { SharedSessionState } from '@/lib/shared-devices/device-sessions';
+import type { SharedSessionState } from '@/lib/accounts/load-actor';
 import { requestPath } from '@/lib/request-url';
 import { LanguageSwitcher } from './language-switcher';
 import { SharedSessionTimer } from './shared-session-timer';

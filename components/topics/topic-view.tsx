@@ -94,7 +94,8 @@ export async function TopicView({
   if (sp.deleted) notices.push(tc('removed'));
   if (sp.reported) notices.push(tr('sent'));
   if (sp.appealed) notices.push(th('appealSent'));
-  const error = sp.error === 'forbidden' ? te('forbidden') : sp.error === 'not_found' ? te('notFound') : sp.error ? te('invalid') : null;
+  const error =
+    sp.error === 'forbidden' ? te('forbidden') : sp.error === 'not_found' ? te('notFound') : sp.error === 'capReachedLater' ? te('capReachedLater') : sp.error ? te('invalid') : null;
 
   return (
     <div className="space-y-8">

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { deviceSessions, sharedDevices, users } from '../schema';
+import { sessions, sharedDevices, users } from '../schema';
 
 /** The space's shared computers still marked, newest first, with who marked them and open sessions. */
 export function sharedDevicesOf(db: Db, spaceId: number) {
@@ -10,7 +10,7 @@ export function sharedDevicesOf(db: Db, spaceId: number) {
       label: sharedDevices.label,
       createdAt: sharedDevices.createdAt,
       markedBy: users.displayName,
-      openSessions: sql<number>`(SELECT count(*) FROM ${deviceSessions} WHERE ${deviceSessions.deviceId} = ${sharedDevices.id} AND ${deviceSessions.endedAt} IS NULL)`,
+      openSessions: sql<number>`(SELECT count(*) FROM ${sessions} WHERE ${sessions.sharedDeviceId} = ${sharedDevices.id} AND ${sessions.endedAt} IS NULL)`,
     })
     .from(sharedDevices)
     .innerJoin(users, eq(users.id, sharedDevices.markedBy))

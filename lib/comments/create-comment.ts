@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { overCap } from '@/lib/rate-limit';
 import { comments } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, invalid, notFound, ok, type Result } from '@/lib/errors';
@@ -43,6 +44,8 @@ export function createComment(db: Db, actor: Actor | null, input: unknown, now =
   const verdict = screenSubmission(db, { kind: 'comment', communeId: subject.communeId, authorId: actor!.id, text: v.body, trusted: isTrusted(actor), now });
   if (verdict.action === 'reject') return { ok: false, error: 'rejected', reason: verdict.reason };
   const visibility = verdict.action === 'hold' ? 'held' : 'visible';
+  const capped = overCap(db, parent ? 'replyPerAccount' : 'commentPerAccount', actor!.id, now);
+  if (capped) return capped;
 
   const commentId = db.transaction((tx) => {
     const row = tx

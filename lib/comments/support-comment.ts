@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { overCap } from '@/lib/rate-limit';
 import { commentSupports, comments } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, notFound, ok, type Result } from '@/lib/errors';
@@ -18,19 +19,27 @@ export function supportComment(db: Db, actor: Actor | null, input: unknown, now 
   if (!can(actor, 'comment.support', { authorId: comment.authorId, phase: subject.phase })) return forbidden();
 
   const add = parsed.data.intent === 'add';
-  db.transaction((tx) => {
+  const capped = db.transaction((tx) => {
+    // The hourly cap counts supports actually given, inside the write lock (concurrent clicks count once).
+    if (add) {
+      const already = tx.select({ u: commentSupports.userId }).from(commentSupports).where(and(eq(commentSupports.commentId, comment.id), eq(commentSupports.userId, actor!.id))).get();
+      const over = already ? null : overCap(db, 'commentSupportPerAccount', actor!.id, now);
+      if (over) return over;
+    }
     const changes = add
       ? tx.insert(commentSupports).values({ commentId: comment.id, userId: actor!.id }).onConflictDoNothing().run().changes
       : tx
           .delete(commentSupports)
           .where(and(eq(commentSupports.commentId, comment.id), eq(commentSupports.userId, actor!.id)))
           .run().changes;
-    if (!changes) return;
+    if (!changes) return null;
     tx.update(comments)
       .set({ supportCount: add ? sql`${comments.supportCount} + 1` : sql`max(0, ${comments.supportCount} - 1)` })
       .where(eq(comments.id, comment.id))
       .run();
     recordAudit(tx, { actorId: actor!.id, action: add ? 'comment.support' : 'comment.unsupport', subjectType: 'comment', subjectId: comment.id });
+    return null;
   }, { behavior: 'immediate' });
+  if (capped) return capped;
   return ok({ supported: add });
 }

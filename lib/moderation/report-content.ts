@@ -1,5 +1,6 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { overCap } from '@/lib/rate-limit';
 import { moderations, reports } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { conflict, forbidden, notFound, ok, type Result } from '@/lib/errors';
@@ -24,6 +25,8 @@ export function reportContent(db: Db, actor: Actor | null, input: unknown, now =
   if (!type || !item || !item.isPublic) return notFound();
   if (!can(actor, 'content.report', { authorId: item.authorId, isPublic: item.isPublic })) return forbidden();
   const threshold = moderationRules(db, item.communeId).reportThreshold;
+  const capped = overCap(db, 'reportPerAccount', actor!.id, now);
+  if (capped) return capped;
 
   return db.transaction((tx): Result<{ autoHidden: boolean }> => {
     tx.insert(moderations)

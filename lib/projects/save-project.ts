@@ -1,5 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { overCap } from '@/lib/rate-limit';
 import { getCommune } from '@/db/queries/geography';
 import { projectCoProposers, projectInvitations, projectRevisions, projectStatusChanges, projects, users, type Project } from '@/db/schema';
 import { looksLikeEmail, normalizePhone } from '@/lib/accounts/phone';
@@ -81,6 +82,9 @@ export function saveProject(db: Db, actor: Actor | null, input: unknown, now = n
     verdict = screenSubmission(db, { kind: 'project', communeId, authorId: actor!.id, text: projectText(v), trusted: isTrusted(actor), checkHistory: !wasPublic, now });
     if (verdict.action === 'reject') return { ok: false, error: 'rejected', reason: verdict.reason };
   }
+
+  const capped = existing ? null : overCap(db, 'projectPerAccount', actor!.id, now);
+  if (capped) return capped;
 
   const fields = toColumns(v);
   const result = db.transaction((tx) => {

@@ -1,8 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { overCap } from '@/lib/rate-limit';
 import { projectSupports, projects, type NotificationKind } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
-import { forbidden, notFound, ok, type Result } from '@/lib/errors';
+import { forbidden, notFound, ok, type Failure, type Result } from '@/lib/errors';
 import { notify } from '@/lib/notifications/deliver';
 import { can, type Actor } from '@/lib/permissions';
 import { parse } from '@/lib/validation';
@@ -38,6 +39,13 @@ export function supportProject(db: Db, actor: Actor | null, input: unknown, now 
     // Read again inside the write lock: another support may have just closed the collection.
     const current = tx.select({ status: projects.status }).from(projects).where(eq(projects.id, project.id)).get();
     if (current?.status !== 'collecting') return { closed: true as const };
+    // The hourly cap counts supports actually given (clicking again on a supported project is free),
+    // inside this write lock so that concurrent clicks are counted once.
+    if (add) {
+      const already = tx.select({ u: projectSupports.userId }).from(projectSupports).where(and(eq(projectSupports.projectId, project.id), eq(projectSupports.userId, actor!.id))).get();
+      const capped = already ? null : overCap(db, 'projectSupportPerAccount', actor!.id, now);
+      if (capped) return { capped: capped as Failure };
+    }
     const changes = add
       ? tx.insert(projectSupports).values({ projectId: project.id, userId: actor!.id, createdAt: now.toISOString() }).onConflictDoNothing().run().changes
       : tx
@@ -70,6 +78,7 @@ export function supportProject(db: Db, actor: Actor | null, input: unknown, now 
   }, { behavior: 'immediate' });
 
   if ('closed' in outcome) return { ok: false, error: 'rejected', reason: 'projectNotCollecting' };
+  if ('capped' in outcome && outcome.capped) return outcome.capped;
   if (outcome.quarter > 0) {
     notify(db, { kind: MILESTONE_KIND[outcome.quarter]!, recipientIds: authorIdsOf(db, project), actorId: null, projectId: project.id });
   }

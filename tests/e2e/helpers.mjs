@@ -150,13 +150,21 @@ export function freshPhone() {
   }
 }
 
-/** Signs in through the form and waits for the account page. */
+/**
+ * Signs in through the form and waits for the account page. A participant still holding the PIN of
+ * their slip is first offered to choose their own (/account/pin): this declines ("Not now").
+ */
 export async function signIn(page, identifier, password, { js, locale = 'fr' }) {
   const prefix = locale === 'fr' ? '' : `/${locale}`;
   await open(page, `${prefix}/login`, { js });
   await page.fill('#f-identifier', identifier);
   await page.fill('#f-password', password);
   await page.click('#login-form button[type="submit"]');
+  await page.waitForURL((u) => u.pathname === `${prefix}/account` || u.pathname === `${prefix}/account/pin`, { timeout: 15_000 });
+  if (new URL(page.url()).pathname.endsWith('/account/pin')) {
+    if (js) await hydrated(page);
+    await Promise.all([page.waitForURL((u) => u.pathname === `${prefix}/account`), page.click('#pin-later')]);
+  }
   await expectPath(page, `${prefix}/account`);
 }
 

@@ -77,10 +77,10 @@ describe('a moderator’s sanction scope is the commune where the content was po
     expect(suspend(admin, moussa, commentBy(moussa, kayesTopic))).toMatchObject({ ok: true });
   });
 
-  it('moving one’s home commune is audited and lifts nothing: the sanction stays with the content’s commune', () => {
+  it('moving one’s home commune is audited and lifts nothing: the sanction stays with the content’s commune', async () => {
     const about = commentBy(awa, nioroTopic);
     expect(warn(sira, awa, about)).toMatchObject({ ok: true });
-    expect(updateProfile(t.db, as(awa), profileOf(awa, kayes))).toMatchObject({ ok: true });
+    expect(await updateProfile(t.db, as(awa), profileOf(awa, kayes))).toMatchObject({ ok: true });
     expect(auditRows(t.db, 'user.commune_change')).toMatchObject([{ actorId: awa.id, subjectId: awa.id, details: { from: nioro, to: kayes } }]);
     // Now living in Kayes, she is still answerable to Nioro for what she wrote in Nioro, and only there.
     expect(suspend(seydou, awa, about)).toEqual({ ok: false, error: 'forbidden' });
@@ -89,7 +89,7 @@ describe('a moderator’s sanction scope is the commune where the content was po
     if (!s.ok) return;
     // Suspended, she cannot move again; the suspension is untouched.
     const until = suspendedUntil(awa);
-    expect(updateProfile(t.db, as(awa), profileOf(awa, nioro))).toEqual({ ok: false, error: 'forbidden' });
+    expect(await updateProfile(t.db, as(awa), profileOf(awa, nioro))).toEqual({ ok: false, error: 'forbidden' });
     expect(suspendedUntil(awa)).toBe(until);
     // Her appeal is settled in Nioro's scope: not by Kayes, nor by the moderator who decided.
     const appeal = appealDecision(t.db, as(awa), { moderationId: '', sanctionId: String(s.value.sanctionId), text: 'Je demande pardon, cela ne se reproduira pas.' }, T0);

@@ -1,7 +1,13 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { redirect } from 'next/navigation';
-import { changePasswordAction, signOutEverywhereAction, updateProfileAction } from '@/app/actions/account';
+import {
+  changePasswordAction,
+  endOtherSessionsAction,
+  endSessionAction,
+  signOutEverywhereAction,
+  updateProfileAction,
+} from '@/app/actions/account';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, TextField } from '@/components/forms/fields';
 import { ProfileFields } from '@/components/forms/profile-fields';
@@ -11,7 +17,9 @@ import { activeGrants, getProfile } from '@/db/queries/users';
 import { AppealForm } from '@/components/moderation/appeal-form';
 import { appealOf } from '@/db/queries/moderation';
 import { activeSuspension } from '@/lib/moderation/sanctions';
+import { listSessions } from '@/lib/accounts/sessions';
 import { getActor } from '@/lib/auth/session';
+import { sessionRules } from '@/lib/env';
 import { localePath, type Locale } from '@/lib/i18n/config';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -34,6 +42,8 @@ export default async function AccountPage({
   const profile = getProfile(db, actor.id);
   if (!profile) redirect(localePath(locale, '/login'));
   const sp = await searchParams;
+  // Right after signing in, a participant still holding the PIN of their slip is offered to choose their own.
+  if (profile.pinChoicePending && sp.signedin) redirect(localePath(locale, '/account/pin'));
   const t = await getTranslations('Account');
   const ta = await getTranslations('Auth');
   const tc = await getTranslations('Common');
@@ -45,6 +55,10 @@ export default async function AccountPage({
   const tsu = await getTranslations('Suspension');
   const th = await getTranslations('Hidden');
   const tas = await getTranslations('Assisted');
+  const openSessions = listSessions(db, actor.id, actor.sessionHash ?? null, sessionRules());
+  const others = openSessions.filter((s) => !s.current).length;
+  const sessionsNotice = sp.sessions === 'ended' ? t('sessionEnded') : sp.sessions === 'others' ? t('othersEnded') : null;
+  const isParticipant = !!profile.participantCode;
 
   return (
     <div className="max-w-xl space-y-10">
@@ -72,6 +86,11 @@ export default async function AccountPage({
               )
             ) : null}
           </section>
+        ) : null}
+        {sp.pin === 'changed' ? (
+          <p role="status" className="mt-3 rounded border-l-4 border-green-700 bg-green-50 p-3 text-green-900">
+            {t('pinChanged')}
+          </p>
         ) : null}
         {sp.appealed ? (
           <p role="status" className="mt-3 rounded border-l-4 border-green-700 bg-green-50 p-3 text-green-900">
@@ -123,26 +142,92 @@ export default async function AccountPage({
               language: profile.language,
             }}
           />
+          <TextField
+            name="currentSecret"
+            type="password"
+            label={isParticipant ? t('currentSecretPin') : t('currentSecret')}
+            hint={t('currentSecretHint')}
+            autoComplete="current-password"
+            maxLength={128}
+          />
           <SubmitButton pendingLabel={tc('saving')}>{tc('save')}</SubmitButton>
         </ActionForm>
       </section>
 
-      <section aria-labelledby="password">
-        <h2 id="password" className="mb-3 text-xl font-bold">
-          {t('passwordTitle')}
-        </h2>
-        <ActionForm action={changePasswordAction} id="password-form">
-          <Hidden name="locale" value={locale} />
-          <TextField name="currentPassword" type="password" label={t('currentPassword')} required requiredMark={tc('required')} autoComplete="current-password" maxLength={128} />
-          <TextField name="newPassword" type="password" label={t('newPassword')} hint={ta('passwordHint')} required requiredMark={tc('required')} autoComplete="new-password" maxLength={128} />
-          <SubmitButton pendingLabel={tc('saving')}>{t('submitPassword')}</SubmitButton>
-        </ActionForm>
-      </section>
+      {isParticipant ? (
+        <section aria-labelledby="password">
+          <h2 id="password" className="mb-2 text-xl font-bold">
+            {t('pinTitle')}
+          </h2>
+          <p className="mb-2">{t('pinIntro')}</p>
+          <a href={localePath(locale, '/account/pin')} id="pin-link">
+            {t('pinLink')}
+          </a>
+        </section>
+      ) : (
+        <section aria-labelledby="password">
+          <h2 id="password" className="mb-3 text-xl font-bold">
+            {t('passwordTitle')}
+          </h2>
+          <ActionForm action={changePasswordAction} id="password-form">
+            <Hidden name="locale" value={locale} />
+            <TextField name="currentPassword" type="password" label={t('currentPassword')} required requiredMark={tc('required')} autoComplete="current-password" maxLength={128} />
+            <TextField name="newPassword" type="password" label={t('newPassword')} hint={ta('passwordHint')} required requiredMark={tc('required')} autoComplete="new-password" maxLength={128} />
+            <SubmitButton pendingLabel={tc('saving')}>{t('submitPassword')}</SubmitButton>
+          </ActionForm>
+        </section>
+      )}
 
       <section aria-labelledby="sessions">
         <h2 id="sessions" className="mb-2 text-xl font-bold">
           {t('sessionsTitle')}
         </h2>
+        {sessionsNotice ? (
+          <p role="status" className="mb-3 rounded border-l-4 border-green-700 bg-green-50 p-3 text-green-900">
+            {sessionsNotice}
+          </p>
+        ) : null}
+        {sp.sessions === 'error' ? (
+          <p id="sessions-error" role="alert" className="mb-3 rounded border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
+            {t('sessionEndFailed')}
+          </p>
+        ) : null}
+        <p className="mb-3">{t('sessionsList')}</p>
+        <ul id="session-list" className="mb-4 divide-y divide-stone-300 rounded border border-stone-300 bg-white">
+          {openSessions.map((s) => (
+            <li key={s.idHash} className="flex flex-wrap items-center justify-between gap-2 p-3" data-current={s.current ? 'true' : undefined}>
+              <div>
+                <p className="font-semibold">
+                  {s.deviceLabel || t('unknownDevice')}
+                  {s.shared ? ` — ${t('sharedDevice')}` : ''}
+                  {s.current ? <span className="ml-2 rounded bg-green-100 px-2 py-0.5 text-sm text-green-900">{t('thisDevice')}</span> : null}
+                </p>
+                <p className="text-sm text-stone-700">
+                  {t('lastSeen', { date: format.dateTime(new Date(s.lastSeenAt), { dateStyle: 'medium', timeStyle: 'short' }) })} ·{' '}
+                  {t('signedInOn', { date: format.dateTime(new Date(s.createdAt), { dateStyle: 'medium' }) })}
+                  {s.ipPrefix ? <span className="session-network"> · {t('network', { network: s.ipPrefix })}</span> : null}
+                </p>
+              </div>
+              {s.current ? null : (
+                <form action={endSessionAction}>
+                  <input type="hidden" name="locale" value={locale} />
+                  <input type="hidden" name="session" value={s.idHash} />
+                  <button type="submit" className="min-h-11 rounded border-2 border-stone-700 px-3 font-semibold" aria-label={t('endSessionOf', { device: s.deviceLabel || t('unknownDevice') })}>
+                    {t('endSession')}
+                  </button>
+                </form>
+              )}
+            </li>
+          ))}
+        </ul>
+        {others > 0 ? (
+          <form action={endOtherSessionsAction} id="end-others-form" className="mb-4">
+            <input type="hidden" name="locale" value={locale} />
+            <button type="submit" className="min-h-11 rounded border-2 border-stone-700 px-4 font-semibold">
+              {t('endOthers', { count: others })}
+            </button>
+          </form>
+        ) : null}
         <p className="mb-3">{t('sessionsIntro')}</p>
         <form action={signOutEverywhereAction}>
           <input type="hidden" name="locale" value={locale} />

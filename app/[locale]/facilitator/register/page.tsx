@@ -79,6 +79,7 @@ export default async function RegisterParticipantPage({
             <Checkbox name="consent" label={t('consent')} {...req} />
             <TextField name="consentDate" type="date" label={t('consentDate')} hint={t('consentDateHint')} {...req} defaultValue={today} />
           </fieldset>
+          <Checkbox name="keepSlip" label={t('keepSlip')} hint={t('keepSlipHint')} />
           <SubmitButton pendingLabel={tc('sending')}>{t('registerSubmit')}</SubmitButton>
         </SlipOrFields>
       </ActionForm>

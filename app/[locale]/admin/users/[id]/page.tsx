@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { grantRoleAction, revokeRoleAction } from '@/app/actions/admin';
+import { grantRoleAction, revokeRoleAction, unlockAccountAction } from '@/app/actions/admin';
+import { signInLockOf } from '@/lib/accounts/unlock-account';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextField } from '@/components/forms/fields';
 import { Forbidden } from '@/components/ui/forbidden';
@@ -41,7 +42,9 @@ export default async function AdminUserPage({
   const tc = await getTranslations('Common');
   const te = await getTranslations('Errors');
   const grants = activeGrants(db, user.id);
-  const notice = sp.done === 'granted' ? t('granted') : sp.done === 'revoked' ? t('revoked') : null;
+  const notice = sp.done === 'granted' ? t('granted') : sp.done === 'revoked' ? t('revoked') : sp.done === 'unlocked' ? t('unlocked') : null;
+  const lockedSeconds = signInLockOf(db, user.id);
+  const mayUnlock = can(actor, 'account.unlock', { userId: user.id });
   const error = typeof sp.error === 'string' && te.has(sp.error === 'not_found' ? 'notFound' : 'forbidden')
     ? te(sp.error === 'not_found' ? 'notFound' : 'forbidden')
     : null;
@@ -62,6 +65,23 @@ export default async function AdminUserPage({
         <p id="revoke-error" role="alert" className="rounded border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
           {error}
         </p>
+      ) : null}
+      {lockedSeconds > 0 ? (
+        <section aria-labelledby="locked" className="rounded border-l-4 border-amber-700 bg-amber-50 p-3">
+          <h2 id="locked" className="font-bold">
+            {t('lockedTitle')}
+          </h2>
+          <p className="mb-2">{t('lockedBody', { hours: Math.ceil(lockedSeconds / 3600) })}</p>
+          {mayUnlock ? (
+            <form action={unlockAccountAction} id="unlock-form">
+              <input type="hidden" name="locale" value={locale} />
+              <input type="hidden" name="userId" value={user.id} />
+              <button type="submit" className="min-h-11 rounded border-2 border-amber-800 px-3 font-semibold">
+                {t('unlock')}
+              </button>
+            </form>
+          ) : null}
+        </section>
       ) : null}
       <section aria-labelledby="current">
         <h2 id="current" className="mb-2 text-xl font-bold">

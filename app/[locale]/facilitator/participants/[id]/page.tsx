@@ -69,6 +69,7 @@ export default async function ParticipantPinPage({ params }: { params: Promise<{
           <Hidden name="locale" value={locale} />
           <Hidden name="participantId" value={String(person.id)} />
           <Checkbox name="present" label={t('present')} required requiredMark={tc('required')} />
+          <Checkbox name="keepSlip" label={t('keepSlip')} hint={t('keepSlipHint')} />
           <SubmitButton pendingLabel={tc('sending')}>{t('pinSubmit')}</SubmitButton>
         </SlipOrFields>
       </ActionForm>
