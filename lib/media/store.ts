@@ -14,7 +14,7 @@ const SHA = /^[0-9a-f]{64}$/;
 
 export function mediaFilePath(dir: string, sha256: string): string {
   if (!SHA.test(sha256)) throw new Error('not a sha-256');
-  return path.join(dir, sha256.slice(0, 2), `${sha256}.${OUTPUT_EXT}`);
+  return path.join(/*turbopackIgnore: true*/ dir, sha256.slice(0, 2), `${sha256}.${OUTPUT_EXT}`);
 }
 
 /** A fresh work folder for one upload, inside MEDIA_DIR (same file system: the final rename is atomic). */
