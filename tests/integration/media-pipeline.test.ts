@@ -202,7 +202,7 @@ describe('bad input gets a clear error and leaves no file and no row', () => {
 
   it('a recording over 2 minutes with no duration in its header (AMR), caught on the decoded sound', async () => {
     await expectRefused(upload(amrNb(fixtures, 'long.amr', 150, 3)), 'audioTooLong');
-  });
+  }, 60_000);
 
   it('a file whose header lies about its duration (WebM saying 10 s, holding 150 s)', async () => {
     const f = tone(fixtures, 'liar.webm', 150, ['-c:a', 'libopus', '-ac', '1', '-b:a', '16k']);
@@ -214,7 +214,7 @@ describe('bad input gets a clear error and leaves no file and no row', () => {
     const sniffed = await sniffAudio(bytes);
     expect(sniffed).toMatchObject({ ok: true, declaredDurationS: 10 });
     await expectRefused(bytes, 'audioTooLong');
-  });
+  }, 60_000);
 
   it('a transcode that runs past the time limit is killed', async () => {
     const f = tone(fixtures, 'slow.wav', 100, ['-c:a', 'pcm_s16le', '-ac', '1'], { rate: 16000 });
@@ -252,9 +252,9 @@ describe('who may upload', () => {
 
 describe('load: one transcode per core, the others wait their turn', () => {
   it(`N parallel uploads never run more ffmpeg processes than the pipeline's slots`, async () => {
+    const inputs = Array.from({ length: 5 }, (_, i) => fs.readFileSync(tone(fixtures, `par-${i}.wav`, 45, ['-c:a', 'pcm_s16le', '-ac', '1'], { rate: 16000, frequency: 300 + 50 * i })));
     for (const slots of [1, 2]) {
       const p = new MediaPipeline({ dir: mediaDir, concurrency: slots });
-      const inputs = Array.from({ length: 5 }, (_, i) => fs.readFileSync(tone(fixtures, `par-${slots}-${i}.wav`, 40, ['-c:a', 'pcm_s16le', '-ac', '1'], { rate: 16000, frequency: 300 + 50 * i + slots })));
       let peak = 0;
       const sampler = setInterval(() => {
         peak = Math.max(peak, ffmpegChildren().length);
@@ -266,11 +266,11 @@ describe('load: one transcode per core, the others wait their turn', () => {
       expect(peak).toBeLessThanOrEqual(slots);
       expect(p.queue.stats.peakRunning).toBe(slots);
     }
-  });
+  }, 120_000);
 
   it('past the queue limit, uploads are refused with rate_limited and leave nothing', async () => {
     const p = new MediaPipeline({ dir: mediaDir, concurrency: 1, maxWaiting: 1 });
-    const inputs = Array.from({ length: 4 }, (_, i) => fs.readFileSync(tone(fixtures, `busy-${i}.wav`, 20, ['-c:a', 'pcm_s16le', '-ac', '1'], { rate: 16000, frequency: 700 + 10 * i })));
+    const inputs = Array.from({ length: 4 }, (_, i) => fs.readFileSync(tone(fixtures, `busy-${i}.wav`, 60, ['-c:a', 'pcm_s16le', '-ac', '1'], { rate: 16000, frequency: 700 + 10 * i })));
     const before = mediaFootprint(t.db, mediaDir);
     const results = await Promise.all(inputs.map((b) => ingestAudio(t.db, citizen, { file: b, kind: 'comment' }, p)));
     expect(results.filter((r) => r.ok)).toHaveLength(2);
@@ -280,7 +280,7 @@ describe('load: one transcode per core, the others wait their turn', () => {
     ]);
     const after = mediaFootprint(t.db, mediaDir);
     expect(after).toEqual({ files: before.files + 2, rows: before.rows + 2, audit: before.audit + 2 });
-  });
+  }, 60_000);
 });
 
 describe('a feature attaches a recording, moderation moves it', () => {
