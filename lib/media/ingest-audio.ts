@@ -69,6 +69,8 @@ export async function ingestAudio(
 
   if (!(await pipeline.availability()).available) return refuse('voiceUnavailable');
 
+  // A form sent without a file gives an empty File (or a string): nothing was recorded.
+  if (!(file instanceof Uint8Array) && !(file instanceof Blob)) return refuse('audioEmpty');
   // Sizes first: an oversized upload is not even read.
   const size = file instanceof Uint8Array ? file.byteLength : file.size;
   if (size === 0) return refuse('audioEmpty');

@@ -162,6 +162,9 @@ describe('bad input gets a clear error and leaves no file and no row', () => {
   it('an empty file', async () => {
     await expectRefused(new File([], 'voice.webm', { type: 'audio/webm' }), 'audioEmpty');
     await expectRefused(new Uint8Array(0), 'audioEmpty');
+    // what FormData.get() gives for a field sent without a file
+    await expectRefused(new File([], '', { type: 'application/octet-stream' }), 'audioEmpty');
+    await expectRefused('' as unknown as Blob, 'audioEmpty');
   });
 
   it('a recording with nothing in it (no samples, or a click of 40 ms)', async () => {
