@@ -1007,3 +1007,69 @@ export type AssistedContribution = typeof assistedContributions.$inferSelect;
 export type SharedDevice = typeof sharedDevices.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
 export type Meeting = typeof meetings.$inferSelect;
+
+// ---------------------------------------------------------------- media (voice)
+
+/**
+ * pending: uploaded and transcoded, not yet attached to anything (its owner only; swept after a day);
+ * held: attached, awaiting moderation; published: anyone may hear it; rejected: refused or hidden by moderation.
+ * Only published media is public (lib/permissions.ts, 'media.read').
+ */
+export const MEDIA_STATES = ['pending', 'held', 'published', 'rejected'] as const;
+export type MediaState = (typeof MEDIA_STATES)[number];
+
+/**
+ * What a recording is for; subject_id names the row it belongs to once attached: the comment, the project
+ * (its voice description), the topic (its summary, or the summary of its decision), the meeting (its
+ * minutes), the lesson.
+ */
+export const MEDIA_KINDS = ['comment', 'project_description', 'topic_summary', 'decision_summary', 'meeting_minutes', 'lesson'] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+
+/**
+ * One recording as a feature uses it. The file (data/media/ab/<sha256>.webm, mono Opus) is named by the
+ * sha-256 of the transcoded output and shared by every row with the same sha256 (identical content is stored once).
+ */
+export const media = sqliteTable(
+  'media',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ownerId: integer('owner_id')
+      .notNull()
+      .references(() => users.id),
+    /** whose moderators may hear it while it is not public: the subject's commune (the owner's until attached) */
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
+    kind: text('kind', { enum: MEDIA_KINDS }).notNull(),
+    /** null while pending */
+    subjectId: integer('subject_id'),
+    /** the language spoken, when the feature asks for it (spoken summaries) */
+    language: text('language', { enum: PREFERRED_LANGUAGES }),
+    state: text('state', { enum: MEDIA_STATES }).notNull().default('pending'),
+    /** hex sha-256 of the stored file */
+    sha256: text('sha256').notNull(),
+    /** of the stored file: 'audio/webm' (Opus) */
+    mime: text('mime').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    /** measured on the decoded output, never taken from the uploaded file's header */
+    durationMs: integer('duration_ms').notNull(),
+    /** the container recognised in the upload by its content ('webm', 'ogg', 'm4a', 'mp3', 'amr', '3gp', 'wav', …) */
+    sourceFormat: text('source_format').notNull(),
+    /** added by a moderator or the author (later): shown under the player and searchable */
+    transcript: text('transcript'),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at'),
+  },
+  (t) => [
+    index('media_sha_idx').on(t.sha256),
+    index('media_owner_idx').on(t.ownerId, t.id),
+    index('media_subject_idx').on(t.kind, t.subjectId),
+    index('media_state_created_idx').on(t.state, t.createdAt),
+    check('media_size_positive', sql`${t.sizeBytes} > 0`),
+    check('media_duration_positive', sql`${t.durationMs} > 0`),
+  ],
+);
+
+export type MediaItem = typeof media.$inferSelect;
+export type NewMediaItem = typeof media.$inferInsert;

@@ -20,6 +20,10 @@ const envSchema = z.object({
    * Fractions are allowed (the browser suite uses 0.5 to test the expiry in seconds).
    */
   SHARED_IDLE_MINUTES: z.coerce.number().min(0.25).max(240).default(10),
+  /** Where recordings are stored (lib/media). Default: data/media beside the database's default folder. */
+  MEDIA_DIR: z.string().min(1).optional(),
+  /** The ffmpeg program that transcodes recordings; voice is off when it is missing. Default: ffmpeg on the PATH (Debian's /usr/bin/ffmpeg). */
+  FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -135,7 +135,13 @@ export type Subjects = {
   'meeting.publishMinutes': MeetingSubject & MeetingTiming;
   'meeting.register': MeetingTiming;
   'meeting.unregister': MeetingTiming;
+  // media (lib/media): uploading a recording, and hearing one
+  'media.upload': undefined;
+  'media.read': MediaSubject;
 };
+
+/** A recording (lib/media): public once published; until then its owner's, and its commune's moderators'. */
+export type MediaSubject = { ownerId: number; communeId: number; state: 'pending' | 'held' | 'published' | 'rejected' };
 
 /** A meeting's place: the connected space, and the commune it is in. */
 export type MeetingSubject = { spaceId: number; communeId: number };
@@ -232,6 +238,8 @@ export const ACTIONS = Object.keys({
   'meeting.publishMinutes': 1,
   'meeting.register': 1,
   'meeting.unregister': 1,
+  'media.upload': 1,
+  'media.read': 1,
 } satisfies Record<Action, 1>) as Action[];
 
 export function hasRole(actor: Actor | null, role: Grant['role']): boolean {
@@ -444,6 +452,13 @@ const rules: { [A in Action]: Rule<A> } = {
   'meeting.register': (actor, s) => participant(actor) && !s.started && !s.cancelled,
   // Taking one's place back is always allowed before the meeting, even when suspended or cancelled.
   'meeting.unregister': (actor, s) => !!actor && !s.started,
+  // media: anyone hears what is published; what is not yet (or no longer) is its owner's, even when suspended,
+  // and its commune's moderators' and admins' (to judge it)
+  'media.upload': (actor) => participant(actor),
+  'media.read': (actor, s) =>
+    s.state === 'published' ||
+    (!!actor && actor.id === s.ownerId) ||
+    (participant(actor) && (moderates(actor, s.communeId) || isAdmin(actor))),
 };
 
 /** The space's facilitators, the commune's officials, and admins run the space's public meetings. */

@@ -53,6 +53,7 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: '1',
     PORT: String(port),
     DATABASE_PATH: path.join(tmp, 'baro.db'),
+    MEDIA_DIR: path.join(tmp, 'media'),
     AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
     // Shared computers end idle sessions after 30 s instead of 10 min, so the idle expiry is tested in
     // seconds (tests/e2e/shared-computer.test.mjs). Only browsers marked as shared are concerned.
@@ -100,7 +101,16 @@ function runTests(files) {
     log(`node ${args.join(' ')}`);
     const child = spawn(process.execPath, args, {
       cwd: root,
-      env: { ...process.env, BARO_E2E_URL: baseUrl, CHROMIUM_PATH: chromiumPath, NEXT_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...process.env,
+        BARO_E2E_URL: baseUrl,
+        CHROMIUM_PATH: chromiumPath,
+        NEXT_TELEMETRY_DISABLED: '1',
+        // the server's database, recordings folder and log, for the tests that arrange data or read what it said
+        BARO_E2E_DB: path.join(tmp, 'baro.db'),
+        BARO_E2E_MEDIA_DIR: path.join(tmp, 'media'),
+        BARO_E2E_SERVER_LOG: serverLogPath,
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';

@@ -1,5 +1,10 @@
-/** Migrates the database and seeds demo data when it is empty. Used by `npm start` and the e2e suite. */
+/**
+ * Migrates the database and seeds demo data when it is empty; removes what a crash may have left in
+ * MEDIA_DIR. Used by `npm start` and the e2e suite.
+ */
 import { defaultDatabasePath, migrateDatabase, openDatabase } from '../db/client';
+import { defaultMediaDir } from '../lib/media/config';
+import { sweepMedia } from '../lib/media/sweep-media';
 import { isEmpty, seedDemo } from '../db/seed';
 import { hashPassword } from '../lib/accounts/password';
 import { seedDemoContent } from './demo-content';
@@ -16,6 +21,10 @@ async function main() {
     console.log(`[baro] seeded demo data into ${file}`);
   } else {
     console.log(`[baro] database ready: ${file}`);
+  }
+  const swept = sweepMedia(db, defaultMediaDir());
+  if (swept.workDirs + swept.orphanFiles + swept.expired > 0) {
+    console.log(`[baro] media: removed ${swept.workDirs} unfinished uploads, ${swept.orphanFiles} files without a row, ${swept.expired} recordings never used`);
   }
   db.$client.close();
 }
