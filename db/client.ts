@@ -7,6 +7,9 @@ import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/** What a synchronous transaction callback receives: use cases write through it, with their audit row. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), 'db', 'migrations');
 
 export function defaultDatabasePath(): string {

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { media, type MediaItem, type MediaKind, type MediaState } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, invalid, notFound, ok, type Result } from '@/lib/errors';
@@ -7,7 +7,6 @@ import type { Actor } from '@/lib/permissions';
 import { mediaFilePath } from './store';
 import fs from 'node:fs';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
  * For a feature's use case, before its transaction: the actor's own pending recording of this kind, as

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { moderations, reports, type Moderation } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, invalid, notFound, ok, type Result } from '@/lib/errors';
@@ -9,7 +9,6 @@ import { parse } from '@/lib/validation';
 import { moderatable, type ModeratedContent } from './registry';
 import { bulkSchema, moderateSchema, type ModerationAction } from './schemas';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export function moderationSubject(item: ModeratedContent) {
   return {

@@ -1,10 +1,9 @@
 import { and, count, eq, ne } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { comments, moderations, projects, topics, type ContentType } from '@/db/schema';
 import { screen, type ScreenInput, type Verdict } from './screen';
 import { moderationRules } from './settings';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type SubmissionVerdict = Verdict | { action: 'hold'; reason: 'premoderation' };
 

@@ -1,9 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { comments, projects, projectUpdates, topics, type ContentType, type Visibility } from '@/db/schema';
 import { isPublicTopic } from '@/lib/permissions';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** What moderation needs to know about a piece of content, whatever its type. */
 export type ModeratedContent = {

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { overCap } from '@/lib/rate-limit';
 import { getCommune } from '@/db/queries/geography';
 import { projectCoProposers, projectInvitations, projectRevisions, projectStatusChanges, projects, users, type Project } from '@/db/schema';
@@ -126,7 +126,6 @@ export function saveProject(db: Db, actor: Actor | null, input: unknown, now = n
   return ok({ projectId: result.project.id, status: result.project.status, held: result.project.visibility === 'held' });
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /**
  * Records every invitation (what the proposer sees: "invitation sent"), and invites the registered

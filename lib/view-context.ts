@@ -1,0 +1,9 @@
+import type { Db } from '@/db/client';
+import type { LoadedActor } from '@/lib/accounts/load-actor';
+
+/**
+ * What every view loader and use case is given: the database, the person acting (null when nobody is
+ * signed in) and the time of the request. Pages and server actions get it from `requestContext()`
+ * (lib/auth/request-context.ts) and never touch `db/` themselves; tests build one around a test database.
+ */
+export type ViewContext = { db: Db; actor: LoadedActor | null; now: Date };
