@@ -236,3 +236,115 @@ describe('an official’s split never lets anyone work out one person’s vote',
     });
   }
 });
+
+// ---------------------------------------------------------------------------------------------------
+// A /stats breakdown (by gender): participants, comments, votes, attendance at meetings and their sum.
+
+type Person = { gender: number; comments: number; votes: number; attends: boolean };
+
+const people = (votesPerPerson: number) =>
+  fc.array(
+    fc.record({
+      gender: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 2 })),
+      comments: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 3 })),
+      votes: fc.integer({ min: 0, max: votesPerPerson }),
+      // Someone counted at a meeting has no account: a person of their own.
+      attends: fc.boolean(),
+    }),
+    { maxLength: 26 },
+  );
+
+/** The gender table of a scope, from people: what /stats counts. */
+function statsRows(ps: Person[]) {
+  return GENDERS.map((_, g) => {
+    const accounts = ps.filter((p) => p.gender === g && !p.attends && p.comments + p.votes > 0);
+    const attendees = ps.filter((p) => p.gender === g && p.attends).length;
+    const kind = (f: (p: Person) => number) => ({ n: accounts.reduce((a, p) => a + f(p), 0), people: accounts.filter((p) => f(p) > 0).length });
+    const comments = kind((p) => p.comments);
+    const votes = kind((p) => p.votes);
+    const participants = accounts.length + attendees;
+    return {
+      participants: { n: participants, people: participants },
+      comments,
+      votes,
+      attendance: { n: attendees, people: attendees },
+      contributions: { n: comments.n + votes.n + attendees, people: participants },
+    } as Record<Metric, { n: number; people: number }>;
+  });
+}
+
+const COLUMNS = ['participants', 'comments', 'votes', 'attendance', 'contributions'] as const;
+
+/**
+ * Every value each published figure may take, over every table consistent with the page: the known
+ * column totals, each hidden figure's label, and what ties a row together — contributions are the sum
+ * of the kinds; every participant made at least one; people at a meeting have no account; in a topic,
+ * one vote per person; a kind shown or masked is 5 people or more, a small one 1 to 4.
+ */
+function feasibleStats(rows: Record<Metric, { n: number; people: number }>[], cells: Record<Metric, Cell>[], votesOnce: boolean) {
+  const total = (m: Metric) => rows.reduce((a, r) => a + r[m].n, 0);
+  const P = total('participants');
+  const dom = (m: Metric, c: Cell) => {
+    const max = total(m);
+    if (c === 'withheld') return Array.from({ length: max + 1 }, (_, i) => i);
+    const once = m === 'participants' || m === 'attendance' || (m === 'votes' && votesOnce);
+    return domain(c, max, once);
+  };
+  const perColumn = COLUMNS.map((m) => [...compositions(cells.map((c) => dom(m, c[m])), total(m))]);
+  const floor = cells.map((c) =>
+    Math.max(0, ...(['comments', 'votes'] as const).map((k) => (c[k] === 0 || c[k] === 'withheld' ? 0 : c[k] === 'few' ? 1 : 5))),
+  );
+  const values = cells.map(() => Object.fromEntries(COLUMNS.map((m) => [m, new Set<number>()])) as Record<(typeof COLUMNS)[number], Set<number>>);
+  for (const cols of product(perColumn)) {
+    const [pp, cc, vv, aa, ss] = cols as [number[], number[], number[], number[], number[]];
+    const ok = cells.every((_, g) => {
+      const p = pp[g]!, c = cc[g]!, v = vv[g]!, a = aa[g]!, s = ss[g]!;
+      if (s !== c + v + a) return false;
+      if (p > s || (p === 0) !== (s === 0) || p > P) return false;
+      if (p < a + floor[g]! || p < a + (votesOnce ? v : 0)) return false;
+      return true;
+    });
+    if (!ok) continue;
+    cells.forEach((_, g) => COLUMNS.forEach((m, k) => values[g]![m].add(cols[k]![g]!)));
+  }
+  return values;
+}
+
+function checkStats(ps: Person[], votesOnce: boolean) {
+  const rows = statsRows(ps);
+  const table = protectTable<Metric>({
+    participants: 'participants',
+    kinds: ['comments', 'votes', 'attendance'] as Metric[],
+    attendance: 'attendance',
+    contributions: 'contributions',
+    onePerPerson: votesOnce ? ['votes'] : [],
+    participantsTotal: rows.reduce((a, r) => a + r.participants.n, 0),
+    rows: GENDERS.map((g, i) => ({ group: g, keep: g === 'woman', cells: rows[i]! })),
+  });
+  if (!table.ok) return table;
+  table.cells.forEach((c, g) => COLUMNS.forEach((m) => (c[m] === 'withheld' ? null : labelsAreTrue(c[m], rows[g]![m].n, rows[g]![m].people))));
+  const values = feasibleStats(rows, table.cells, votesOnce);
+  table.cells.forEach((c, g) =>
+    COLUMNS.forEach((m) => {
+      expect(values[g]![m].has(rows[g]![m].n), `truth of ${g}/${m}`).toBe(true);
+      if (c[m] === 'few') expect(values[g]![m].size, `${GENDERS[g]}/${m} = ${rows[g]![m].n}: ${JSON.stringify(table.cells)}`).toBeGreaterThanOrEqual(2);
+    }),
+  );
+  return table;
+}
+
+describe('/stats never lets anyone work out a figure about 1 to 4 people', () => {
+  for (const [scope, votesOnce] of [['a topic (one vote each)', true], ['the whole platform', false]] as const) {
+    it(`every hidden small figure keeps two values beside the totals and the rest of its row (${scope})`, () => {
+      let shownWithHidden = 0;
+      fc.assert(
+        fc.property(people(votesOnce ? 1 : 2), (ps) => {
+          const t = checkStats(ps, votesOnce);
+          if (t.ok && t.cells.some((c) => Object.values(c).includes('few'))) shownWithHidden++;
+        }),
+        { numRuns: Number(process.env.PRIVACY_RUNS ?? 300) },
+      );
+      expect(shownWithHidden).toBeGreaterThan(20);
+    });
+  }
+});
