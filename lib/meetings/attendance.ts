@@ -32,7 +32,8 @@ export function publicAttendance(rows: readonly Row[]): PublicAttendance {
         return { group: g, cells: { people: { n, people: n } } };
       }),
     });
-    return { withheld: !table.ok, rows: groups.map((g, i) => ({ group: g, value: table.ok ? table.cells[i]!.people : 'masked' })) };
+    const withheld = !table.ok || table.withheld.size > 0;
+    return { withheld, rows: groups.map((g, i) => ({ group: g, value: withheld ? 'withheld' : table.cells[i]!.people })) };
   };
   return {
     total: publicTotal(total) ?? 'few',

@@ -14,7 +14,7 @@ const column = (counts: number[], keep: boolean[] = []) =>
   });
 const cells = (counts: number[], keep: boolean[] = []) => {
   const t = column(counts, keep);
-  return t.ok ? t.cells.map((c) => c.people) : 'withheld';
+  return t.ok && t.withheld.size === 0 ? t.cells.map((c) => c.people) : 'withheld';
 };
 
 describe('small-group protection', () => {
