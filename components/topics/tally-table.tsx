@@ -6,7 +6,12 @@ import type { Split } from '@/lib/stats/split';
 
 export type TallyRow = { key: string; label: string; residents: number; others: number };
 
-export async function TallyTable({ rows, commune }: { rows: TallyRow[]; commune: string }) {
+/**
+ * The public tally: votes per choice, residents of the topic's commune apart from others. Lines about
+ * the tally as a whole (how many votes were entered with a connected space's help, …) go in `children`,
+ * under the table.
+ */
+export async function TallyTable({ rows, commune, children }: { rows: TallyRow[]; commune: string; children?: React.ReactNode }) {
   const t = await getTranslations('Topic');
   const total = rows.reduce((a, r) => a + r.residents + r.others, 0);
   const max = Math.max(1, ...rows.map((r) => r.residents + r.others));
@@ -48,6 +53,7 @@ export async function TallyTable({ rows, commune }: { rows: TallyRow[]; commune:
         </table>
         </div>
       ) : null}
+      {children}
     </div>
   );
 }

@@ -65,8 +65,12 @@ export type Move = ReadonlyMap<number, number>;
 
 export type Model = {
   figures: Figure[];
-  /** every published relation between figures (sums, known totals, couplings), for candidate values */
-  holds: (values: readonly number[]) => boolean;
+  /**
+   * Every published relation between figures (sums, known totals, couplings), for candidate values.
+   * `changed`, when given, lists the only figures that differ from the true values: a model may then
+   * check only the relations they are in (the others hold for the true values, checked once).
+   */
+  holds: (values: readonly number[], changed?: readonly number[]) => boolean;
   /** candidate alternative data sets that change figure i */
   moves: (i: number) => Move[];
 };
@@ -92,14 +96,14 @@ export type Protection = {
  * cost of hiding them), or null if the move is not a valid alternative whatever is hidden.
  */
 export function evaluate(model: Model, statuses: readonly Status[], values: readonly number[], move: Move) {
-  const next = [...values];
   const toMask: number[] = [];
   let cost = 0;
+  const changed: number[] = [];
   for (const [i, d] of move) {
     if (d === 0) continue;
     const f = model.figures[i]!;
     const x = f.value + d;
-    next[i] = x;
+    changed.push(i);
     const s = statuses[i]!;
     if (s === 'shown') {
       // A shown 0 stays 0: hiding a zero would need a label of its own. Only figures of ≥ 5 people are masked.
@@ -109,11 +113,15 @@ export function evaluate(model: Model, statuses: readonly Status[], values: read
       cost += f.value + (f.keep ? 1_000_000 : 0);
     } else if (!inLabel(f, x, s)) return null;
   }
-  if (!model.holds(next)) return null;
-  return { toMask, cost };
+  // The alternative data set, built on a scratch copy that is put back afterwards.
+  const next = values as number[];
+  for (const i of changed) next[i] = next[i]! + move.get(i)!;
+  const ok = model.holds(next, changed);
+  for (const i of changed) next[i] = next[i]! - move.get(i)!;
+  return ok ? { toMask, cost } : null;
 }
 
-function findWitness(model: Model, statuses: Status[], values: readonly number[], i: number, allowMasking: boolean) {
+function findWitness(model: Model, statuses: Status[], values: number[], i: number, allowMasking: boolean) {
   let best: { move: Move; toMask: number[]; cost: number } | null = null;
   for (const move of model.moves(i)) {
     if ((move.get(i) ?? 0) === 0) continue;
@@ -153,11 +161,6 @@ export function protect(model: Model, premasked: readonly number[] = [], withhel
     if (!r || r.toMask.length) return { statuses, witnesses, ok: false, failed: i };
   }
   return { statuses, witnesses, ok: true };
-}
-
-/** Whether figure i has a second possible value under the given labels, without hiding anything more. */
-export function hasWitness(model: Model, statuses: Status[], i: number): boolean {
-  return findWitness(model, statuses, model.figures.map((f) => f.value), i, false) !== null;
 }
 
 /** A move from (index, delta) pairs, summing deltas on the same figure. */

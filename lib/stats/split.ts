@@ -113,9 +113,9 @@ export function protectSplit(
     for (const j of best.toMask) statuses[j] = 'masked';
   }
   // Masking more keeps every proof valid; check the choice witnesses under the final labels anyway.
-  for (const [i, w] of p.witnesses) {
+  for (const w of p.witnesses.values()) {
     const r = evaluate(choice, statuses, values, w);
-    if (!r || r.toMask.length || i < 0) return { status: 'withheld', reason: 'small' };
+    if (!r || r.toMask.length) return { status: 'withheld', reason: 'small' };
   }
 
   return {

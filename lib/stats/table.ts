@@ -79,28 +79,32 @@ export function tableModel<M extends string>(spec: TableSpec<M>, withheld: Reado
   );
 
   const sums = metrics.map((m) => figures.filter((_, i) => i % M === col.get(m)).reduce((a, f) => a + f.value, 0));
-  const holds = (v: readonly number[]) => {
-    for (let c = 0; c < M; c++) {
-      let sum = 0;
-      for (let r = 0; r < spec.rows.length; r++) {
-        const x = v[r * M + c]!;
-        if (x < 0) return false;
-        if (metrics[c] === P && spec.participantsTotal !== undefined && x > spec.participantsTotal) return false;
-        sum += x;
-      }
-      if (sum !== sums[c]) return false;
+  const R = spec.rows.length;
+  const columnHolds = (v: readonly number[], c: number) => {
+    let sum = 0;
+    for (let r = 0; r < R; r++) {
+      const x = v[r * M + c]!;
+      if (x < 0) return false;
+      if (metrics[c] === P && spec.participantsTotal !== undefined && x > spec.participantsTotal) return false;
+      sum += x;
     }
-    for (let r = 0; r < spec.rows.length; r++) {
-      const kindsSum = spec.kinds.reduce((a, k) => a + v[index(r, k)]!, 0);
-      if (C && v[index(r, C)] !== kindsSum) return false;
-      if (!P) continue;
-      const p = v[index(r, P)]!;
-      const att = A ? v[index(r, A)]! : 0;
-      if (p > kindsSum || (p === 0) !== (kindsSum === 0)) return false;
-      if (p < att + accountFloor[r]!) return false;
-      for (const k of accountKinds) if (once.has(k) && p < att + v[index(r, k)]!) return false;
-    }
+    return sum === sums[c];
+  };
+  const rowHolds = (v: readonly number[], r: number) => {
+    const kindsSum = spec.kinds.reduce((a, k) => a + v[index(r, k)]!, 0);
+    if (C && v[index(r, C)] !== kindsSum) return false;
+    if (!P) return true;
+    const p = v[index(r, P)]!;
+    const att = A ? v[index(r, A)]! : 0;
+    if (p > kindsSum || (p === 0) !== (kindsSum === 0)) return false;
+    if (p < att + accountFloor[r]!) return false;
+    for (const k of accountKinds) if (once.has(k) && p < att + v[index(r, k)]!) return false;
     return true;
+  };
+  const holds = (v: readonly number[], changed?: readonly number[]) => {
+    const rows = changed ? [...new Set(changed.map((i) => Math.floor(i / M)))] : spec.rows.map((_, r) => r);
+    const cols = changed ? [...new Set(changed.map((i) => i % M))] : metrics.map((_, c) => c);
+    return cols.every((c) => columnHolds(v, c)) && rows.every((r) => rowHolds(v, r));
   };
 
   /** The pair (g: +d, h: -d) on each of the given metrics. */
