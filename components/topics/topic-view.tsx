@@ -9,7 +9,7 @@ import { PhaseBadge } from '@/components/topics/phase-badge';
 import { DemographicTable, TallyTable } from '@/components/topics/tally-table';
 import { getDb } from '@/db/client';
 import { assistedVoteCount } from '@/db/queries/assisted';
-import { AGE_BANDS, commentsPage, myVote, type getTopicView, phaseTimeline, stanceCounts, tally, tallyDemographics, topicRevisionList } from '@/db/queries/topics';
+import { commentsPage, myVote, type getTopicView, phaseTimeline, stanceCounts, tally, topicRevisionList } from '@/db/queries/topics';
 import { STANCES } from '@/db/schema';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import type { Actor } from '@/lib/permissions';
@@ -20,6 +20,7 @@ import { parseCommentParams } from '@/lib/topics/list-params';
 import { effectivePhase } from '@/lib/topics/phases';
 import { commentViewerOf } from '@/lib/topics/readers';
 import { choicesOf } from '@/lib/votes/cast-vote';
+import { voteSplits } from '@/lib/topics/vote-split';
 
 export type TopicViewData = NonNullable<ReturnType<typeof getTopicView>>;
 
@@ -76,7 +77,7 @@ export async function TopicView({
     others: counts.get(key)?.others ?? 0,
   }));
   const internal = can(actor, 'topic.viewInternal', { communeId: topic.communeId });
-  const demo = internal ? tallyDemographics(db, topic.id, now.getUTCFullYear()) : null;
+  const demo = internal ? voteSplits(db, topic, now) : null;
   const mine = actor ? myVote(db, topic.id, actor.id) : null;
   const mayVote = can(actor, 'vote.cast', { phase });
   const mayComment = can(actor, 'comment.create', { phase });
@@ -169,15 +170,17 @@ export async function TopicView({
               id="votes-by-gender"
               title={t('byGender')}
               choices={choiceLabels}
-              groups={demo.byGender.map((g) => ({ ...g, label: g.group === 'unknown' ? t('genderUnknown') : tg(g.group as 'woman') }))}
+              split={demo.byGender}
+              groupLabel={(g) => (g === 'unknown' ? t('genderUnknown') : tg(g as 'woman'))}
+              withheld={t('splitWithheld')}
             />
             <DemographicTable
               id="votes-by-age"
               title={t('byAge')}
               choices={choiceLabels}
-              groups={[...demo.byAge]
-                .sort((a, b) => AGE_BANDS.indexOf(a.group as never) - AGE_BANDS.indexOf(b.group as never))
-                .map((g) => ({ ...g, label: g.group === 'unknown' ? t('ageUnknown') : g.group }))}
+              split={demo.byAge}
+              groupLabel={(g) => (g === 'unknown' ? t('ageUnknown') : g)}
+              withheld={t('splitWithheld')}
             />
           </div>
         ) : null}

@@ -14,7 +14,6 @@ import {
   type Beneficiary,
   type ProjectStatus,
   type Sector, moderations } from '../schema';
-import { demographicSplit } from './demographics';
 
 export const PROJECTS_PER_PAGE = 20;
 export const PROJECT_SORTS = ['supported', 'newest', 'closest'] as const;
@@ -213,17 +212,3 @@ export function hasSupported(db: Db, projectId: number, userId: number): boolean
     .get();
 }
 
-/** Supporters by gender and age band, for officials; small groups suppressed (see demographicSplit). */
-export function supportDemographics(db: Db, projectId: number, year: number) {
-  return demographicSplit(
-    (group) =>
-      db
-        .select({ group, choice: sql<string>`'support'`, n: count() })
-        .from(projectSupports)
-        .innerJoin(users, eq(users.id, projectSupports.userId))
-        .where(eq(projectSupports.projectId, projectId))
-        .groupBy(group)
-        .all(),
-    year,
-  );
-}

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { ageBandSql } from './demographics';
+import { ageBandSql, genderGroupSql } from './demographics';
 
 /**
  * Every contribution a person made, one row each: comments (not deleted, not hidden or held, and not
@@ -66,8 +66,6 @@ function scopeWhere(scope: StatsScope): SQL {
   }
 }
 
-/** Gender as stated; "unspecified" (chose not to say) and missing are one group: not stated. */
-const GENDER = sql`CASE WHEN users.gender IN ('woman', 'man') THEN users.gender ELSE 'unknown' END`;
 
 /**
  * Everything the dashboard counts, one row per contribution or per group of meeting attendees:
@@ -83,7 +81,7 @@ function statsRows(year: number): SQL {
   SELECT x.user_id AS user_id, x.kind AS kind, x.created_at AS created_at, x.topic_id AS topic_id,
          x.project_id AS project_id, x.commune_id AS commune_id,
          CASE WHEN x.assisted_space_id IS NULL THEN 'self' ELSE 'assisted' END AS channel,
-         x.assisted_space_id AS space_id, ${GENDER} AS gender, ${ageBandSql(year)} AS age_band, 1 AS weight
+         x.assisted_space_id AS space_id, ${genderGroupSql} AS gender, ${ageBandSql(year)} AS age_band, 1 AS weight
     FROM (${CONTRIBUTIONS}) x JOIN users ON users.id = x.user_id
   UNION ALL
   SELECT NULL, 'attendance', m.starts_at, m.topic_id, m.project_id, s.commune_id, 'meeting', m.space_id,
@@ -119,12 +117,14 @@ function groupExpr(dimension: StatsDimension | 'total'): { group: SQL; label: SQ
 
 /**
  * Contributions by kind, and participants, for each group of a dimension, with the number of people
- * behind every count (what the small-group suppression looks at).
+ * behind every count (what the small-group suppression looks at). `excludeKinds` are left out of
+ * both (a project's own submission, in the project's figures).
  * `year` is the year ages are computed for (a person's age band is the one they are in now).
  */
-export function rawBreakdown(db: Db, scope: StatsScope, dimension: StatsDimension | 'total', year: number): RawCell[] {
+export function rawBreakdown(db: Db, scope: StatsScope, dimension: StatsDimension | 'total', year: number, excludeKinds: readonly StatsKind[] = []): RawCell[] {
   const g = groupExpr(dimension);
-  const from = sql`FROM (${statsRows(year)}) x ${g.join} WHERE ${scopeWhere(scope)} AND ${g.where}`;
+  const kinds = excludeKinds.length ? sql`x.kind NOT IN (${sql.join(excludeKinds.map((k) => sql`${k}`), sql`, `)})` : sql`1 = 1`;
+  const from = sql`FROM (${statsRows(year)}) x ${g.join} WHERE ${scopeWhere(scope)} AND ${g.where} AND ${kinds}`;
   return db.all<RawCell>(sql`
     SELECT ${g.group} AS "group", min(${g.label}) AS label, x.kind AS kind, sum(x.weight) AS n, ${PEOPLE} AS people
       ${from} GROUP BY 1, x.kind
@@ -137,7 +137,8 @@ export function rawBreakdown(db: Db, scope: StatsScope, dimension: StatsDimensio
 /** Per commune: participants, and how many of them are women and how many are 15–35. */
 export type RawShares = { group: string; label: string; participants: number; women: number; youth: number };
 
-export function rawSharesByCommune(db: Db, scope: StatsScope, year: number): RawShares[] {
+export function rawSharesByCommune(db: Db, scope: StatsScope, year: number, excludeKinds: readonly StatsKind[] = []): RawShares[] {
+  const kinds = excludeKinds.length ? sql`x.kind NOT IN (${sql.join(excludeKinds.map((k) => sql`${k}`), sql`, `)})` : sql`1 = 1`;
   const among = (where: SQL) =>
     sql`count(DISTINCT CASE WHEN ${where} THEN x.user_id END) + coalesce(sum(CASE WHEN x.user_id IS NULL AND ${where} THEN x.weight END), 0)`;
   return db.all<RawShares>(sql`
@@ -146,7 +147,7 @@ export function rawSharesByCommune(db: Db, scope: StatsScope, year: number): Raw
            ${among(sql`x.gender = 'woman'`)} AS women,
            ${among(sql`x.age_band IN ('15-24', '25-35')`)} AS youth
       FROM (${statsRows(year)}) x JOIN communes ON communes.id = x.commune_id
-     WHERE ${scopeWhere(scope)}
+     WHERE ${scopeWhere(scope)} AND ${kinds}
      GROUP BY 1 ORDER BY 2`);
 }
 

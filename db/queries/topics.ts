@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gt, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
-import { demographicSplit } from './demographics';
+import { ageBandSql, genderGroupSql, type GroupCount } from './demographics';
 import { assistedContributions, commentSupports, comments, communes, connectedSpaces, projects, roleGrants, STANCES, topicPhaseChanges, topicRevisions, topics, users, voteTallies, votes, type Phase, type Sector, moderations } from '../schema';
 
 export const TOPICS_PER_PAGE = 20;
@@ -164,24 +164,21 @@ export function tally(db: Db, topicId: number, communeId: number) {
   return byChoice;
 }
 
-export { AGE_BANDS, SMALL_GROUP, ageBandSql, type AgeBand } from './demographics';
+export { AGE_BANDS, ageBandSql, type AgeBand } from './demographics';
 
 /**
- * Vote counts by gender and by age band, for officials. A group of fewer than 5 people is
- * suppressed whole, and any cell from 1 to 4 is shown as "fewer than 5" (null).
+ * A topic's votes counted by choice and by the voter's gender ("woman", "man", "unknown" = not stated)
+ * or age band, for the officials' split (lib/topics/vote-split.ts decides what of it is shown).
  */
-export function tallyDemographics(db: Db, topicId: number, year: number) {
-  return demographicSplit(
-    (group) =>
-      db
-        .select({ group, choice: votes.choice, n: count() })
-        .from(votes)
-        .innerJoin(users, eq(users.id, votes.userId))
-        .where(eq(votes.topicId, topicId))
-        .groupBy(group, votes.choice)
-        .all(),
-    year,
-  );
+export function voteCountsBy(db: Db, topicId: number, dimension: 'gender' | 'age', year: number): GroupCount[] {
+  const group = dimension === 'gender' ? genderGroupSql : (ageBandSql(year) as unknown as SQL<string>);
+  return db
+    .select({ group, choice: votes.choice, n: count() })
+    .from(votes)
+    .innerJoin(users, eq(users.id, votes.userId))
+    .where(eq(votes.topicId, topicId))
+    .groupBy(group, votes.choice)
+    .all();
 }
 
 /** What comments belong to: a topic (a bare number, for short) or a citizen project. */

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
-import { listProjects, supportDemographics } from '@/db/queries/projects';
+import { listProjects } from '@/db/queries/projects';
 import { searchContent } from '@/db/queries/search';
 import { commentsPage, stanceCounts } from '@/db/queries/topics';
 import { comments, notifications, projectRevisions, projectStatusChanges, projects, type User } from '@/db/schema';
@@ -13,6 +13,7 @@ import { authorIdsOf, findProject } from '@/lib/projects/load';
 import { postProgressUpdate } from '@/lib/projects/post-update';
 import { mayViewProject } from '@/lib/projects/readers';
 import { respondToInvitation } from '@/lib/projects/respond-invitation';
+import { supportSplits } from '@/lib/projects/support-split';
 import { saveProject } from '@/lib/projects/save-project';
 import { updateProjectSettings } from '@/lib/projects/settings';
 import { effectiveStatus } from '@/lib/projects/status';
@@ -277,17 +278,40 @@ describe('the life cycle', () => {
 });
 
 describe('supporters by gender and age', () => {
-  it('officials see groups of 5 or more; smaller groups are suppressed', async () => {
+  // The public support count is on the page: a split must not let anyone subtract a small group back.
+  const split = (id: number) => supportSplits(t.db, findProject(t.db, id)!, days(2));
+  const row = (s: ReturnType<typeof split>['byGender'], group: string) => (s.status === 'shown' ? s.rows.find((r) => r.group === group) : undefined);
+
+  it('5 women and 1 man: the man would be 6 − 5, so the split is not shown yet', async () => {
     setProjectRules(t, admin.id, kayes, 50);
     const id = propose();
     for (const s of supporters.slice(0, 5)) support(s, id);
-    const man = await addUser(t, { gender: 'man', birthYear: 1980 });
-    support(man, id);
-    const demo = supportDemographics(t.db, id, 2027);
-    expect(demo.byGender.find((g) => g.group === 'woman')).toMatchObject({ total: 5 });
-    expect(demo.byGender.find((g) => g.group === 'man')).toMatchObject({ total: null });
-    expect(demo.byAge.find((g) => g.group === '25-35')).toMatchObject({ total: 5 });
-    expect(demo.byAge.find((g) => g.group === '36+')).toMatchObject({ total: null });
+    support(await addUser(t, { gender: 'man', birthYear: 1980 }), id);
+    expect(split(id).byGender).toEqual({ status: 'withheld', reason: 'small' });
+    expect(split(id).byAge).toEqual({ status: 'withheld', reason: 'small' });
+  });
+
+  it('8 women and 2 men: the men read "fewer than 5" and the women are hidden to protect them', async () => {
+    setProjectRules(t, admin.id, kayes, 50);
+    const id = propose();
+    for (const s of supporters.slice(0, 6)) support(s, id);
+    for (let i = 0; i < 2; i++) support(await addUser(t, { gender: 'woman', birthYear: 2000 }), id);
+    for (let i = 0; i < 2; i++) support(await addUser(t, { gender: 'man', birthYear: 1980 }), id);
+    expect(row(split(id).byGender, 'woman')).toEqual({ group: 'woman', total: 'masked', cells: { support: 'masked' } });
+    expect(row(split(id).byGender, 'man')).toEqual({ group: 'man', total: 'few', cells: { support: 'few' } });
+    expect(row(split(id).byGender, 'unknown')).toMatchObject({ total: 0 });
+    expect(row(split(id).byAge, '36+')).toMatchObject({ total: 'few' });
+    expect(row(split(id).byAge, '25-35')).toMatchObject({ total: 'masked' });
+  });
+
+  it('10 women and 6 men: every figure is shown', async () => {
+    setProjectRules(t, admin.id, kayes, 50);
+    const id = propose();
+    for (const s of supporters) support(s, id);
+    for (let i = 0; i < 4; i++) support(await addUser(t, { gender: 'woman', birthYear: 2000 }), id);
+    for (let i = 0; i < 6; i++) support(await addUser(t, { gender: 'man', birthYear: 1980 }), id);
+    expect(row(split(id).byGender, 'woman')).toMatchObject({ total: 10 });
+    expect(row(split(id).byGender, 'man')).toMatchObject({ total: 6 });
   });
 });
 

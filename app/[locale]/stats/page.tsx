@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { BarChart } from '@/components/stats/bar-chart';
-import { StatsTable } from '@/components/stats/stats-table';
+import { cellText, StatsTable } from '@/components/stats/stats-table';
 import { Forbidden } from '@/components/ui/forbidden';
 import { getDb } from '@/db/client';
 import { listCommunes } from '@/db/queries/geography';
@@ -10,6 +10,7 @@ import { getActor } from '@/lib/auth/session';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { can } from '@/lib/permissions';
 import { inclusionDashboard, METRICS, type Breakdown, type Share } from '@/lib/stats/dashboard';
+import type { Cell } from '@/lib/stats/disclosure';
 import { resolveStatsScope } from '@/lib/stats/scope';
 
 const AGE_KEYS: Record<string, 'band15to24' | 'band25to35' | 'band36plus' | 'unknown'> = {
@@ -50,7 +51,7 @@ export default async function StatsPage({
     );
   }
   const d = inclusionDashboard(db, resolved.scope);
-  const few = t('few');
+  const labels = { few: t('few'), masked: t('masked'), withheld: t('notShown') };
   const communes = listCommunes(db);
   // Officials: the topics and projects whose own figures they may open (the rule is in lib/permissions).
   const mine = actor
@@ -68,6 +69,8 @@ export default async function StatsPage({
     if (dimension === 'month' && /^\d{4}-\d{2}$/.test(group)) return monthFormat.format(new Date(`${group}-01T00:00:00Z`));
     return label;
   };
+  /** A percentage, or the reason its count is hidden. */
+  const shareCell = (pct: number | null, count: Cell): Cell => (pct !== null ? pct : typeof count === 'number' ? 'masked' : count);
   const metricColumns = METRICS.map((m) => ({ key: m, label: t(`metric.${m}`) }));
   const csvHref = `/exports/stats.csv${resolved.query ? `?${resolved.query}` : ''}`;
   const scopeTitle =
@@ -76,19 +79,22 @@ export default async function StatsPage({
     : resolved.scope.kind === 'topic' ? t('scopeTopic', { title: resolved.title ?? '' })
     : t('scopeProject', { title: resolved.title ?? '' });
 
-  const shareText = (s: Share) => (s.percent === null ? few : `${s.percent} %`);
+  // A share is hidden when its count is: say why, as the tables do.
+  const shareText = (s: Share) => cellText(shareCell(s.percent, s.count), labels, ' %');
   const breakdownSection = (b: Breakdown) => {
     const rows = b.rows.map((r) => ({ key: r.group, label: groupLabel(b.dimension, r.group, r.label), values: r.values }));
     const title = t(`dimension.${b.dimension}`);
     return (
       <section key={b.dimension} aria-labelledby={`by-${b.dimension}`} className="rounded border border-stone-300 bg-stone-50 p-3">
         <h2 id={`by-${b.dimension}`} className="text-xl font-bold">{title}</h2>
-        {rows.length === 0 ? (
+        {b.withheld ? (
+          <p id={`withheld-${b.dimension}`}>{t('withheld')}</p>
+        ) : rows.length === 0 ? (
           <p>{t('noData')}</p>
         ) : (
           <>
-            <BarChart id={`chart-${b.dimension}`} title={t('chartParticipants', { dimension: title })} rows={rows.map((r) => ({ label: r.label, value: r.values.participants }))} few={few} />
-            <StatsTable id={`table-${b.dimension}`} caption={t('tableCaption', { dimension: title })} groupHeader={title} columns={metricColumns} rows={rows} few={few} />
+            <BarChart id={`chart-${b.dimension}`} title={t('chartParticipants', { dimension: title })} rows={rows.map((r) => ({ label: r.label, value: r.values.participants }))} labels={labels} />
+            <StatsTable id={`table-${b.dimension}`} caption={t('tableCaption', { dimension: title })} groupHeader={title} columns={metricColumns} rows={rows} labels={labels} />
           </>
         )}
       </section>
@@ -134,7 +140,7 @@ export default async function StatsPage({
 
       <section aria-labelledby="totals-title">
         <h2 id="totals-title" className="text-xl font-bold">{t('totals')}</h2>
-        <StatsTable id="table-totals" caption={t('totals')} groupHeader={t('scope')} columns={metricColumns} rows={[{ key: 'all', label: scopeTitle, values: d.totals }]} few={few} />
+        <StatsTable id="table-totals" caption={t('totals')} groupHeader={t('scope')} columns={metricColumns} rows={[{ key: 'all', label: scopeTitle, values: d.totals }]} labels={labels} />
       </section>
 
       <section aria-labelledby="by-commune-inclusion" className="rounded border border-stone-300 bg-stone-50 p-3">
@@ -143,8 +149,8 @@ export default async function StatsPage({
           <p>{t('noData')}</p>
         ) : (
           <>
-            <BarChart id="chart-commune-women" title={t('chartWomenShare')} rows={d.communeShares.map((c) => ({ label: c.label, value: c.womenPercent }))} few={few} unit=" %" />
-            <BarChart id="chart-commune-youth" title={t('chartYouthShare')} rows={d.communeShares.map((c) => ({ label: c.label, value: c.youthPercent }))} few={few} unit=" %" />
+            <BarChart id="chart-commune-women" title={t('chartWomenShare')} rows={d.communeShares.map((c) => ({ label: c.label, value: shareCell(c.womenPercent, c.women) }))} labels={labels} unit=" %" />
+            <BarChart id="chart-commune-youth" title={t('chartYouthShare')} rows={d.communeShares.map((c) => ({ label: c.label, value: shareCell(c.youthPercent, c.youth) }))} labels={labels} unit=" %" />
             <StatsTable
               id="table-commune-inclusion"
               caption={t('communeInclusion')}
@@ -152,9 +158,9 @@ export default async function StatsPage({
               columns={[
                 { key: 'participants', label: t('metric.participants') },
                 { key: 'women', label: t('women') },
-                { key: 'womenPercent', label: t('womenPercent') },
+                { key: 'womenPercent', label: t('womenPercent'), unit: ' %' },
                 { key: 'youth', label: t('youth') },
-                { key: 'youthPercent', label: t('youthPercent') },
+                { key: 'youthPercent', label: t('youthPercent'), unit: ' %' },
               ]}
               rows={d.communeShares.map((c) => ({
                 key: c.group,
@@ -162,12 +168,12 @@ export default async function StatsPage({
                 values: {
                   participants: c.participants,
                   women: c.women,
-                  womenPercent: c.womenPercent === null ? null : `${c.womenPercent} %`,
+                  womenPercent: shareCell(c.womenPercent, c.women),
                   youth: c.youth,
-                  youthPercent: c.youthPercent === null ? null : `${c.youthPercent} %`,
+                  youthPercent: shareCell(c.youthPercent, c.youth),
                 },
               }))}
-              few={few}
+              labels={labels}
             />
           </>
         )}

@@ -130,7 +130,7 @@ export default async function MeetingPage({ params, searchParams }: Props) {
               <p className="mb-2 text-sm text-stone-700">{t('minutesPublishedOn', { date: format.dateTime(new Date(meeting.minutesPublishedAt), 'long') })}</p>
               <div className="prose-baro mb-4 max-w-none break-words" id="minutes-text" dangerouslySetInnerHTML={{ __html: renderMarkdown(meeting.minutes) }} />
               <h3 className="mb-1 font-bold">{t('attendance')}</h3>
-              <p className="mb-2" id="attendance-total">{attendance.total === null ? t('attendanceFew') : t('attendanceTotal', { count: attendance.total })}</p>
+              <p className="mb-2" id="attendance-total">{typeof attendance.total !== 'number' ? t('attendanceFew') : t('attendanceTotal', { count: attendance.total })}</p>
               <p className="mb-2 text-sm text-stone-700">{t('attendanceNote')}</p>
               <AttendanceTables attendance={attendance} />
             </>

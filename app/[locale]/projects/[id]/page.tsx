@@ -13,8 +13,7 @@ import { MeetingsSection } from '@/components/meetings/meetings-section';
 import { CommentThread } from '@/components/topics/comment-thread';
 import { DemographicTable } from '@/components/topics/tally-table';
 import { getDb } from '@/db/client';
-import { AGE_BANDS } from '@/db/queries/demographics';
-import { coProposersOf, getProjectView, pendingInvitationsOf, hasSupported, progressUpdatesOf, projectRevisionList, projectTimeline, supportDemographics } from '@/db/queries/projects';
+import { coProposersOf, getProjectView, pendingInvitationsOf, hasSupported, progressUpdatesOf, projectRevisionList, projectTimeline } from '@/db/queries/projects';
 import { assistedSpaceOf } from '@/db/queries/assisted';
 import { commentsPage } from '@/db/queries/topics';
 import { getActor } from '@/lib/auth/session';
@@ -24,6 +23,7 @@ import { can } from '@/lib/permissions';
 import { findProject, projectSubject } from '@/lib/projects/load';
 import { mayViewProject } from '@/lib/projects/readers';
 import { ANSWER_TRANSITIONS, effectiveStatus } from '@/lib/projects/status';
+import { supportSplits } from '@/lib/projects/support-split';
 import { sweepProjects } from '@/lib/projects/sweep';
 import { parseCommentParams } from '@/lib/topics/list-params';
 import { commentViewerOf } from '@/lib/topics/readers';
@@ -103,7 +103,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const maySupport = !supported && can(actor, 'project.support', subject);
   const mayUnsupport = supported && can(actor, 'project.unsupport', subject);
   const internal = can(actor, 'project.viewInternal', { communeId: project.communeId });
-  const demo = internal && project.status !== 'draft' ? supportDemographics(db, project.id, now.getUTCFullYear()) : null;
+  const demo = internal && project.status !== 'draft' ? supportSplits(db, project, now) : null;
   const mayAnswer = can(actor, 'project.answer', subject);
   const mayPost = can(actor, 'project.postProgress', subject);
   const commentSubject = findCommentSubject(db, { kind: 'project', id: project.id }, now)!;
@@ -227,15 +227,17 @@ export default async function ProjectPage({ params, searchParams }: Props) {
                 id="supporters-by-gender"
                 title={tt('byGender')}
                 choices={[{ key: 'support', label: t('supportsColumn') }]}
-                groups={demo.byGender.map((g) => ({ ...g, label: g.group === 'unknown' ? tt('genderUnknown') : tg(g.group as 'woman') }))}
+                split={demo.byGender}
+                groupLabel={(g) => (g === 'unknown' ? tt('genderUnknown') : tg(g as 'woman'))}
+                withheld={tt('supportsWithheld')}
               />
               <DemographicTable
                 id="supporters-by-age"
                 title={tt('byAge')}
                 choices={[{ key: 'support', label: t('supportsColumn') }]}
-                groups={[...demo.byAge]
-                  .sort((a, b) => AGE_BANDS.indexOf(a.group as never) - AGE_BANDS.indexOf(b.group as never))
-                  .map((g) => ({ ...g, label: g.group === 'unknown' ? tt('ageUnknown') : g.group }))}
+                split={demo.byAge}
+                groupLabel={(g) => (g === 'unknown' ? tt('ageUnknown') : g)}
+                withheld={tt('supportsWithheld')}
               />
             </div>
           ) : null}

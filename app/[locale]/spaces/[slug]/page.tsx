@@ -9,7 +9,7 @@ import { residentsWhoTookPart } from '@/db/queries/stats';
 import { getActor } from '@/lib/auth/session';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { can } from '@/lib/permissions';
-import { primaryCell } from '@/lib/stats/suppression';
+import { primaryStatus } from '@/lib/stats/disclosure';
 
 const SLUG = /^[a-z0-9-]{1,80}$/;
 
@@ -29,7 +29,7 @@ export default async function SpacePage({ params }: { params: Promise<{ locale: 
   const t = await getTranslations('Spaces');
   const facilitators = facilitatorsOf(db, space.id);
   const taking = residentsWhoTookPart(db, space.communeId);
-  const shown = primaryCell(taking, taking);
+  const shown = primaryStatus(taking) === 'few' ? null : taking;
   const now = new Date();
   const meetings = upcomingAtSpace(db, space.id, now.toISOString());
   const actor = await getActor();
