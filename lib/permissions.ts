@@ -94,6 +94,8 @@ export type Subjects = {
   'meeting.publishMinutes': MeetingSubject & MeetingTiming;
   'meeting.register': MeetingTiming;
   'meeting.unregister': MeetingTiming;
+  /** the delivery status of SMS and e-mails (recipients masked, texts never shown) */
+  'messages.viewStatus': undefined;
 };
 
 /** A meeting's place: the connected space, and the commune it is in. */
@@ -185,6 +187,7 @@ export const ACTIONS = Object.keys({
   'meeting.publishMinutes': 1,
   'meeting.register': 1,
   'meeting.unregister': 1,
+  'messages.viewStatus': 1,
 } satisfies Record<Action, 1>) as Action[];
 
 export function hasRole(actor: Actor | null, role: Grant['role']): boolean {
@@ -340,6 +343,7 @@ const rules: { [A in Action]: Rule<A> } = {
   'meeting.register': (actor, s) => participant(actor) && !s.started && !s.cancelled,
   // Taking one's place back is always allowed before the meeting, even when suspended or cancelled.
   'meeting.unregister': (actor, s) => !!actor && !s.started,
+  'messages.viewStatus': (actor) => participant(actor) && isAdmin(actor),
 };
 
 /** The space's facilitators, the commune's officials, and admins run the space's public meetings. */

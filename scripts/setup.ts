@@ -2,10 +2,13 @@
 import { defaultDatabasePath, migrateDatabase, openDatabase } from '../db/client';
 import { isEmpty, seedDemo } from '../db/seed';
 import { hashPassword } from '../lib/accounts/password';
+import { env } from '../lib/env';
 import { seedDemoContent } from './demo-content';
 import { seedDemoParticipants } from './demo-participants';
 
 async function main() {
+  // Every setting checked before anything is built or served: a wrong one stops `npm start` here, by name.
+  env();
   const file = defaultDatabasePath();
   const db = openDatabase(file);
   migrateDatabase(db);
