@@ -40,8 +40,10 @@ export function smtpTransport(config: SmtpConfig): Transport {
       } catch (e) {
         const err = e as { code?: string; responseCode?: number; permanent?: boolean; message?: string };
         const what = err.responseCode ? `SMTP ${err.responseCode}` : (err.code ?? 'SMTP error');
-        // nodemailer 10 sets `permanent` from the reply class (5xx but 503): a refused mailbox stays refused.
-        return { ok: false, error: `${what}: ${firstLine(err.message)}`, permanent: err.permanent === true };
+        // nodemailer 10 sets `permanent` from the reply class (5xx but 503). Only a refusal of the message
+        // or its recipient is for good; a refused login (535) is a setting to fix, and the mail waits.
+        const aboutTheMessage = err.code === 'EENVELOPE' || err.code === 'EMESSAGE';
+        return { ok: false, error: `${what}: ${firstLine(err.message)}`, permanent: err.permanent === true && aboutTheMessage };
       }
     },
   };
