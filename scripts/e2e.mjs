@@ -26,6 +26,7 @@ const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baro-e2e-'));
 const serverLogPath = path.join(tmp, 'server.log');
+const dbPath = path.join(tmp, 'baro.db');
 let server = null;
 let serverExited = false;
 let cleanedUp = false;
@@ -52,7 +53,7 @@ async function main() {
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     PORT: String(port),
-    DATABASE_PATH: path.join(tmp, 'baro.db'),
+    DATABASE_PATH: dbPath,
     AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
     // Shared computers end idle sessions after 30 s instead of 10 min, so the idle expiry is tested in
     // seconds (tests/e2e/shared-computer.test.mjs). Only browsers marked as shared are concerned.
@@ -100,7 +101,8 @@ function runTests(files) {
     log(`node ${args.join(' ')}`);
     const child = spawn(process.execPath, args, {
       cwd: root,
-      env: { ...process.env, BARO_E2E_URL: baseUrl, CHROMIUM_PATH: chromiumPath, NEXT_TELEMETRY_DISABLED: '1' },
+      // BARO_E2E_DATABASE: the server's database, for tests that arrange rows or queue messages in it.
+      env: { ...process.env, BARO_E2E_URL: baseUrl, BARO_E2E_DATABASE: dbPath, CHROMIUM_PATH: chromiumPath, NEXT_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';
