@@ -44,7 +44,7 @@ function readOr(file) {
 function sourceFingerprint() {
   const h = crypto.createHash('sha256');
   const dirs = ['app', 'components', 'lib', 'db', 'messages', 'public'];
-  const files = ['next.config.js', 'package-lock.json', 'proxy.ts', 'postcss.config.mjs', 'tsconfig.json'];
+  const files = ['next.config.js', 'package-lock.json', 'proxy.ts', 'instrumentation.ts', 'postcss.config.mjs', 'tsconfig.json'];
   const walk = (dir) => {
     if (!fs.existsSync(dir)) return;
     for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { describe, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { BASE, DEMO_PASSWORD, expectPath, expectText, freshPhone, newPage, signIn, waitForOutbox, withBrowser } from './helpers.mjs';
+import { accessibilityProblems, BASE, DEMO_PASSWORD, expectPath, expectText, freshPhone, newPage, signIn, waitForOutbox, withBrowser } from './helpers.mjs';
 
 withBrowser();
 
@@ -110,6 +110,18 @@ describe('delivery status of messages', () => {
       await expectText(page.locator('h1'), 'Messages sent');
       await expectText(page.locator(`#message-${id} [data-field="status"]`), 'Sent');
       await expectText(page.locator('[data-status="sent"]'), /^Sent: \d+$/);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the list with messages passes axe and fits 360 px (the a11y run sees it empty)', async () => {
+    const { context, page } = await newPage({ js: true }); // axe runs in the page: JavaScript on
+    try {
+      await signIn(page, 'admin@baro.ml', DEMO_PASSWORD, { js: true });
+      await page.goto(`${BASE}/admin/messages`);
+      assert.ok((await page.locator('li[id^="message-"]').count()) >= 2);
+      assert.deepEqual(await accessibilityProblems(page), []);
     } finally {
       await context.close();
     }
