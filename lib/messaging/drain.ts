@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { MESSAGE_CHANNELS, type Message, type MessageChannel } from '@/db/schema';
 import { maskRecipient } from './mask';
-import { claimNext, LEASE_MS, recordAttempt, RETRY, safeError, sweepQueue } from './queue';
+import { anythingDue, claimNext, LEASE_MS, recordAttempt, RETRY, safeError, sweepQueue } from './queue';
 import type { DeliveryResult, OutgoingMessage, Transports } from './types';
 
 export type DrainOptions = {
@@ -30,6 +30,7 @@ export async function drain(db: Db, options: DrainOptions): Promise<DrainReport>
   const log = options.log ?? ((line: string) => console.warn(line));
   const maxAttempts = options.maxAttempts ?? RETRY.maxAttempts;
   const report: DrainReport = { sent: 0, retried: 0, failed: 0, expired: 0 };
+  if (!anythingDue(db, now())) return report;
 
   const swept = sweepQueue(db, now(), maxAttempts);
   report.expired = swept.expired;

@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNotNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { messages, type Message, type MessageChannel } from '@/db/schema';
 import type { DeliveryResult } from './types';
@@ -43,10 +43,8 @@ export function claimNext(
   const due = and(
     eq(messages.channel, channel),
     lt(messages.attempts, options.maxAttempts ?? RETRY.maxAttempts),
-    or(
-      and(eq(messages.status, 'queued'), lte(messages.nextTryAt, at)),
-      and(eq(messages.status, 'sending'), lte(messages.leaseUntil, at)),
-    ),
+    dueAt(at),
+    or(isNull(messages.expiresAt), gt(messages.expiresAt, at)),
   );
   return db.transaction(
     (tx) =>
@@ -67,6 +65,19 @@ export function claimNext(
         .get(),
     { behavior: 'immediate' },
   );
+}
+
+/** Waiting and due, or claimed by a sender whose lease ran out. */
+function dueAt(at: string) {
+  return or(and(eq(messages.status, 'queued'), lte(messages.nextTryAt, at)), and(eq(messages.status, 'sending'), lte(messages.leaseUntil, at)));
+}
+
+/**
+ * Is anything due? A plain read, so that a round with nothing to do (most of them) takes no write lock.
+ * A message that expired while waiting is swept when it falls due.
+ */
+export function anythingDue(db: Db, now: Date): boolean {
+  return !!db.select({ id: messages.id }).from(messages).where(dueAt(iso(now))).limit(1).get();
 }
 
 /** The text is erased as soon as it is of no more use: sent, failed for good, or expired. */
