@@ -24,7 +24,10 @@ const messagingSchema = z.object({
   /** Where the file transport writes, one JSON object a line (default data/outbox.jsonl in the project). */
   OUTBOX_PATH: z.string().min(1).optional(),
   /** The gateway's send endpoint, e.g. http://192.168.1.20:8080/message (an Android phone on the LAN). */
-  SMS_HTTP_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }).optional(),
+  SMS_HTTP_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+    .refine((u) => !new URL(u).username && !new URL(u).password, 'put the credentials in SMS_HTTP_USERNAME and SMS_HTTP_PASSWORD, not in the address')
+    .optional(),
   SMS_HTTP_USERNAME: z.string().min(1).optional(),
   SMS_HTTP_PASSWORD: z.string().min(1).optional(),
   /** How long to wait for the gateway's answer before trying again later. */

@@ -97,6 +97,9 @@ describe('settings (lib/env.ts)', () => {
       /SMS_HTTP_URL: required when SMS_TRANSPORT=http\n {2}SMS_HTTP_USERNAME: required when SMS_TRANSPORT=http\n {2}SMS_HTTP_PASSWORD: required/,
     );
     expect(() => parseEnv({ ...base, SMS_TRANSPORT: 'http', SMS_HTTP_URL: 'ftp://phone', SMS_HTTP_USERNAME: 'u', SMS_HTTP_PASSWORD: 'p' })).toThrow(/SMS_HTTP_URL: must be an http/);
+    expect(() => parseEnv({ ...base, SMS_TRANSPORT: 'http', SMS_HTTP_URL: 'http://sms:secret@192.168.1.20:8080/message', SMS_HTTP_USERNAME: 'u', SMS_HTTP_PASSWORD: 'p' })).toThrow(
+      /SMS_HTTP_URL: put the credentials in SMS_HTTP_USERNAME/,
+    );
     expect(parseEnv({ ...base, SMS_TRANSPORT: 'http', SMS_HTTP_URL: 'http://192.168.1.20:8080/message', SMS_HTTP_USERNAME: 'sms', SMS_HTTP_PASSWORD: 'secret' })).toMatchObject({
       SMS_TRANSPORT: 'http',
       SMS_HTTP_URL: 'http://192.168.1.20:8080/message',
