@@ -138,6 +138,8 @@ export type Subjects = {
   // media (lib/media): uploading a recording, and hearing one
   'media.upload': undefined;
   'media.read': MediaSubject;
+  /** the delivery status of SMS and e-mails (recipients masked, texts never shown) */
+  'messages.viewStatus': undefined;
 };
 
 /** A recording (lib/media): public once published; until then its owner's, and its commune's moderators'. */
@@ -240,6 +242,7 @@ export const ACTIONS = Object.keys({
   'meeting.unregister': 1,
   'media.upload': 1,
   'media.read': 1,
+  'messages.viewStatus': 1,
 } satisfies Record<Action, 1>) as Action[];
 
 export function hasRole(actor: Actor | null, role: Grant['role']): boolean {
@@ -459,6 +462,7 @@ const rules: { [A in Action]: Rule<A> } = {
     s.state === 'published' ||
     (!!actor && actor.id === s.ownerId) ||
     (participant(actor) && (moderates(actor, s.communeId) || isAdmin(actor))),
+  'messages.viewStatus': (actor) => participant(actor) && isAdmin(actor),
 };
 
 /** The space's facilitators, the commune's officials, and admins run the space's public meetings. */
