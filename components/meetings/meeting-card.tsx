@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { MeetingCard as Card } from '@/db/queries/meetings';
+import type { MeetingCard as Card } from '@/lib/meetings/queries';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { publicTotal } from '@/lib/meetings/attendance';
 

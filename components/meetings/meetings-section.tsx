@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/db/client';
-import { meetingsAbout } from '@/db/queries/meetings';
+import { meetingsAbout } from '@/lib/meetings/queries';
 import type { Locale } from '@/lib/i18n/config';
 import { publicTotal } from '@/lib/meetings/attendance';
 import { MeetingCard } from './meeting-card';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PROJECT_SORTS } from '@/db/queries/projects';
+import { PROJECT_SORTS } from '@/lib/projects/queries';
 import { BENEFICIARIES, PROJECT_STATUSES, SECTORS } from '@/db/schema';
 
 type Search = Record<string, string | string[] | undefined>;

@@ -70,7 +70,7 @@ describe('citizen projects go through the same moderation pipeline', () => {
 describe('progress updates are reportable like everything written on Baro', () => {
   it('three reports hide an update; the commune’s officials cannot judge it; a moderator restores it', async () => {
     const { postProgressUpdate } = await import('@/lib/projects/post-update');
-    const { progressUpdatesOf } = await import('@/db/queries/projects');
+    const { progressUpdatesOf } = await import('@/lib/projects/queries');
     const r = saveProject(t.db, as(awa), projectForm(kayes, {}), T0);
     if (!r.ok) throw new Error('proposal refused');
     const id = String(r.value.projectId);

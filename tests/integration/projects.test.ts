@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
-import { listProjects } from '@/db/queries/projects';
+import { listProjects } from '@/lib/projects/queries';
 import { searchContent } from '@/db/queries/search';
 import { commentsPage, stanceCounts } from '@/db/queries/topics';
 import { comments, notifications, projectRevisions, projectStatusChanges, projects, type User } from '@/db/schema';

@@ -4,7 +4,7 @@ import { MeetingCard } from '@/components/meetings/meeting-card';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { getDb } from '@/db/client';
 import { listCommunes, listSpaces } from '@/db/queries/geography';
-import { listMeetings } from '@/db/queries/meetings';
+import { listMeetings } from '@/lib/meetings/queries';
 import { getActor } from '@/lib/auth/session';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { can } from '@/lib/permissions';

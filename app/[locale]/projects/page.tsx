@@ -6,7 +6,7 @@ import { FilterSelect } from '@/components/ui/filter-select';
 import { Pagination } from '@/components/ui/pagination';
 import { getDb } from '@/db/client';
 import { listCommunes } from '@/db/queries/geography';
-import { listProjects, myProjects, pendingInvitations } from '@/db/queries/projects';
+import { listProjects, myProjects, pendingInvitations } from '@/lib/projects/queries';
 import { BENEFICIARIES, SECTORS } from '@/db/schema';
 import { getActor } from '@/lib/auth/session';
 import { localePath, type Locale } from '@/lib/i18n/config';

@@ -5,7 +5,7 @@ import { cellText, StatsTable } from '@/components/stats/stats-table';
 import { Forbidden } from '@/components/ui/forbidden';
 import { getDb } from '@/db/client';
 import { listCommunes } from '@/db/queries/geography';
-import { subjectsWithStats, type StatsDimension } from '@/db/queries/stats';
+import { subjectsWithStats, type StatsDimension } from '@/lib/stats/queries';
 import { getActor } from '@/lib/auth/session';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { can } from '@/lib/permissions';

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation';
 import { cancelMeetingAction, registerForMeetingAction } from '@/app/actions/meetings';
 import { AttendanceTables } from '@/components/meetings/attendance-tables';
 import { getDb } from '@/db/client';
-import { attendanceOf, getMeetingView, isRegistered } from '@/db/queries/meetings';
+import { attendanceOf, getMeetingView, isRegistered } from '@/lib/meetings/queries';
 import { getActor } from '@/lib/auth/session';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { renderMarkdown } from '@/lib/markdown';

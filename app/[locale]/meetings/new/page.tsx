@@ -5,7 +5,7 @@ import { MeetingForm } from '@/components/meetings/meeting-form';
 import { Forbidden } from '@/components/ui/forbidden';
 import { getDb } from '@/db/client';
 import { listSpaces } from '@/db/queries/geography';
-import { linkableSubjects } from '@/db/queries/meetings';
+import { linkableSubjects } from '@/lib/meetings/queries';
 import { getActor } from '@/lib/auth/session';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { can } from '@/lib/permissions';

@@ -13,7 +13,7 @@ import { MeetingsSection } from '@/components/meetings/meetings-section';
 import { CommentThread } from '@/components/topics/comment-thread';
 import { DemographicTable } from '@/components/topics/tally-table';
 import { getDb } from '@/db/client';
-import { coProposersOf, getProjectView, pendingInvitationsOf, hasSupported, progressUpdatesOf, projectRevisionList, projectTimeline } from '@/db/queries/projects';
+import { coProposersOf, getProjectView, pendingInvitationsOf, hasSupported, progressUpdatesOf, projectRevisionList, projectTimeline } from '@/lib/projects/queries';
 import { assistedSpaceOf } from '@/db/queries/assisted';
 import { commentsPage } from '@/db/queries/topics';
 import { getActor } from '@/lib/auth/session';

@@ -4,7 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { MeetingForm } from '@/components/meetings/meeting-form';
 import { Forbidden } from '@/components/ui/forbidden';
 import { getDb } from '@/db/client';
-import { linkableSubjects } from '@/db/queries/meetings';
+import { linkableSubjects } from '@/lib/meetings/queries';
 import { getActor } from '@/lib/auth/session';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { findMeeting, findSpace, meetingSubject, meetingTiming } from '@/lib/meetings/load';

@@ -4,7 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { MinutesForm } from '@/components/meetings/minutes-form';
 import { Forbidden } from '@/components/ui/forbidden';
 import { getDb } from '@/db/client';
-import { attendanceOf } from '@/db/queries/meetings';
+import { attendanceOf } from '@/lib/meetings/queries';
 import { getActor } from '@/lib/auth/session';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { findMeeting, meetingSubject, meetingTiming } from '@/lib/meetings/load';
