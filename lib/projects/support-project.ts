@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { overCap } from '@/lib/rate-limit';
 import { projectSupports, projects, type NotificationKind } from '@/db/schema';
@@ -24,8 +24,8 @@ export type SupportOutcome = { supported: boolean; changed: boolean; thresholdRe
 
 /**
  * One support per person, while the project collects. The primary key (project_id, user_id) is the
- * guarantee, and the count, the milestones and the move to "threshold reached" happen in the same
- * immediate transaction, so concurrent supports reach the threshold exactly once.
+ * guarantee; the count follows the rows (a trigger), and the milestones and the move to "threshold
+ * reached" happen in the same immediate transaction, so concurrent supports reach the threshold exactly once.
  */
 export function supportProject(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<SupportOutcome> {
   const parsed = parse(supportProjectSchema, input);
@@ -53,12 +53,12 @@ export function supportProject(db: Db, actor: Actor | null, input: unknown, now 
           .where(and(eq(projectSupports.projectId, project.id), eq(projectSupports.userId, actor!.id)))
           .run().changes;
     if (!changes) return { changed: false, quarter: 0, reached: false };
+    // support_count follows the rows (the project_supports_count_* triggers): read it after the write.
     const row = tx
-      .update(projects)
-      .set({ supportCount: add ? sql`${projects.supportCount} + 1` : sql`max(0, ${projects.supportCount} - 1)` })
+      .select({ supportCount: projects.supportCount, milestone: projects.milestone, threshold: projects.threshold })
+      .from(projects)
       .where(eq(projects.id, project.id))
-      .returning({ supportCount: projects.supportCount, milestone: projects.milestone, threshold: projects.threshold })
-      .get();
+      .get()!;
     let quarter = 0;
     let reached = false;
     if (add && row.threshold) {
