@@ -12,6 +12,7 @@ import { supporterIdsOf } from './answer-project';
 import { moveStatus } from './collection';
 import { authorIdsOf, findProject, projectSubject } from './load';
 import { progressUpdateSchema } from './schemas';
+import { sweepProject } from './sweep';
 
 /**
  * An official reports progress on an accepted project: the public implementation timeline. The first
@@ -21,8 +22,9 @@ export function postProgressUpdate(db: Db, actor: Actor | null, input: unknown, 
   const parsed = parse(progressUpdateSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.data;
-  const project = findProject(db, v.projectId);
-  if (!project || project.status === 'draft') return notFound();
+  const found = findProject(db, v.projectId);
+  if (!found || found.status === 'draft') return notFound();
+  const project = sweepProject(db, found, now);
   const subject = projectSubject(db, project, now);
   if (!can(actor, 'project.postProgress', subject)) return forbidden();
   const verdict = screen(db, { kind: 'update', communeId: project.communeId, authorId: actor!.id, text: v.body, trusted: isTrusted(actor), now });

@@ -11,6 +11,7 @@ import { moveStatus } from './collection';
 import { authorIdsOf, findProject, projectSubject } from './load';
 import { supportProjectSchema } from './schemas';
 import { quarterReached } from './status';
+import { sweepProject } from './sweep';
 
 /** What the authors hear when their project crosses a quarter of its threshold. */
 const MILESTONE_KIND: Record<number, NotificationKind> = {
@@ -30,8 +31,9 @@ export type SupportOutcome = { supported: boolean; changed: boolean; thresholdRe
 export function supportProject(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<SupportOutcome> {
   const parsed = parse(supportProjectSchema, input);
   if (!parsed.ok) return parsed;
-  const project = findProject(db, parsed.data.projectId);
-  if (!project || project.status === 'draft' || project.visibility !== 'visible') return notFound();
+  const found = findProject(db, parsed.data.projectId);
+  if (!found || found.status === 'draft' || found.visibility !== 'visible') return notFound();
+  const project = sweepProject(db, found, now);
   const add = parsed.data.intent === 'add';
   if (!can(actor, add ? 'project.support' : 'project.unsupport', projectSubject(db, project, now))) return forbidden();
 

@@ -236,8 +236,8 @@ describe('the life cycle', () => {
     support(supporters[0]!, id);
     expect(effectiveStatus(project(id), days(29))).toBe('collecting');
     expect(effectiveStatus(project(id), days(31))).toBe('expired');
-    // Before the sweep has written it, nobody can support it any more.
-    expect(support(supporters[1]!, id, 'add', days(31))).toEqual({ ok: false, error: 'forbidden' });
+    // Before the scheduled sweep has written it, readers already see it expired.
+    expect(project(id).status).toBe('collecting');
     expect(listProjects(t.db, { status: 'expired', sort: 'newest', page: 1, nowIso: days(31).toISOString() }).total).toBe(1);
 
     expect(sweepProjects(t.db, days(31), { force: true })).toBe(1);
@@ -246,6 +246,19 @@ describe('the life cycle', () => {
     expect(last).toMatchObject({ toStatus: 'expired', actorId: null, createdAt: days(30).toISOString() });
     expect(mayViewProject(t.db, null, project(id))).toBe(true);
     expect(sweepProjects(t.db, days(32), { force: true })).toBe(0);
+  });
+
+  it('supporting a project past its deadline writes its expiry first, then refuses; so does withdrawing it', () => {
+    const id = propose();
+    support(supporters[0]!, id);
+    expect(support(supporters[1]!, id, 'add', days(31))).toEqual({ ok: false, error: 'forbidden' });
+    expect(project(id)).toMatchObject({ status: 'expired', supportCount: 1 });
+    expect(timeline(id).filter((s) => s === 'expired')).toHaveLength(1);
+    expect(auditRows(t.db, 'project.expire')).toHaveLength(1);
+    // The scheduled sweep then finds nothing left to do, and a second late act writes nothing more.
+    expect(sweepProjects(t.db, days(31), { force: true })).toBe(0);
+    expect(withdrawProject(t.db, as(awa), { projectId: String(id) }, days(32))).toEqual({ ok: false, error: 'forbidden' });
+    expect(timeline(id).filter((s) => s === 'expired')).toHaveLength(1);
   });
 
   it('the authors withdraw it while it collects; supporters take back their support while it collects', () => {
