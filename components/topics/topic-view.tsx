@@ -21,6 +21,7 @@ import { effectivePhase } from '@/lib/topics/phases';
 import { commentViewerOf } from '@/lib/topics/readers';
 import { choicesOf } from '@/lib/votes/cast-vote';
 import { voteSplits } from '@/lib/topics/vote-split';
+import { meetingsSection } from '@/lib/meetings/views';
 
 export type TopicViewData = NonNullable<ReturnType<typeof getTopicView>>;
 
@@ -85,6 +86,7 @@ export async function TopicView({
   const stances = stanceCounts(db, topic.id);
   const timeline = phaseTimeline(db, topic.id);
   const revisions = topicRevisionList(db, topic.id);
+  const meetings = meetingsSection({ db, now }, { topicId: topic.id });
   const shareUrl = `${shareOrigin}${href(`/topics/${topic.id}`)}`;
 
   const notices: string[] = [];
@@ -157,7 +159,7 @@ export async function TopicView({
         ) : null}
       </section>
 
-      <MeetingsSection subject={{ topicId: topic.id }} locale={locale} now={now} />
+      {meetings ? <MeetingsSection section={meetings} locale={locale} /> : null}
 
       <section aria-labelledby="vote" id="vote-section">
         <h2 id="vote" className="mb-2 text-xl font-bold">{t('tally')}</h2>

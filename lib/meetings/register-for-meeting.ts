@@ -13,7 +13,7 @@ import { registrationSchema } from './schemas';
  * person (the primary key); the meeting's count is kept by triggers (meeting_registrations_count_*),
  * so it always equals the rows. Registering twice, or unregistering when not registered, changes nothing.
  */
-export function registerForMeeting(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ registered: boolean; count: number }> {
+export function registerForMeeting(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ meetingId: number; registered: boolean; count: number }> {
   const parsed = parse(registrationSchema, input);
   if (!parsed.ok) return parsed;
   const { meetingId, intent } = parsed.data;
@@ -30,6 +30,6 @@ export function registerForMeeting(db: Db, actor: Actor | null, input: unknown, 
       recordAudit(tx, { actorId: actor!.id, action: intent === 'register' ? 'meeting.register' : 'meeting.unregister', subjectType: 'meeting', subjectId: meetingId });
     }
     const count = tx.select({ n: meetings.registrationCount }).from(meetings).where(eq(meetings.id, meetingId)).get()?.n ?? 0;
-    return ok({ registered: intent === 'register', count });
+    return ok({ meetingId, registered: intent === 'register', count });
   }, { behavior: 'immediate' });
 }

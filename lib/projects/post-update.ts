@@ -18,7 +18,7 @@ import { sweepProject } from './sweep';
  * An official reports progress on an accepted project: the public implementation timeline. The first
  * update moves the project to "in progress". Supporters and authors are notified of each one.
  */
-export function postProgressUpdate(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ updateId: number }> {
+export function postProgressUpdate(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ projectId: number; updateId: number }> {
   const parsed = parse(progressUpdateSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.data;
@@ -43,5 +43,5 @@ export function postProgressUpdate(db: Db, actor: Actor | null, input: unknown, 
   }, { behavior: 'immediate' });
 
   notify(db, { kind: 'project.progress', recipientIds: [...supporterIdsOf(db, project.id), ...authorIdsOf(db, project)], actorId: actor!.id, projectId: project.id });
-  return ok({ updateId });
+  return ok({ projectId: project.id, updateId });
 }

@@ -21,7 +21,7 @@ const MILESTONE_KIND: Record<number, NotificationKind> = {
   4: 'project.threshold',
 };
 
-export type SupportOutcome = { supported: boolean; changed: boolean; thresholdReached: boolean };
+export type SupportOutcome = { projectId: number; supported: boolean; changed: boolean; thresholdReached: boolean };
 
 /**
  * One support per person, while the project collects. The primary key (project_id, user_id) is the
@@ -84,5 +84,5 @@ export function supportProject(db: Db, actor: Actor | null, input: unknown, now 
   if (outcome.quarter > 0) {
     notify(db, { kind: MILESTONE_KIND[outcome.quarter]!, recipientIds: authorIdsOf(db, project), actorId: null, projectId: project.id });
   }
-  return ok({ supported: add, changed: outcome.changed, thresholdReached: outcome.reached });
+  return ok({ projectId: project.id, supported: add, changed: outcome.changed, thresholdReached: outcome.reached });
 }

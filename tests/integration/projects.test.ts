@@ -167,12 +167,12 @@ describe('proposing', () => {
 describe('the life cycle', () => {
   it('goes from collecting to threshold reached, under review, accepted, in progress and completed, notifying everyone concerned', () => {
     const id = propose();
-    expect(support(supporters[0]!, id)).toEqual({ ok: true, value: { supported: true, changed: true, thresholdReached: false } });
-    expect(support(supporters[0]!, id)).toEqual({ ok: true, value: { supported: true, changed: false, thresholdReached: false } });
+    expect(support(supporters[0]!, id)).toEqual({ ok: true, value: { projectId: expect.any(Number), supported: true, changed: true, thresholdReached: false } });
+    expect(support(supporters[0]!, id)).toEqual({ ok: true, value: { projectId: expect.any(Number), supported: true, changed: false, thresholdReached: false } });
     expect(project(id).supportCount).toBe(1);
     support(supporters[1]!, id);
     support(supporters[2]!, id);
-    expect(support(supporters[3]!, id)).toEqual({ ok: true, value: { supported: true, changed: true, thresholdReached: true } });
+    expect(support(supporters[3]!, id)).toEqual({ ok: true, value: { projectId: expect.any(Number), supported: true, changed: true, thresholdReached: true } });
     expect(project(id).status).toBe('threshold_reached');
     // 25 %, 50 %, 75 % and 100 %: each announced once, to the author.
     expect(notified(awa).map((n) => n.kind)).toEqual(['project.supports25', 'project.supports50', 'project.supports75', 'project.threshold']);
@@ -264,8 +264,8 @@ describe('the life cycle', () => {
   it('the authors withdraw it while it collects; supporters take back their support while it collects', () => {
     const id = propose();
     support(supporters[0]!, id);
-    expect(support(supporters[0]!, id, 'remove')).toEqual({ ok: true, value: { supported: false, changed: true, thresholdReached: false } });
-    expect(support(supporters[0]!, id, 'remove')).toEqual({ ok: true, value: { supported: false, changed: false, thresholdReached: false } });
+    expect(support(supporters[0]!, id, 'remove')).toEqual({ ok: true, value: { projectId: expect.any(Number), supported: false, changed: true, thresholdReached: false } });
+    expect(support(supporters[0]!, id, 'remove')).toEqual({ ok: true, value: { projectId: expect.any(Number), supported: false, changed: false, thresholdReached: false } });
     expect(project(id).supportCount).toBe(0);
     // Supporting again does not announce the 25 % a second time.
     support(supporters[0]!, id);
