@@ -75,7 +75,7 @@ function scopeWhere(scope: StatsScope): SQL {
  * - attendance at public meetings (minutes published, not cancelled): one row per gender × age band
  *   counted in the room, `user_id` null and `weight` the number of people. Its date is the meeting's,
  *   its topic or project the meeting's, its commune and space those of the meeting's space.
- * People at a meeting have no account: each attendance counts as one person (see README, "/stats").
+ * People at a meeting have no account: each attendance counts as one person (docs/features/stats.md).
  */
 function statsRows(year: number): SQL {
   return sql`
