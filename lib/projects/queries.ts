@@ -1,9 +1,9 @@
 import { and, asc, count, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '@/db/client';
-import { publicProjectSql } from './visibility';
 import {
   communes,
+  moderations,
   projectCoProposers,
   projectInvitations,
   projectRevisions,
@@ -12,9 +12,10 @@ import {
   projectUpdates,
   projects,
   users,
-  type Beneficiary,
-  type ProjectStatus,
-  type Sector, moderations } from '@/db/schema';
+} from '@/db/schema';
+import type { Sector } from '@/lib/sectors';
+import type { Beneficiary, ProjectStatus } from './statuses';
+import { publicProjectSql } from './visibility';
 
 export const PROJECTS_PER_PAGE = 20;
 export const PROJECT_SORTS = ['supported', 'newest', 'closest'] as const;

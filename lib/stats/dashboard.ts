@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { AGE_BANDS } from '@/db/queries/demographics';
+import { AGE_BANDS } from './age-bands';
 import {
   CHANNELS,
   rawBreakdown,
