@@ -4,12 +4,12 @@ import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type
 // and passes them on, so older imports from here keep working.
 import { ATTENDANCE_AGE_BANDS, ATTENDANCE_GENDERS } from '../lib/meetings/attendance-groups';
 import { BENEFICIARIES, CO_PROPOSER_STATUSES, PROJECT_STATUSES, type Beneficiary } from '../lib/projects/statuses';
-import { SECTORS } from '../lib/sectors';
+import { SECTORS } from '../lib/topics/sectors';
 
 export { ATTENDANCE_AGE_BANDS, ATTENDANCE_GENDERS, BENEFICIARIES, CO_PROPOSER_STATUSES, PROJECT_STATUSES, SECTORS };
 export type { Beneficiary } from '../lib/projects/statuses';
 export type { ProjectStatus } from '../lib/projects/statuses';
-export type { Sector } from '../lib/sectors';
+export type { Sector } from '../lib/topics/sectors';
 
 /** UTC ISO-8601 timestamps, stored as text so they sort and read well in SQL. */
 const createdAt = () =>

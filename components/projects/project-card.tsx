@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import type { Beneficiary, ProjectStatus } from '@/lib/projects/statuses';
-import type { Sector } from '@/lib/sectors';
+import type { Sector } from '@/lib/topics/sectors';
 import { ProjectStatusBadge } from './status-badge';
 import { SupportBar } from './support-bar';
 

@@ -6,7 +6,7 @@ import { CheckboxGroup } from '@/components/forms/checkbox-group';
 import { Hidden, SelectField, TextArea, TextField } from '@/components/forms/fields';
 import { BENEFICIARIES } from '@/lib/projects/statuses';
 import type { ProjectFormValues } from '@/lib/projects/views';
-import { SECTORS } from '@/lib/sectors';
+import { SECTORS } from '@/lib/topics/sectors';
 
 const buttonClass = 'min-h-11 rounded px-5 py-2 font-semibold';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROJECT_SORTS } from '@/lib/projects/queries';
-import { SECTORS } from '@/lib/sectors';
+import { SECTORS } from '@/lib/topics/sectors';
 import { BENEFICIARIES, PROJECT_STATUSES } from './statuses';
 
 type Search = Record<string, string | string[] | undefined>;

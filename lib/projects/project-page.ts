@@ -13,7 +13,7 @@ import { mayViewProject } from './readers';
 import { ANSWER_TRANSITIONS, effectiveStatus } from './status';
 import type { Beneficiary, ProjectStatus } from './statuses';
 import { supportSplits, type SupportSplits } from './support-split';
-import type { Sector } from '@/lib/sectors';
+import type { Sector } from '@/lib/topics/sectors';
 
 /**
  * The project page (/projects/[id]), in the topic page's shape: one loader, one section each (header,

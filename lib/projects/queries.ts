@@ -13,7 +13,7 @@ import {
   projects,
   users,
 } from '@/db/schema';
-import type { Sector } from '@/lib/sectors';
+import type { Sector } from '@/lib/topics/sectors';
 import type { Beneficiary, ProjectStatus } from './statuses';
 import { publicProjectSql } from './visibility';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SECTORS } from '@/lib/sectors';
+import { SECTORS } from '@/lib/topics/sectors';
 import { BENEFICIARIES } from './statuses';
 import { idParam, optionalText, requiredText } from '@/lib/validation';
 import { ANSWER_STATUSES } from './status';

@@ -5,8 +5,6 @@ import { recordAudit } from '@/lib/audit';
 import { moveStatus, openCollection } from './collection';
 import { findProject } from './load';
 
-let lastSweep = 0;
-
 type Sweepable = Pick<Project, 'id' | 'communeId' | 'status' | 'visibility' | 'collectionEndsAt'>;
 
 /**
@@ -32,23 +30,23 @@ function applyMove(tx: Tx, p: Sweepable, move: 'expire' | 'open', now: Date): vo
 }
 
 /**
- * Every project's due move, in one transaction (the scheduler runs it; idempotent: a second run at the
- * same instant finds nothing due). Returns how many projects moved.
+ * Every project's due move, run by the scheduler every minute: idempotent (a second run at the same
+ * instant finds nothing due), and safe with several server processes (it reads and writes in one immediate
+ * transaction). Returns how many projects moved.
  */
-export function sweepProjects(db: Db, now = new Date(), { force = false } = {}): number {
-  if (!force && now.getTime() - lastSweep < 60_000) return 0;
-  lastSweep = now.getTime();
+export function sweepProjects(db: Db, now = new Date()): number {
   const nowIso = now.toISOString();
+  const dueWhere = or(
+    and(eq(projects.status, 'collecting'), lte(projects.collectionEndsAt, nowIso)),
+    and(eq(projects.status, 'submitted'), eq(projects.visibility, 'visible')),
+  );
+  // Most rounds find nothing: one read, no write lock.
+  if (!db.select({ id: projects.id }).from(projects).where(dueWhere).limit(1).get()) return 0;
   return db.transaction((tx) => {
     const due = tx
       .select({ id: projects.id, communeId: projects.communeId, status: projects.status, visibility: projects.visibility, collectionEndsAt: projects.collectionEndsAt })
       .from(projects)
-      .where(
-        or(
-          and(eq(projects.status, 'collecting'), lte(projects.collectionEndsAt, nowIso)),
-          and(eq(projects.status, 'submitted'), eq(projects.visibility, 'visible')),
-        ),
-      )
+      .where(dueWhere)
       .all();
     let moved = 0;
     for (const p of due) {

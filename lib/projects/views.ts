@@ -10,7 +10,7 @@ import { mayViewProject } from './readers';
 import { DEFAULT_PROJECT_SETTINGS, projectSettingsFor } from './settings';
 import { PUBLIC_PROJECT_STATUSES } from './status';
 import { BENEFICIARIES, type Beneficiary, type ProjectStatus } from './statuses';
-import { SECTORS, type Sector } from '@/lib/sectors';
+import { SECTORS, type Sector } from '@/lib/topics/sectors';
 
 /**
  * View loaders of the project pages other than a project's own (lib/projects/project-page.ts): the

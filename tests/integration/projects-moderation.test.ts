@@ -46,7 +46,7 @@ describe('citizen projects go through the same moderation pipeline', () => {
     // The officials who must answer the project do not moderate it.
     expect(moderateContent(t.db, as(mariam), { contentType: 'project', contentId: String(r.value.projectId), action: 'approve' }, T0)).toEqual({ ok: false, error: 'forbidden' });
     expect(moderateContent(t.db, as(moderator), { contentType: 'project', contentId: String(r.value.projectId), action: 'approve' }, T0)).toMatchObject({ ok: true });
-    sweepProjects(t.db, T0, { force: true });
+    sweepProjects(t.db, T0);
     const p = findProject(t.db, r.value.projectId)!;
     expect(p.visibility).toBe('visible');
     expect(effectiveStatus(p, T0)).toBe('collecting');
@@ -61,7 +61,7 @@ describe('citizen projects go through the same moderation pipeline', () => {
     const voisin = await addUser(t, { displayName: 'Voisin' });
     expect(supportProject(t.db, as(voisin), { projectId: String(r.value.projectId), intent: 'add' }, T0)).toMatchObject({ ok: true, value: { supported: true } });
     expect(findProject(t.db, r.value.projectId)).toMatchObject({ status: 'collecting', supportCount: 1, threshold: 4 });
-    expect(sweepProjects(t.db, T0, { force: true })).toBe(0);
+    expect(sweepProjects(t.db, T0)).toBe(0);
   });
 
   it('a published project is hidden after three reports, and comes back as it was when restored', async () => {

@@ -138,7 +138,7 @@ describe('proposing', () => {
     expect(listProjects(t.db, { sort: 'newest', page: 1, nowIso: T0.toISOString() }).total).toBe(0);
     // Released by moderation: the sweep opens its collection from then on.
     t.db.update(projects).set({ visibility: 'visible' }).where(eq(projects.id, id)).run();
-    sweepProjects(t.db, days(2), { force: true });
+    sweepProjects(t.db, days(2));
     expect(project(id)).toMatchObject({ status: 'collecting', collectionEndsAt: days(32).toISOString() });
   });
 
@@ -240,12 +240,12 @@ describe('the life cycle', () => {
     expect(project(id).status).toBe('collecting');
     expect(listProjects(t.db, { status: 'expired', sort: 'newest', page: 1, nowIso: days(31).toISOString() }).total).toBe(1);
 
-    expect(sweepProjects(t.db, days(31), { force: true })).toBe(1);
+    expect(sweepProjects(t.db, days(31))).toBe(1);
     expect(project(id).status).toBe('expired');
     const last = t.db.select().from(projectStatusChanges).where(eq(projectStatusChanges.projectId, id)).orderBy(asc(projectStatusChanges.id)).all().at(-1);
     expect(last).toMatchObject({ toStatus: 'expired', actorId: null, createdAt: days(30).toISOString() });
     expect(mayViewProject(t.db, null, project(id))).toBe(true);
-    expect(sweepProjects(t.db, days(32), { force: true })).toBe(0);
+    expect(sweepProjects(t.db, days(32))).toBe(0);
   });
 
   it('supporting a project past its deadline writes its expiry first, then refuses; so does withdrawing it', () => {
@@ -256,7 +256,7 @@ describe('the life cycle', () => {
     expect(timeline(id).filter((s) => s === 'expired')).toHaveLength(1);
     expect(auditRows(t.db, 'project.expire')).toHaveLength(1);
     // The scheduled sweep then finds nothing left to do, and a second late act writes nothing more.
-    expect(sweepProjects(t.db, days(31), { force: true })).toBe(0);
+    expect(sweepProjects(t.db, days(31))).toBe(0);
     expect(withdrawProject(t.db, as(awa), { projectId: String(id) }, days(32))).toEqual({ ok: false, error: 'forbidden' });
     expect(timeline(id).filter((s) => s === 'expired')).toHaveLength(1);
   });

@@ -1,7 +1,4 @@
-/**
- * The sectors of public action a topic or a citizen project belongs to (water, health, …). Owned here;
- * db/schema.ts imports them, and this module imports nothing.
- */
+/** The sectors a topic or a citizen project belongs to. A value-list module: it imports nothing (db/schema.ts takes it from here). */
 export const SECTORS = [
   'water',
   'health',
