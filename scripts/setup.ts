@@ -9,6 +9,7 @@ import { isEmpty, seedDemo } from '../db/seed';
 import { hashPassword } from '../lib/accounts/password';
 import { seedDemoContent } from './demo-content';
 import { seedDemoParticipants } from './demo-participants';
+import { seedDemoTranslations } from './demo-translations';
 
 async function main() {
   const file = defaultDatabasePath();
@@ -18,6 +19,7 @@ async function main() {
     await seedDemo(db, hashPassword);
     seedDemoContent(db);
     await seedDemoParticipants(db);
+    seedDemoTranslations(db);
     console.log(`[baro] seeded demo data into ${file}`);
   } else {
     console.log(`[baro] database ready: ${file}`);
