@@ -6,11 +6,11 @@ import { can, type Actor } from '@/lib/permissions';
  * who is also a translator, a translator holding no other role, and the same people suspended.
  */
 const person = (id: number, grants: Actor['grants'], suspended = false): Actor => ({ id, communeId: 1, suspended, grants });
-const translator = (id: number) => ({ role: 'translator', communeId: null, spaceId: null }) as const;
-const fanta = person(3, [{ role: 'facilitator', communeId: null, spaceId: 1 }, translator(3)]);
-const sira = person(7, [{ role: 'moderator', communeId: 2, spaceId: null }, translator(7)]);
-const onlyTranslator = person(30, [translator(30)]);
-const suspendedTranslator = person(31, [translator(31)], true);
+const translator = () => ({ role: 'translator', communeId: null, spaceId: null }) as const;
+const fanta = person(3, [{ role: 'facilitator', communeId: null, spaceId: 1 }, translator()]);
+const sira = person(7, [{ role: 'moderator', communeId: 2, spaceId: null }, translator()]);
+const onlyTranslator = person(30, [translator()]);
+const suspendedTranslator = person(31, [translator()], true);
 const facilitator = person(13, [{ role: 'facilitator', communeId: null, spaceId: 1 }]);
 
 describe('translators', () => {
