@@ -138,6 +138,8 @@ export type Subjects = {
   // media (lib/media): uploading a recording, and hearing one
   'media.upload': undefined;
   'media.read': MediaSubject;
+  /** the delivery status of SMS and e-mails (recipients masked, texts never shown) */
+  'messages.viewStatus': undefined;
   // interface translations (lib/translations): a translator (a grant admins give, usually to facilitators) or an admin
   /** the translation area (/admin/translations) and its JSON export */
   'translation.access': undefined;
@@ -249,6 +251,7 @@ export const ACTIONS = Object.keys({
   'meeting.unregister': 1,
   'media.upload': 1,
   'media.read': 1,
+  'messages.viewStatus': 1,
   'translation.access': 1,
   'translation.propose': 1,
   'translation.review': 1,
@@ -472,6 +475,7 @@ const rules: { [A in Action]: Rule<A> } = {
     s.state === 'published' ||
     (!!actor && actor.id === s.ownerId) ||
     (participant(actor) && (moderates(actor, s.communeId) || isAdmin(actor))),
+  'messages.viewStatus': (actor) => participant(actor) && isAdmin(actor),
   'translation.access': (actor) => translates(actor),
   'translation.propose': (actor) => translates(actor),
   // Two people: a proposal goes live only when someone other than its proposer approves it (a machine
