@@ -12,6 +12,7 @@ import { reviewTranslation } from '@/lib/translations/review';
 import { revertTranslation } from '@/lib/translations/revert';
 import { translationProblem } from '@/lib/translations/icu';
 import type { ViewContext } from '@/lib/view-context';
+import { composeTestMessage } from '@/lib/messaging/templates';
 import fr from '@/messages/fr.json';
 import { actorOf, addUser, auditRows, makeTestDb, type TestDb } from '../helpers/db';
 
@@ -121,6 +122,16 @@ describe('the messages readers get', () => {
     expect(tr('Topics.count', { count: 1 })).toBe('Barokun 1');
     // Soninke has nothing approved: all French.
     expect((await liveMessages(t.db, 'snk')).Nav.home).toBe('Accueil');
+  });
+
+  it('SMS and e-mails are written in the person’s language with what was approved, French for the rest', async () => {
+    const sms = async () => (await composeTestMessage({ channel: 'sms', to: '76123401', language: 'bm' }, t.db)).text;
+    expect(await sms()).toBe(fr.Messaging.testSms);
+    const id = propose(fanta, 'Messaging.testSms', 'Baro: nin ye bataki kɔrɔbɔli ye.');
+    reviewTranslation(as(sira), { proposalId: String(id), verdict: 'approve' });
+    expect(await sms()).toBe('Baro: nin ye bataki kɔrɔbɔli ye.');
+    const email = await composeTestMessage({ channel: 'email', to: 'a@b.ml', language: 'bm' }, t.db);
+    expect(email.subject).toBe(fr.Messaging.testSubject);
   });
 
   it('another process sees an approval within a second (the version in the database), not before', async () => {
