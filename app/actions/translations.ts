@@ -10,7 +10,8 @@ import { IMPORT_MAX_BYTES } from '@/lib/translations/schemas';
 import { proposeTranslation } from '@/lib/translations/propose';
 import { reviewTranslation } from '@/lib/translations/review';
 import { revertTranslation } from '@/lib/translations/revert';
-import { refreshAllTopics } from './cache';
+import { saveTopicTranslation } from '@/lib/translations/topic-content';
+import { refreshAllTopics, refreshTopic } from './cache';
 import { currentLocale, failed, fields, pathFor, safeNext } from './helpers';
 
 /** Back to the page the form was on, with what happened (?done=… or ?error=…) and the key's anchor. */
@@ -73,4 +74,13 @@ function withFileField(formData: FormData): FormData {
   for (const [k, v] of formData.entries()) if (typeof v === 'string') copy.append(k, v);
   copy.set('file', '');
   return copy;
+}
+
+/** An official saves (or, both fields empty, removes) a topic's title and summary in a national language. */
+export async function saveTopicTranslationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const { topicId, lang, title, summary } = fields(formData, ['topicId', 'lang', 'title', 'summary']);
+  const result = saveTopicTranslation(await requestContext(), { topicId, locale: lang, title, summary });
+  if (!result.ok) return failed(result, formData);
+  refreshTopic(result.value.topicId);
+  redirect(`${await pathFor(formData, `/topics/${result.value.topicId}/edit`)}?translated=${encodeURIComponent(lang ?? '')}#translations`);
 }

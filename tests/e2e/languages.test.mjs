@@ -139,3 +139,39 @@ describe('a participant who prefers Bambara', () => {
     }
   });
 });
+
+describe('a topic in Bambara', () => {
+  test('the mayor writes its title and summary in Bambara; Bambara readers see them with “Lire en français”, French readers the French', async () => {
+    const mayor = await newPage({ js: true });
+    const reader = await newPage({ js: false });
+    const TITLE = 'Kɔlɔn kura Tata kin kɔnɔ';
+    const SUMMARY = 'Mɛri bɛ ji kɔlɔn dɔ labɛn Tata kin kɔnɔ: i hakilina di.';
+    try {
+      await open(reader.page, '/bm/topics', { js: false });
+      const href = await reader.page.locator('a:has-text("Un forage d\'eau potable pour le quartier Tata")').first().getAttribute('href');
+      const id = /\/topics\/(\d+)$/.exec(href)[1];
+
+      await signIn(mayor.page, 'maire.nioro@baro.ml', DEMO_PASSWORD, { js: true });
+      await open(mayor.page, `/topics/${id}/edit`, { js: true });
+      await mayor.page.fill('#tr-bm-title', TITLE);
+      await mayor.page.fill('#tr-bm-summary', SUMMARY);
+      await Promise.all([mayor.page.waitForURL((u) => u.searchParams.get('translated') === 'bm'), mayor.page.click('#topic-translation-bm button[type="submit"]')]);
+      await expectText(mayor.page.locator('#translation-saved'), /Bamanankan/);
+
+      // Anonymous, served from the cache (refreshed by the save).
+      await open(reader.page, `/bm/topics/${id}`, { js: false });
+      await expectText(reader.page.locator('h1'), TITLE);
+      assert.equal(await reader.page.locator('h1').getAttribute('lang'), 'bm');
+      await expectText(reader.page.locator('#read-in-french'), 'Lire en français');
+      await Promise.all([reader.page.waitForURL(`**/topics/${id}`), reader.page.click('#read-in-french')]);
+      await expectPath(reader.page, `/topics/${id}`);
+      await expectText(reader.page.locator('h1'), "Un forage d'eau potable pour le quartier Tata");
+      // The list in Bambara shows it too.
+      await open(reader.page, '/bm/topics', { js: false });
+      assert.ok((await reader.page.textContent('main')).includes(TITLE));
+    } finally {
+      await mayor.context.close();
+      await reader.context.close();
+    }
+  });
+});
