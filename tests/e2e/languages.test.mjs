@@ -4,7 +4,7 @@
 // texts are approved, French elsewhere; taking a text down brings French back at once.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { BASE, DEMO_PASSWORD, expectPath, expectText, htmlLang, newPage, open, signIn, submit, withBrowser } from './helpers.mjs';
+import { accessibilityProblems, BASE, DEMO_PASSWORD, expectPath, expectText, htmlLang, newPage, open, signIn, submit, withBrowser } from './helpers.mjs';
 
 withBrowser();
 
@@ -83,6 +83,12 @@ describe('translating Bambara in the app, two people', () => {
       await open(sira.page, `/admin/translations/bm/key?k=${TYPED.key}`, { js: true });
       await Promise.all([sira.page.waitForURL((u) => u.searchParams.get('done') === 'live'), sira.page.click('#proposals form[id^="approve-"] button')]);
       await expectText(sira.page.locator('#live-text'), TYPED.text);
+
+      // The translation pages, and a Bambara page with its five-language switcher, at 360 px: axe WCAG 2 A/AA, no sideways scroll.
+      for (const path of ['/admin/translations', '/admin/translations/bm?filter=core', `/admin/translations/bm/key?k=${TYPED.key}`, '/bm/topics']) {
+        await open(sira.page, path, { js: true });
+        assert.deepEqual(await accessibilityProblems(sira.page), [], path);
+      }
     } finally {
       await fanta.context.close();
       await sira.context.close();
