@@ -21,7 +21,7 @@ import { effectivePhase } from '@/lib/topics/phases';
 import { commentViewerOf } from '@/lib/topics/readers';
 import { choicesOf } from '@/lib/votes/cast-vote';
 import { voteSplits } from '@/lib/topics/vote-split';
-import { topicInLanguage } from '@/lib/translations/topic-content';
+import { spokenSummaries, topicInLanguage } from '@/lib/translations/topic-content';
 
 export type TopicViewData = NonNullable<ReturnType<typeof getTopicView>>;
 
@@ -90,6 +90,7 @@ export async function TopicView({
   // Title and summary in the reader's national language when the commune wrote them (French otherwise).
   const translated = topicInLanguage(db, topic.id, locale);
   const contentLang = translated ? locale : locale === 'fr' ? undefined : 'fr';
+  const spoken = spokenSummaries(db, topic.id, locale);
   const readInFrench = translated ? (await getTranslations({ locale: 'fr', namespace: 'Topic' }))('readInFrench') : null;
 
   const notices: string[] = [];
@@ -123,6 +124,12 @@ export async function TopicView({
         </p>
         <h1 className="text-3xl font-extrabold break-words" lang={contentLang}>{translated?.title ?? topic.title}</h1>
         <p className="text-lg" lang={contentLang}>{translated?.summary ?? topic.summary}</p>
+        {spoken.map((r) => (
+          <figure key={r.id} className="spoken-summary" lang={locale}>
+            <figcaption className="text-sm font-semibold">{t('spokenSummary')}</figcaption>
+            <audio controls preload="none" src={`/media/${r.id}.webm`} className="w-full" />
+          </figure>
+        ))}
         {readInFrench ? (
           <p>
             <a href={localePath('fr', `/topics/${topic.id}`)} hrefLang="fr" lang="fr" id="read-in-french" className="font-semibold">{readInFrench}</a>

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { User } from '@/db/schema';
-import { saveTopicTranslation, topicInLanguage, topicTranslationsOf, withTopicLanguage } from '@/lib/translations/topic-content';
+import { media, type User } from '@/db/schema';
+import { saveTopicTranslation, spokenSummaries, topicInLanguage, topicTranslationsOf, withTopicLanguage } from '@/lib/translations/topic-content';
 import type { ViewContext } from '@/lib/view-context';
 import { actorOf, addTopic, addUser, auditRows, makeTestDb, type TestDb } from '../helpers/db';
 
@@ -49,5 +49,23 @@ describe('a topic in a national language', () => {
     expect(saveTopicTranslation(as(mayor), { topicId: String(topic.id), locale: 'en', ...BM })).toMatchObject({ ok: false, error: 'invalid' });
     expect(saveTopicTranslation(as(mayor), { topicId: String(topic.id), locale: 'bm', title: BM.title, summary: '' })).toEqual({ ok: false, error: 'invalid', fieldErrors: { summary: 'required' } });
     expect(topicTranslationsOf(t.db, topic.id)).toEqual({});
+  });
+});
+
+describe('spoken summaries beside the text', () => {
+  it('a reader gets the published recordings of the summary in their language only', () => {
+    const topic = addTopic(t, { authorId: mayor.id });
+    const rec = (language: 'bm' | 'fr' | null, state: 'published' | 'held', subjectId = topic.id) =>
+      t.db
+        .insert(media)
+        .values({ ownerId: mayor.id, communeId: topic.communeId, kind: 'topic_summary', subjectId, language, state, sha256: 'a'.repeat(64), mime: 'audio/webm', sizeBytes: 100, durationMs: 30_000, sourceFormat: 'webm' })
+        .returning({ id: media.id })
+        .get().id;
+    const bm = rec('bm', 'published');
+    rec('bm', 'held');
+    const fr = rec('fr', 'published');
+    expect(spokenSummaries(t.db, topic.id, 'bm')).toEqual([{ id: bm, durationMs: 30_000 }]);
+    expect(spokenSummaries(t.db, topic.id, 'fr')).toEqual([{ id: fr, durationMs: 30_000 }]);
+    expect(spokenSummaries(t.db, topic.id, 'ff')).toEqual([]);
   });
 });
