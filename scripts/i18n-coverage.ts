@@ -31,10 +31,11 @@ const { db, note } = openReadOnly();
 console.log(`[i18n] ${note}`);
 console.log('locale   in file   approved in app   translated / total   coverage   awaiting review   extra keys');
 let failed = false;
+const french = flattenMessages(JSON.parse(fs.readFileSync('messages/fr.json', 'utf8')) as MessageTree);
 for (const locale of locales) {
   const c = translationCoverage(db, locale);
   const file = JSON.parse(fs.readFileSync(`messages/${locale}.json`, 'utf8')) as MessageTree;
-  const extra = [...flattenMessages(file).keys()].filter((k) => !flattenMessages(JSON.parse(fs.readFileSync('messages/fr.json', 'utf8'))).has(k));
+  const extra = [...flattenMessages(file).keys()].filter((k) => !french.has(k));
   console.log(
     `${locale.padEnd(6)} ${String(c.inFile).padStart(9)} ${String(c.approvedInApp).padStart(17)} ${`${c.translated} / ${c.total}`.padStart(20)} ${`${c.percent.toFixed(1)} %`.padStart(10)} ${String(c.awaitingReview).padStart(17)} ${String(extra.length).padStart(12)}`,
   );
