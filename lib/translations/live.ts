@@ -64,7 +64,8 @@ export async function liveMessages(db: Db, locale: Locale, nowMs = Date.now()): 
     caches.set(db, cache);
   }
   if (nowMs - cache.checkedAt >= VERSION_CHECK_MS) {
-    const version = translationsVersion(db);
+    const version = readVersion(db);
+    if (version === null) return loadMessages(locale); // no migrated database (a build without one): the files alone
     cache.checkedAt = nowMs;
     if (version !== cache.version) {
       cache.version = version;
@@ -73,10 +74,25 @@ export async function liveMessages(db: Db, locale: Locale, nowMs = Date.now()): 
   }
   let messages = cache.messages.get(locale);
   if (!messages) {
-    messages = withFallback(nestMessages(liveTexts(db, locale))) as Messages;
+    let texts: Map<string, string>;
+    try {
+      texts = liveTexts(db, locale);
+    } catch {
+      return loadMessages(locale); // a database not migrated yet: the files alone, and ask again next time
+    }
+    messages = withFallback(nestMessages(texts)) as Messages;
     cache.messages.set(locale, messages);
   }
   return messages;
+}
+
+/** The version, or null when the database has no translation tables yet. */
+function readVersion(db: Db): number | null {
+  try {
+    return translationsVersion(db);
+  } catch {
+    return null;
+  }
 }
 
 /** After a change in this process: the next read asks the database at once. */

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTranslator } from 'next-intl';
 import { openDatabase } from '@/db/client';
@@ -132,6 +133,16 @@ describe('the messages readers get', () => {
     expect(await sms()).toBe('Baro: nin ye bataki kɔrɔbɔli ye.');
     const email = await composeTestMessage({ channel: 'email', to: 'a@b.ml', language: 'bm' }, t.db);
     expect(email.subject).toBe(fr.Messaging.testSubject);
+  });
+
+  it('without a migrated database (a build on a fresh clone), readers get the files and French, no error', async () => {
+    const empty = openDatabase(`${t.file}-empty.db`);
+    try {
+      expect((await liveMessages(empty, 'bm')).Nav.home).toBe('Accueil');
+    } finally {
+      empty.$client.close();
+      for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${t.file}-empty.db${suffix}`, { force: true });
+    }
   });
 
   it('another process sees an approval within a second (the version in the database), not before', async () => {
