@@ -5,7 +5,7 @@ import { unreadCount } from '@/db/queries/notifications';
 import { signOutAction } from '@/app/actions/auth';
 import { chooseCommuneAction } from '@/app/actions/commune';
 import { env } from '@/lib/env';
-import { localePath, type Locale } from '@/lib/i18n/config';
+import { languageAutonyms, localePath, type Locale } from '@/lib/i18n/config';
 import { can, type Actor } from '@/lib/permissions';
 import type { SharedSessionState } from '@/lib/accounts/load-actor';
 import { requestPath } from '@/lib/request-url';
@@ -25,7 +25,6 @@ export async function Header({
   selectedCommuneId: number | null;
 }) {
   const t = await getTranslations('Nav');
-  const tl = await getTranslations('Languages');
   const tc = await getTranslations('Common');
   const communes = listCommunes(getDb());
   const unread = actor ? unreadCount(getDb(), actor.id) : 0;
@@ -46,7 +45,7 @@ export async function Header({
         <a href={href('/')} className="text-2xl font-extrabold text-teal-900 no-underline">
           {tc('appName')}
         </a>
-        <LanguageSwitcher current={locale} label={t('language')} names={{ fr: tl('fr'), en: tl('en') }} path={path ?? (await requestPath())} />
+        <LanguageSwitcher current={locale} label={t('language')} names={languageAutonyms} path={path ?? (await requestPath())} />
       </div>
       <div className="mx-auto flex max-w-5xl flex-wrap items-end justify-between gap-3 px-4 pb-3">
         <nav aria-label={t('main')}>
@@ -87,6 +86,11 @@ export async function Header({
             {can(actor, 'admin.access', undefined) ? (
               <li>
                 <a href={href('/admin')}>{t('admin')}</a>
+              </li>
+            ) : null}
+            {can(actor, 'translation.access', undefined) ? (
+              <li>
+                <a href={href('/admin/translations')} id="translations-link">{t('translations')}</a>
               </li>
             ) : null}
           </ul>

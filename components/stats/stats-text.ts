@@ -1,4 +1,6 @@
 import { getTranslations } from 'next-intl/server';
+import { formatPercent } from '@/lib/i18n/format';
+import { formattingLocale } from '@/lib/i18n/intl-fallback';
 import { METRICS, type Share } from '@/lib/stats/dashboard';
 import type { Cell } from '@/lib/stats/disclosure';
 import type { StatsDimension } from '@/lib/stats/queries';
@@ -18,7 +20,9 @@ export const shareCell = (pct: number | null, count: Cell): Cell => (pct !== nul
 export async function statsText(locale: string) {
   const t = await getTranslations('Stats');
   const labels: HiddenLabels = { few: t('few'), masked: t('masked'), withheld: t('notShown') };
-  const monthFormat = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const monthFormat = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : formattingLocale(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  /** "75 %" in French, "75%" in English (Intl). */
+  const percent = (n: number) => formatPercent(locale, n);
   const groupLabel = (dimension: StatsDimension, group: string, label: string) => {
     if (dimension === 'gender') return t(`gender.${group as 'woman' | 'man' | 'unknown'}`);
     if (dimension === 'age') return t(`age.${AGE_KEYS[group] ?? 'unknown'}`);
@@ -30,7 +34,8 @@ export async function statsText(locale: string) {
     t,
     labels,
     groupLabel,
+    percent,
     metricColumns: METRICS.map((m) => ({ key: m, label: t(`metric.${m}`) })),
-    shareText: (s: Share) => cellText(shareCell(s.percent, s.count), labels, ' %'),
+    shareText: (s: Share) => cellText(shareCell(s.percent, s.count), labels, percent),
   };
 }

@@ -142,7 +142,7 @@ function todayUtc(): Date {
 
 /**
  * The FTS and counter triggers of the migrations (0002, 0004, 0009, and the support and registration
- * counts of 0015): their SQL as the migrations left it. The bulk insert writes the counters itself.
+ * counts of 0016_project_meeting_counters): their SQL as the migrations left it. The bulk insert writes the counters itself.
  */
 function bulkTriggers(sqlite: Database.Database): { name: string; sql: string }[] {
   return sqlite

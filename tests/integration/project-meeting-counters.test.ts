@@ -16,7 +16,7 @@ import { projectForm, setProjectRules } from '../helpers/projects';
 
 /**
  * One way to keep counters: projects.support_count and meetings.registration_count are kept by triggers
- * (migration 0015) and nothing else. After every use case that touches supports or registrations, each
+ * (migration 0016) and nothing else. After every use case that touches supports or registrations, each
  * counter equals its rows.
  */
 

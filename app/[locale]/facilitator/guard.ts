@@ -6,7 +6,7 @@ import type { SlipLabels, SlipTexts } from '@/components/facilitator/participant
 import type { Db } from '@/db/client';
 import { listSpaces } from '@/db/queries/geography';
 import { getActor } from '@/lib/auth/session';
-import { localePath, type Locale } from '@/lib/i18n/config';
+import { localePath, locales, type Locale } from '@/lib/i18n/config';
 import { can, type Actor } from '@/lib/permissions';
 
 /** Facilitator pages: sign-in first; null when this person is neither a facilitator nor an admin. */
@@ -35,7 +35,10 @@ async function siteOrigin(): Promise<string> {
   return `${proto}://${host}`;
 }
 
-/** The slip's words in French and English (the participant's language), and the page's own words. */
+/**
+ * The slip's words in every language Baro serves (the slip is printed in the participant's: approved
+ * translations, French key by key where none is), and the page's own words.
+ */
 export async function slipTexts(locale: Locale, anotherHref: string, anotherKey: 'another' | 'backToArea'): Promise<SlipTexts> {
   const origin = await siteOrigin();
   const labels = async (l: Locale): Promise<SlipLabels> => {
@@ -55,5 +58,6 @@ export async function slipTexts(locale: Locale, anotherHref: string, anotherKey:
   };
   const t = await getTranslations({ locale, namespace: 'Slip' });
   const tf = await getTranslations({ locale, namespace: 'Facilitator' });
-  return { labels: { fr: await labels('fr'), en: await labels('en') }, print: t('print'), printHint: t('printHint'), another: tf(anotherKey), anotherHref };
+  const all = Object.fromEntries(await Promise.all(locales.map(async (l) => [l, await labels(l)] as const))) as Record<Locale, SlipLabels>;
+  return { labels: all, print: t('print'), printHint: t('printHint'), another: tf(anotherKey), anotherHref };
 }

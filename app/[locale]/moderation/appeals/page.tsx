@@ -41,7 +41,7 @@ export default async function AppealsPage({ params, searchParams }: { params: Pr
               {format.dateTime(new Date(a.createdAt), 'long')}
               {a.originalModerator ? ` — ${t('decidedBy', { name: a.originalModerator })}` : ''}
             </p>
-            <p className="text-sm">{a.sanctionId ? `${t('sanctionSuspension')} : ${a.sanctionReason}` : `${a.contentType} #${a.contentId} : ${a.hiddenReason ?? ''}`}</p>
+            <p className="text-sm">{a.sanctionId ? tc('labelValue', { label: t('sanctionSuspension'), value: a.sanctionReason ?? '' }) : tc('labelValue', { label: `${a.contentType} #${a.contentId}`, value: a.hiddenReason ?? '' })}</p>
             <blockquote className="my-2 border-l-4 border-stone-300 pl-3 whitespace-pre-line">{a.text}</blockquote>
             {a.originalModeratorId === actor.id || a.appellantId === actor.id ? (
               <p className="text-sm font-semibold text-stone-700">{t('conflict')}</p>
