@@ -1,5 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+// Value lists are owned by lib/ (modules that import nothing else); the schema takes its enums from them
+// and passes them on, so older imports from here keep working.
+import { ATTENDANCE_AGE_BANDS, ATTENDANCE_GENDERS } from '../lib/meetings/attendance-groups';
+import { BENEFICIARIES, CO_PROPOSER_STATUSES, PROJECT_STATUSES, type Beneficiary } from '../lib/projects/statuses';
+import { SECTORS } from '../lib/topics/sectors';
+
+export { ATTENDANCE_AGE_BANDS, ATTENDANCE_GENDERS, BENEFICIARIES, CO_PROPOSER_STATUSES, PROJECT_STATUSES, SECTORS };
+export type { Beneficiary } from '../lib/projects/statuses';
+export type { ProjectStatus } from '../lib/projects/statuses';
+export type { Sector } from '../lib/topics/sectors';
 
 /** UTC ISO-8601 timestamps, stored as text so they sort and read well in SQL. */
 const createdAt = () =>
@@ -178,22 +188,6 @@ export type RoleGrant = typeof roleGrants.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 
 // ---------------------------------------------------------------- consultation
-
-export const SECTORS = [
-  'water',
-  'health',
-  'education',
-  'roads',
-  'agriculture',
-  'markets',
-  'environment',
-  'culture',
-  'youth',
-  'women',
-  'governance',
-  'other',
-] as const;
-export type Sector = (typeof SECTORS)[number];
 
 export const PHASES = ['draft', 'information', 'open', 'deliberation', 'decided', 'archived'] as const;
 export type Phase = (typeof PHASES)[number];
@@ -487,28 +481,6 @@ export const moderationTerms = sqliteTable(
 
 // ---------------------------------------------------------------- citizen projects
 
-/**
- * draft → submitted (screened; held ones wait here) → collecting → threshold_reached → under_review →
- * accepted | rejected; accepted → in_progress → completed. collecting → withdrawn (authors) or expired.
- */
-export const PROJECT_STATUSES = [
-  'draft',
-  'submitted',
-  'collecting',
-  'threshold_reached',
-  'under_review',
-  'accepted',
-  'rejected',
-  'in_progress',
-  'completed',
-  'withdrawn',
-  'expired',
-] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
-
-export const BENEFICIARIES = ['women', 'youth', 'children', 'elderly', 'farmers', 'herders', 'everyone'] as const;
-export type Beneficiary = (typeof BENEFICIARIES)[number];
-
 export const projects = sqliteTable(
   'projects',
   {
@@ -564,8 +536,6 @@ export const projects = sqliteTable(
     index('projects_author_idx').on(t.authorId),
   ],
 );
-
-export const CO_PROPOSER_STATUSES = ['invited', 'accepted', 'declined'] as const;
 
 /** Registered users invited to propose with the author; they count as authors once they accept. */
 export const projectCoProposers = sqliteTable(
@@ -986,9 +956,6 @@ export const meetingRegistrations = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.userId] }), index('meeting_registrations_user_idx').on(t.userId)],
 );
-
-export const ATTENDANCE_GENDERS = ['woman', 'man', 'unspecified'] as const;
-export const ATTENDANCE_AGE_BANDS = ['15-24', '25-35', '36+', 'unknown'] as const;
 
 /** Attendance counted by the facilitator after the meeting, by gender and age band (no names). */
 export const meetingAttendance = sqliteTable(

@@ -2,6 +2,7 @@
  * Who may do what. The only place roles are interpreted. Pure and deny-by-default:
  * an action not named here, or a subject that does not match, is refused.
  */
+import type { ProjectStatus } from './projects/statuses';
 
 export const ROLE_NAMES = ['citizen', 'facilitator', 'official', 'moderator', 'admin', 'translator'] as const;
 export type RoleName = (typeof ROLE_NAMES)[number];
@@ -164,18 +165,8 @@ export type PhaseName = 'draft' | 'information' | 'open' | 'deliberation' | 'dec
 /** Where comments are allowed: a topic's phase, or for a citizen project 'open' / 'closed' (see lib/comments/subject.ts). */
 export type DiscussionPhase = PhaseName | 'closed';
 
-export type ProjectStatusName =
-  | 'draft'
-  | 'submitted'
-  | 'collecting'
-  | 'threshold_reached'
-  | 'under_review'
-  | 'accepted'
-  | 'rejected'
-  | 'in_progress'
-  | 'completed'
-  | 'withdrawn'
-  | 'expired';
+/** The statuses of a citizen project (the list is lib/projects/statuses.ts's). */
+export type ProjectStatusName = ProjectStatus;
 
 export type ProjectSubject = {
   communeId: number;
@@ -335,6 +326,14 @@ export function isPublicTopic(t: { phase: string; visibility: string }): boolean
   return t.phase !== 'draft' && t.visibility === 'visible';
 }
 
+/**
+ * A citizen project anyone may read, signed in or not: submitted (no draft) and neither held nor hidden.
+ * Its SQL twin is lib/projects/visibility.ts (publicProjectSql), tested to agree.
+ */
+export function isPublicProject(p: { status: string; visibility: string }): boolean {
+  return p.status !== 'draft' && p.visibility === 'visible';
+}
+
 /** A signed-in account that is not suspended. */
 function participant(actor: Actor | null): boolean {
   return !!actor && !actor.suspended;
@@ -391,7 +390,7 @@ const rules: { [A in Action]: Rule<A> } = {
   'project.create': (actor) => participant(actor),
   // Drafts: their authors and invited co-proposers. Held or hidden: also moderators and the commune's officials.
   'project.view': (actor, s) =>
-    (s.status !== 'draft' && s.visibility === 'visible') ||
+    isPublicProject(s) ||
     isProjectAuthor(actor, s) ||
     (!!actor && s.invitedIds.includes(actor.id)) ||
     (s.status !== 'draft' && ((participant(actor) && moderates(actor, s.communeId)) || runsCommune(actor, s.communeId))),

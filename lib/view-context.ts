@@ -7,3 +7,9 @@ import type { LoadedActor } from '@/lib/accounts/load-actor';
  * (lib/auth/request-context.ts) and never touch `db/` themselves; tests build one around a test database.
  */
 export type ViewContext = { db: Db; actor: LoadedActor | null; now: Date };
+
+/**
+ * A view loader's answer when the page is not for this reader: sign in first (the page redirects to
+ * /login), or "access refused" (the page renders <Forbidden />). A loader returns null for "not found".
+ */
+export type Refusal = { refused: 'signIn' | 'forbidden' };

@@ -21,6 +21,7 @@ import { effectivePhase } from '@/lib/topics/phases';
 import { commentViewerOf } from '@/lib/topics/readers';
 import { choicesOf } from '@/lib/votes/cast-vote';
 import { voteSplits } from '@/lib/topics/vote-split';
+import { meetingsSection } from '@/lib/meetings/views';
 import { spokenSummaries, topicInLanguage } from '@/lib/translations/topic-content';
 
 export type TopicViewData = NonNullable<ReturnType<typeof getTopicView>>;
@@ -86,6 +87,7 @@ export async function TopicView({
   const stances = stanceCounts(db, topic.id);
   const timeline = phaseTimeline(db, topic.id);
   const revisions = topicRevisionList(db, topic.id);
+  const meetings = meetingsSection({ db, now }, { topicId: topic.id });
   const shareUrl = `${shareOrigin}${href(`/topics/${topic.id}`)}`;
   // Title and summary in the reader's national language when the commune wrote them (French otherwise).
   const translated = topicInLanguage(db, topic.id, locale);
@@ -174,7 +176,7 @@ export async function TopicView({
         ) : null}
       </section>
 
-      <MeetingsSection subject={{ topicId: topic.id }} locale={locale} now={now} />
+      {meetings ? <MeetingsSection section={meetings} locale={locale} /> : null}
 
       <section aria-labelledby="vote" id="vote-section">
         <h2 id="vote" className="mb-2 text-xl font-bold">{t('tally')}</h2>

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { comments, projects, projectUpdates, topics, type ContentType, type Visibility } from '@/db/schema';
-import { isPublicTopic } from '@/lib/permissions';
+import { isPublicProject as projectIsPublic, isPublicTopic } from '@/lib/permissions';
 
 
 /** What moderation needs to know about a piece of content, whatever its type. */
@@ -31,9 +31,6 @@ export type Moderatable = {
   /** Changes what the public sees, and the counters that depend on it, inside the caller's transaction. */
   setVisibility(tx: Tx, id: number, to: Visibility): void;
 };
-
-/** A citizen project anyone may read: submitted (no draft) and neither held nor hidden. */
-const projectIsPublic = (p: { status: string; visibility: Visibility }) => p.status !== 'draft' && p.visibility === 'visible';
 
 const step = (from: Visibility, to: Visibility) => (from === to ? 0 : to === 'visible' ? 1 : from === 'visible' ? -1 : 0);
 

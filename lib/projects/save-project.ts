@@ -14,6 +14,7 @@ import { parse } from '@/lib/validation';
 import { moveStatus, openCollection } from './collection';
 import { findProject, projectSubject } from './load';
 import { completenessErrors, saveProjectSchema, type SaveProjectInput } from './schemas';
+import { sweepProject } from './sweep';
 
 export type SavedProject = { projectId: number; status: Project['status']; held: boolean };
 
@@ -58,8 +59,10 @@ export function saveProject(db: Db, actor: Actor | null, input: unknown, now = n
 
   let existing: Project | undefined;
   if (v.projectId) {
-    existing = findProject(db, v.projectId);
-    if (!existing) return notFound();
+    const found = findProject(db, v.projectId);
+    if (!found) return notFound();
+    // A collection past its end is written expired first: an expired project is no longer edited.
+    existing = sweepProject(db, found, now);
     const subject = projectSubject(db, existing, now);
     if (!can(actor, 'project.edit', subject)) return forbidden();
     if (v.coProposers.length > 0 && !can(actor, 'project.invite', subject)) return forbidden();

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../client';
-import { sessions, sharedDevices, users } from '../schema';
+import type { Db } from '@/db/client';
+import { sessions, sharedDevices, users } from '@/db/schema';
 
 /** The space's shared computers still marked, newest first, with who marked them and open sessions. */
 export function sharedDevicesOf(db: Db, spaceId: number) {

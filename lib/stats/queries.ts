@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../client';
-import { ageBandSql, genderGroupSql } from './demographics';
+import type { Db } from '@/db/client';
+import { publicProjectSqlOn } from '@/lib/projects/visibility';
+import { ageBandSql, genderGroupSql } from '@/db/queries/demographics';
 
 /**
  * Every contribution a person made, one row each: comments (not deleted, not hidden or held, and not
@@ -26,7 +27,7 @@ const CONTRIBUTIONS = sql`
   SELECT p.author_id, 'projects', coalesce(p.submitted_at, p.created_at), NULL, p.id, p.commune_id,
          (SELECT a.space_id FROM assisted_contributions a
            WHERE a.kind = 'project' AND a.subject_id = p.id AND a.withdrawn_at IS NULL LIMIT 1)
-    FROM projects p WHERE p.status <> 'draft' AND p.visibility = 'visible'
+    FROM projects p WHERE ${publicProjectSqlOn('p')}
   UNION ALL
   SELECT s.user_id, 'supports', s.created_at, NULL, s.project_id, p.commune_id,
          (SELECT a.space_id FROM assisted_contributions a
@@ -74,7 +75,7 @@ function scopeWhere(scope: StatsScope): SQL {
  * - attendance at public meetings (minutes published, not cancelled): one row per gender × age band
  *   counted in the room, `user_id` null and `weight` the number of people. Its date is the meeting's,
  *   its topic or project the meeting's, its commune and space those of the meeting's space.
- * People at a meeting have no account: each attendance counts as one person (see README, "/stats").
+ * People at a meeting have no account: each attendance counts as one person (docs/features/stats.md).
  */
 function statsRows(year: number): SQL {
   return sql`

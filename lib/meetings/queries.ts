@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../client';
-import { communes, connectedSpaces, meetingAttendance, meetingRegistrations, meetings, projects, topics, users } from '../schema';
+import type { Db } from '@/db/client';
+import { publicProjectSql } from '@/lib/projects/visibility';
+import { communes, connectedSpaces, meetingAttendance, meetingRegistrations, meetings, projects, topics, users } from '@/db/schema';
 
 /** People counted at a meeting (0 until the minutes are published). */
 const ATTENDANCE_TOTAL = sql<number>`coalesce((SELECT sum(${meetingAttendance.count}) FROM ${meetingAttendance} WHERE ${meetingAttendance.meetingId} = ${meetings.id}), 0)`;
@@ -116,7 +117,7 @@ export function linkableSubjects(db: Db, communeId: number, limit = 100) {
       sql`SELECT id, title FROM topics WHERE commune_id = ${communeId} AND phase <> 'draft' AND visibility = 'visible' ORDER BY id DESC LIMIT ${limit}`,
     ),
     projects: db.all<{ id: number; title: string }>(
-      sql`SELECT id, title FROM projects WHERE commune_id = ${communeId} AND status <> 'draft' AND visibility = 'visible' ORDER BY id DESC LIMIT ${limit}`,
+      sql`SELECT id, title FROM projects WHERE commune_id = ${communeId} AND ${publicProjectSql} ORDER BY id DESC LIMIT ${limit}`,
     ),
   };
 }

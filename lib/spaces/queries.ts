@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../client';
-import { communes, connectedSpaces, roleGrants, users } from '../schema';
+import type { Db } from '@/db/client';
+import { communes, connectedSpaces, roleGrants, users } from '@/db/schema';
 
 export function getSpaceBySlug(db: Db, slug: string) {
   return db

@@ -1,8 +1,9 @@
 import { and, asc, count, desc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../client';
+import type { Db } from '@/db/client';
 import {
   communes,
+  moderations,
   projectCoProposers,
   projectInvitations,
   projectRevisions,
@@ -11,9 +12,10 @@ import {
   projectUpdates,
   projects,
   users,
-  type Beneficiary,
-  type ProjectStatus,
-  type Sector, moderations } from '../schema';
+} from '@/db/schema';
+import type { Sector } from '@/lib/topics/sectors';
+import type { Beneficiary, ProjectStatus } from './statuses';
+import { publicProjectSql } from './visibility';
 
 export const PROJECTS_PER_PAGE = 20;
 export const PROJECT_SORTS = ['supported', 'newest', 'closest'] as const;
@@ -33,8 +35,8 @@ export type ProjectFilters = {
 export const effectiveStatusSql = (nowIso: string) =>
   sql<ProjectStatus>`CASE WHEN ${projects.status} = 'collecting' AND ${projects.collectionEndsAt} <= ${nowIso} THEN 'expired' ELSE ${projects.status} END`;
 
-/** Only public projects are listed: submitted and visible. Drafts are in their authors' own list. */
-const publicProjects = and(sql`${projects.status} <> 'draft'`, eq(projects.visibility, 'visible'));
+/** Only public projects are listed (publicProjectSql). Drafts are in their authors' own list. */
+const publicProjects = publicProjectSql;
 
 const cardColumns = (nowIso: string) => ({
   id: projects.id,
