@@ -7,3 +7,7 @@ import type { LoadedActor } from '@/lib/accounts/load-actor';
  * (lib/auth/request-context.ts) and never touch `db/` themselves; tests build one around a test database.
  */
 export type ViewContext = { db: Db; actor: LoadedActor | null; now: Date };
+
+/** What a view loader returns when the reader may not see the page at all: the page says "access refused". */
+export type Forbidden = { forbidden: true };
+export const FORBIDDEN: Forbidden = { forbidden: true };
