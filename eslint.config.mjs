@@ -31,12 +31,6 @@ const config = [
   // Not converted yet (issue 16): each file leaves this list when its reads move to lib/. The list must end empty.
   {
     files: [
-    'app/\\[locale\\]/facilitator/assist/page.tsx',
-    'app/\\[locale\\]/facilitator/assist/project/page.tsx',
-    'app/\\[locale\\]/facilitator/guard.ts',
-    'app/\\[locale\\]/facilitator/page.tsx',
-    'app/\\[locale\\]/facilitator/participants/\\[id\\]/page.tsx',
-    'app/\\[locale\\]/facilitator/register/page.tsx',
     'app/\\[locale\\]/meetings/\\[id\\]/edit/page.tsx',
     'app/\\[locale\\]/meetings/\\[id\\]/minutes/page.tsx',
     'app/\\[locale\\]/meetings/\\[id\\]/page.tsx',
@@ -68,9 +62,7 @@ const config = [
     'app/\\[locale\\]/topics/page.tsx',
     'app/actions/auth.ts',
     'app/actions/commune.ts',
-    'app/actions/facilitator.ts',
     'app/actions/meetings.ts',
-    'app/actions/moderation.ts',
     'app/actions/participation.ts',
     'app/actions/projects.ts',
     'app/actions/shared-devices.ts',
@@ -81,7 +73,6 @@ const config = [
     'app/exports/topics/\\[file\\]/route.ts',
     'app/feeds/\\[file\\]/route.ts',
     'app/media/\\[file\\]/route.ts',
-    'components/facilitator/assist-form.tsx',
     'components/layout/header.tsx',
     'components/meetings/meeting-card.tsx',
     'components/meetings/meeting-form.tsx',

@@ -1,0 +1,31 @@
+import 'server-only';
+import { getTranslations } from 'next-intl/server';
+import type { SlipLabels, SlipTexts } from '@/components/facilitator/participant-slip';
+import { localePath, type Locale } from '@/lib/i18n/config';
+import { requestOrigin } from '@/lib/request-url';
+
+/**
+ * The slip's words in French and English (the participant's language), and the page's own words. The
+ * site's address is the one the participant will type: PUBLIC_URL when set, else this request's.
+ */
+export async function slipTexts(locale: Locale, anotherHref: string, anotherKey: 'another' | 'backToArea'): Promise<SlipTexts> {
+  const origin = (await requestOrigin())?.origin ?? '';
+  const labels = async (l: Locale): Promise<SlipLabels> => {
+    const t = await getTranslations({ locale: l, namespace: 'Slip' });
+    return {
+      title: t('title'),
+      name: t('name'),
+      code: t('code'),
+      pin: t('pin'),
+      space: t('space'),
+      address: t('address'),
+      hours: t('hours'),
+      howTo: t('howTo'),
+      steps: [t('step1', { url: `${origin}${localePath(l, '/login')}` }), t('step2'), t('step3'), t('step4')],
+      keep: t('keep'),
+    };
+  };
+  const t = await getTranslations({ locale, namespace: 'Slip' });
+  const tf = await getTranslations({ locale, namespace: 'Facilitator' });
+  return { labels: { fr: await labels('fr'), en: await labels('en') }, print: t('print'), printHint: t('printHint'), another: tf(anotherKey), anotherHref };
+}
