@@ -66,7 +66,6 @@ const config = [
     'app/exports/topics/\\[file\\]/route.ts',
     'app/feeds/\\[file\\]/route.ts',
     'app/media/\\[file\\]/route.ts',
-    'components/layout/header.tsx',
     'components/meetings/meeting-card.tsx',
     'components/meetings/meeting-form.tsx',
     'components/meetings/meetings-section.tsx',
