@@ -70,8 +70,11 @@ export function participantsOf(db: Db, spaceIds: number[], q: { code: string | n
       consentGivenOn: users.consentGivenOn,
       spaceId: users.registeredAtSpaceId,
       suspendedUntil: users.suspendedUntil,
-      /** given a role since: then only an admin gives a new PIN */
-      holdsRole: sql<number>`EXISTS (SELECT 1 FROM ${roleGrants} g WHERE g.user_id = ${users.id} AND g.revoked_at IS NULL)`.mapWith(Boolean),
+      /**
+       * given a role since: then only an admin gives a new PIN. The outer column is written out: drizzle
+       * leaves it unqualified in a one-table select, and inside the subquery "id" would be the grant's own.
+       */
+      holdsRole: sql<number>`EXISTS (SELECT 1 FROM ${roleGrants} g WHERE g.user_id = "users"."id" AND g.revoked_at IS NULL)`.mapWith(Boolean),
     })
     .from(users)
     .where(and(...conds))
