@@ -78,8 +78,6 @@ export const connectedSpaces = sqliteTable(
 
 // ---------------------------------------------------------------- accounts
 
-
-
 export const users = sqliteTable(
   'users',
   {
@@ -124,7 +122,6 @@ export const users = sqliteTable(
     ),
   ],
 );
-
 
 /**
  * A role held by a user. "citizen" is implicit (every account).
@@ -404,8 +401,6 @@ export const commentSupports = sqliteTable(
 
 // ---------------------------------------------------------------- notifications
 
-
-
 export const notifications = sqliteTable(
   'notifications',
   {
@@ -449,7 +444,6 @@ export type NewComment = typeof comments.$inferInsert;
 export type Notification = typeof notifications.$inferSelect;
 
 // ---------------------------------------------------------------- moderation
-
 
 /**
  * Screening terms added by moderators, on top of the word lists in lib/moderation/wordlists: for one
@@ -687,9 +681,6 @@ export type ProjectUpdate = typeof projectUpdates.$inferSelect;
 
 // ---------------------------------------------------------------- moderation pipeline
 
-
-
-
 /**
  * One record per moderated piece of content (Decidim's "reportable"): created when content is held at
  * submission or first reported. The content row keeps its own `visibility` in step, for fast reads.
@@ -747,7 +738,6 @@ export const reports = sqliteTable(
   (t) => [uniqueIndex('reports_once_uq').on(t.moderationId, t.reporterId)],
 );
 
-
 export const sanctions = sqliteTable(
   'sanctions',
   {
@@ -775,7 +765,6 @@ export const sanctions = sqliteTable(
   },
   (t) => [index('sanctions_user_idx').on(t.userId), index('sanctions_commune_idx').on(t.communeId)],
 );
-
 
 /** One appeal per decision: a hidden piece of content, or a suspension. Settled by another moderator. */
 export const appeals = sqliteTable(
@@ -805,7 +794,6 @@ export const appeals = sqliteTable(
   ],
 );
 
-
 /** Per-commune moderation rules; a commune without a row: flagged only, 2 contributions, 3 reports. */
 export const moderationSettings = sqliteTable('moderation_settings', {
   communeId: integer('commune_id')
@@ -824,7 +812,6 @@ export type Sanction = typeof sanctions.$inferSelect;
 export type Appeal = typeof appeals.$inferSelect;
 
 // ---------------------------------------------------------------- connected spaces: assistance, shared computers, meetings
-
 
 /**
  * A contribution a facilitator entered for a participant who was present and consented. The
