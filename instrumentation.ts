@@ -7,6 +7,9 @@
 export async function register() {
   // The edge runtime has no SQLite: these live in the Node.js server only.
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  // Languages the runtime's ICU lacks (Soninke) format as French: plurals, numbers, dates (lib/i18n/intl-fallback.ts).
+  const { installIntlFallback } = await import('./lib/i18n/intl-fallback');
+  installIntlFallback();
   const { startMessageWorker } = await import('./lib/messaging/worker');
   try {
     startMessageWorker();

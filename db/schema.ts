@@ -125,7 +125,8 @@ export const users = sqliteTable(
 
 /**
  * A role held by a user. "citizen" is implicit (every account).
- * facilitator → spaceId; official → communeId + title; moderator → communeId (null = all communes); admin → none.
+ * facilitator → spaceId; official → communeId + title; moderator → communeId (null = all communes); admin → none;
+ * translator (proposes and reviews interface translations, lib/translations) → none.
  * Revoked grants are kept (revokedAt) so the history stays readable.
  */
 export const roleGrants = sqliteTable(
@@ -1084,3 +1085,94 @@ export const messages = sqliteTable(
 
 export type Message = typeof messages.$inferSelect;
 export type NewMessage = typeof messages.$inferInsert;
+
+// ---------------------------------------------------------------- translations (lib/translations)
+
+/** The languages translated in the app (French is the source; English is kept in messages/en.json). */
+export const TRANSLATION_LOCALES = ['bm', 'snk', 'ff'] as const;
+
+/**
+ * proposed: waiting for review; approved: live (at most one per locale and key); superseded: was live,
+ * replaced by a newer approval; reverted: taken down (the one before it, if any, is live again);
+ * rejected: refused by a reviewer.
+ */
+export const TRANSLATION_STATES = ['proposed', 'approved', 'superseded', 'reverted', 'rejected'] as const;
+export type TranslationState = (typeof TRANSLATION_STATES)[number];
+
+/**
+ * person: typed (or imported) by the proposer, who vouches for it; machine: a machine's output (an LLM's
+ * draft, a translation engine), which nobody has vouched for yet: it needs two reviewers, not one.
+ */
+export const TRANSLATION_ORIGINS = ['person', 'machine'] as const;
+export type TranslationOrigin = (typeof TRANSLATION_ORIGINS)[number];
+
+/** One proposed text for one message key ("Nav.home") in one language, and what became of it. */
+export const translationProposals = sqliteTable(
+  'translation_proposals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    locale: text('locale', { enum: TRANSLATION_LOCALES }).notNull(),
+    key: text('key').notNull(),
+    text: text('text').notNull(),
+    /** the French text it translates, as it was when proposed (reviewers see when French has changed since) */
+    source: text('source').notNull(),
+    origin: text('origin', { enum: TRANSLATION_ORIGINS }).notNull(),
+    /** where the text came from, in words: "typed in /admin/translations", "machine draft (LLM), not reviewed", "imported from bm.json" */
+    provenance: text('provenance').notNull(),
+    /** null for a machine draft seeded without a person */
+    proposedBy: integer('proposed_by').references(() => users.id),
+    state: text('state', { enum: TRANSLATION_STATES }).notNull().default('proposed'),
+    /** when it went live, was refused, replaced or taken down */
+    decidedAt: text('decided_at'),
+    /** the reviewer whose approval made it live, who refused it, or who took it down */
+    decidedBy: integer('decided_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('translation_proposals_key_idx').on(t.locale, t.key, t.id),
+    index('translation_proposals_state_idx').on(t.locale, t.state),
+    uniqueIndex('translation_proposals_live_uq').on(t.locale, t.key).where(sql`state = 'approved'`),
+  ],
+);
+
+/** A reviewer's verdict on a proposal: one per person and proposal; never the proposer's own. */
+export const translationReviews = sqliteTable(
+  'translation_reviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    proposalId: integer('proposal_id')
+      .notNull()
+      .references(() => translationProposals.id),
+    reviewerId: integer('reviewer_id')
+      .notNull()
+      .references(() => users.id),
+    verdict: text('verdict', { enum: ['approve', 'reject'] }).notNull(),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('translation_reviews_uq').on(t.proposalId, t.reviewerId)],
+);
+
+/**
+ * A topic's title and summary in a local language, written by its commune's officials: readers of that
+ * language see it, with a link to the French original (the body stays French).
+ */
+export const topicTranslations = sqliteTable(
+  'topic_translations',
+  {
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    locale: text('locale', { enum: TRANSLATION_LOCALES }).notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    updatedBy: integer('updated_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at'),
+  },
+  (t) => [primaryKey({ columns: [t.topicId, t.locale] })],
+);
+
+export type TranslationProposal = typeof translationProposals.$inferSelect;
+export type TranslationReview = typeof translationReviews.$inferSelect;
+export type TopicTranslation = typeof topicTranslations.$inferSelect;

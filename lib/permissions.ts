@@ -141,6 +141,15 @@ export type Subjects = {
   'media.read': MediaSubject;
   /** the delivery status of SMS and e-mails (recipients masked, texts never shown) */
   'messages.viewStatus': undefined;
+  // interface translations (lib/translations): a translator (a grant admins give, usually to facilitators) or an admin
+  /** the translation area (/admin/translations) and its JSON export */
+  'translation.access': undefined;
+  /** propose a text for a message key, or import a file of proposals */
+  'translation.propose': undefined;
+  /** approve or refuse someone else's proposal (proposerId null: a machine draft nobody proposed) */
+  'translation.review': { proposerId: number | null };
+  /** take a live translation down (the one approved before it, if any, comes back) */
+  'translation.revert': undefined;
 };
 
 /** A recording (lib/media): public once published; until then its owner's, and its commune's moderators'. */
@@ -401,7 +410,19 @@ const rules: { [A in Action]: Rule<A> } = {
     (!!actor && actor.id === s.ownerId) ||
     (participant(actor) && (moderates(actor, s.communeId) || isAdmin(actor))),
   'messages.viewStatus': (actor) => participant(actor) && isAdmin(actor),
+  'translation.access': (actor) => translates(actor),
+  'translation.propose': (actor) => translates(actor),
+  // Two people: a proposal goes live only when someone other than its proposer approves it (a machine
+  // draft, proposed by nobody, needs two approvals: lib/translations/review.ts counts them).
+  'translation.review': (actor, s) => translates(actor) && actor!.id !== s.proposerId,
+  // Taking a wrong or offensive text down must be quick: any translator; it is audited and can be approved again.
+  'translation.revert': (actor) => translates(actor),
 };
+
+/** Translators and admins, not suspended, work on the interface's translations. */
+function translates(actor: Actor | null): boolean {
+  return participant(actor) && (hasRole(actor, 'translator') || isAdmin(actor));
+}
 
 /** The space's facilitators, the commune's officials, and admins run the space's public meetings. */
 function runsMeeting(actor: Actor | null, s: MeetingSubject): boolean {

@@ -7,6 +7,7 @@ import { TopicCard } from '@/components/topics/topic-card';
 import { getActor } from '@/lib/auth/session';
 import { selectedCommuneId } from '@/lib/auth/page-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
+import { withTopicLanguage } from '@/lib/translations/topic-content';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -56,7 +57,7 @@ export default async function Home({ params }: { params: Promise<{ locale: Local
           <p>{tt('openHomeEmpty')}</p>
         ) : (
           <ul className="space-y-3">
-            {open.map((topic) => (
+            {withTopicLanguage(db, open, locale).map((topic) => (
               <li key={topic.id}>
                 <TopicCard topic={{ ...topic, phase: 'open' }} href={href(`/topics/${topic.id}`)} />
               </li>

@@ -12,7 +12,7 @@ import { requestContext } from '@/lib/auth/request-context';
 import { currentSessionHash, requestIp } from '@/lib/auth/session';
 import { forbidden } from '@/lib/errors';
 import type { FormState } from '@/lib/forms/state';
-import { localePath } from '@/lib/i18n/config';
+import { localePath, preferredLocale } from '@/lib/i18n/config';
 import { currentLocale, failed, fields, pathFor, succeeded } from './helpers';
 
 export async function updateProfileAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -21,6 +21,9 @@ export async function updateProfileAction(_prev: FormState, formData: FormData):
   const result = await updateProfile(ctx.db, ctx.actor, input, { ip: await requestIp() });
   if (!result.ok) return failed(result, formData);
   revalidatePath('/', 'layout');
+  // A new preferred language: the interface follows it at once.
+  const language = preferredLocale(input.language);
+  if (language !== (await currentLocale(formData))) redirect(localePath(language, '/account'));
   // The form shows what was saved again, never the password typed to confirm it.
   return { ...(await succeeded(formData, 'Account', 'saved')), values: { ...input, currentSecret: '' } };
 }

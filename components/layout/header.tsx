@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { localePath, type Locale } from '@/lib/i18n/config';
+import { languageAutonyms, localePath, type Locale } from '@/lib/i18n/config';
 import type { HeaderView } from '@/lib/layout/header-view';
 import { requestPath } from '@/lib/request-url';
 import { AccountMenu } from './account-menu';
@@ -23,7 +23,6 @@ export async function Header({
   path?: string;
 }) {
   const t = await getTranslations('Nav');
-  const tl = await getTranslations('Languages');
   const tc = await getTranslations('Common');
   const person = view.person;
   return (
@@ -37,7 +36,7 @@ export async function Header({
           <a href={localePath(locale, '/')} className="text-2xl font-extrabold text-teal-900 no-underline">
             {tc('appName')}
           </a>
-          <LanguageSwitcher current={locale} label={t('language')} names={{ fr: tl('fr'), en: tl('en') }} path={path ?? (await requestPath())} />
+          <LanguageSwitcher current={locale} label={t('language')} names={languageAutonyms} path={path ?? (await requestPath())} />
         </div>
         <div className="mx-auto flex max-w-5xl flex-wrap items-end justify-between gap-3 px-4 pb-3">
           <MainNav locale={locale} view={view} />

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import type { HeaderView } from '@/lib/layout/header-view';
 
-/** The site's sections, then one's notifications and the areas one may open (moderation, administration). */
+/** The site's sections, then one's notifications and the areas one may open (moderation, administration, translations). */
 export async function MainNav({ locale, view }: { locale: Locale; view: HeaderView }) {
   const t = await getTranslations('Nav');
   const href = (p: string) => localePath(locale, p);
@@ -37,6 +37,13 @@ export async function MainNav({ locale, view }: { locale: Locale; view: HeaderVi
         {view.links.admin ? (
           <li>
             <a href={href('/admin')}>{t('admin')}</a>
+          </li>
+        ) : null}
+        {view.links.translations ? (
+          <li>
+            <a href={href('/admin/translations')} id="translations-link">
+              {t('translations')}
+            </a>
           </li>
         ) : null}
       </ul>

@@ -13,6 +13,8 @@ export type TopicCardData = {
   commentCount: number;
   voteCount: number;
   visibility?: string;
+  /** the language of title and summary when it is not the page's (lib/translations/topic-content.ts) */
+  lang?: string;
 };
 
 export async function TopicCard({ topic, href }: { topic: TopicCardData; href: string }) {
@@ -29,10 +31,10 @@ export async function TopicCard({ topic, href }: { topic: TopicCardData; href: s
         <span>{topic.commune}</span>
         {topic.visibility === 'held' ? <span className="font-semibold text-amber-900">{t('heldBadge')}</span> : null}
       </p>
-      <h3 className="text-lg font-bold">
+      <h3 className="text-lg font-bold" lang={topic.lang}>
         <a href={href}>{topic.title}</a>
       </h3>
-      <p className="my-1">{topic.summary}</p>
+      <p className="my-1" lang={topic.lang}>{topic.summary}</p>
       <p className="text-sm text-stone-700">
         {topic.phase === 'open' ? t('closesOn', { date: closes }) : topic.phase === 'draft' || topic.phase === 'information' ? null : t('closedOn', { date: closes })}
         {' · '}

@@ -21,6 +21,7 @@ import { effectivePhase } from '@/lib/topics/phases';
 import { commentViewerOf } from '@/lib/topics/readers';
 import { choicesOf } from '@/lib/votes/cast-vote';
 import { voteSplits } from '@/lib/topics/vote-split';
+import { spokenSummaries, topicInLanguage } from '@/lib/translations/topic-content';
 
 export type TopicViewData = NonNullable<ReturnType<typeof getTopicView>>;
 
@@ -86,6 +87,11 @@ export async function TopicView({
   const timeline = phaseTimeline(db, topic.id);
   const revisions = topicRevisionList(db, topic.id);
   const shareUrl = `${shareOrigin}${href(`/topics/${topic.id}`)}`;
+  // Title and summary in the reader's national language when the commune wrote them (French otherwise).
+  const translated = topicInLanguage(db, topic.id, locale);
+  const contentLang = translated ? locale : locale === 'fr' ? undefined : 'fr';
+  const spoken = spokenSummaries(db, topic.id, locale);
+  const readInFrench = translated ? (await getTranslations({ locale: 'fr', namespace: 'Topic' }))('readInFrench') : null;
 
   const notices: string[] = [];
   if (sp.voted) notices.push(t('voteSaved'));
@@ -116,8 +122,19 @@ export async function TopicView({
           <span aria-hidden="true">·</span>
           <a href={href(`/topics?commune=${topic.communeId}`)}>{view.commune}</a>
         </p>
-        <h1 className="text-3xl font-extrabold break-words">{topic.title}</h1>
-        <p className="text-lg">{topic.summary}</p>
+        <h1 className="text-3xl font-extrabold break-words" lang={contentLang}>{translated?.title ?? topic.title}</h1>
+        <p className="text-lg" lang={contentLang}>{translated?.summary ?? topic.summary}</p>
+        {spoken.map((r) => (
+          <figure key={r.id} className="spoken-summary" lang={locale}>
+            <figcaption className="text-sm font-semibold">{t('spokenSummary')}</figcaption>
+            <audio controls preload="none" src={`/media/${r.id}.webm`} className="w-full" />
+          </figure>
+        ))}
+        {readInFrench ? (
+          <p>
+            <a href={localePath('fr', `/topics/${topic.id}`)} hrefLang="fr" lang="fr" id="read-in-french" className="font-semibold">{readInFrench}</a>
+          </p>
+        ) : null}
         <p className="text-sm text-stone-700">
           {view.authorTitle ? t('publishedByTitle', { name: view.authorName, title: view.authorTitle }) : t('publishedBy', { name: view.authorName })}
         </p>
@@ -208,8 +225,7 @@ export async function TopicView({
       <section aria-labelledby="comments-title" id="comments">
         <h2 id="comments-title" className="mb-2 text-xl font-bold">{tc('title', { count: comments.total })}</h2>
         <p className="mb-3 text-sm">
-          {t('stances')} :{' '}
-          {STANCES.map((s) => `${tst(s)} ${stances.get(s) ?? 0}`).join(' · ')}
+          {tcommon('labelValue', { label: t('stances'), value: STANCES.map((s) => `${tst(s)} ${stances.get(s) ?? 0}`).join(' · ') })}
         </p>
         {mayComment ? (
           <div className="mb-6 rounded border border-stone-300 bg-white p-3">
@@ -237,10 +253,10 @@ export async function TopicView({
         <p className="break-all rounded bg-white p-2 font-mono">{shareUrl}</p>
         <h2 className="pt-2 text-lg font-bold">{t('exports')}</h2>
         <p className="flex flex-wrap gap-4">
-          <span>{t('exportComments')} :</span>
+          <span>{tcommon('labelColon', { label: t('exportComments') })}</span>
           <a href={`/exports/topics/${topic.id}-comments.csv`}>CSV</a>
           <a href={`/exports/topics/${topic.id}-comments.json`}>JSON</a>
-          <span>{t('exportTally')} :</span>
+          <span>{tcommon('labelColon', { label: t('exportTally') })}</span>
           <a href={`/exports/topics/${topic.id}-tally.csv`}>CSV</a>
           <a href={`/exports/topics/${topic.id}-tally.json`}>JSON</a>
           <a href={`/feeds/${view.communeSlug}.atom`}>{t('feed', { commune: view.commune })}</a>

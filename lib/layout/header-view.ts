@@ -12,7 +12,7 @@ export type HeaderView = {
   /** the person signed in, or null */
   person: { displayName: string; unread: number; sharedSession: SharedSessionView | null } | null;
   /** the areas this person may open (the pages check again) */
-  links: { moderation: boolean; admin: boolean; facilitator: boolean };
+  links: { moderation: boolean; admin: boolean; facilitator: boolean; translations: boolean };
 };
 
 /**
@@ -35,6 +35,7 @@ export function headerView(ctx: ViewContext): HeaderView {
       moderation: can(actor, 'moderation.access', undefined),
       admin: can(actor, 'admin.access', undefined),
       facilitator: can(actor, 'facilitator.access', undefined),
+      translations: can(actor, 'translation.access', undefined),
     },
   };
 }

@@ -1,7 +1,7 @@
 // A value list: imported by db/schema.ts, so it imports nothing.
 
 /** The roles an account may be granted. "citizen" is every account's and is never granted. */
-export const ROLES = ['facilitator', 'official', 'moderator', 'admin'] as const;
+export const ROLES = ['facilitator', 'official', 'moderator', 'admin', 'translator'] as const;
 export type GrantedRole = (typeof ROLES)[number];
 
 /** Every role a person may hold, the implicit "citizen" first. */

@@ -244,6 +244,13 @@ const MATRIX: Case[] = [
   row('meeting.register', 'once cancelled', () => ({ started: false, cancelled: true }),                            '............'),
   row('meeting.unregister', 'before it starts, even cancelled', () => ({ started: false, cancelled: true }),       '.YYYYYYYYYYY'),
   row('meeting.unregister', 'once started', () => ({ started: true, cancelled: false }),                            '............'),
+  // interface translations: translators (tests/unit/translation-permissions.test.ts) and admins
+  row('translation.access', 'the translation area', () => undefined,                                                 '...........Y'),
+  row('translation.propose', 'a translation', () => undefined,                                                       '...........Y'),
+  row('translation.review', 'someone else’s proposal', () => ({ proposerId: OTHER }),                                '...........Y'),
+  row('translation.review', 'a machine draft', () => ({ proposerId: null }),                                         '...........Y'),
+  row('translation.review', 'their own proposal', (w) => ({ proposerId: own(w) }),                                   '............'),
+  row('translation.revert', 'a live translation', () => undefined,                                                   '...........Y'),
 ];
 
 describe('the authorisation matrix', () => {

@@ -1,12 +1,13 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import type { SlipLabels, SlipTexts } from '@/components/facilitator/participant-slip';
-import { localePath, type Locale } from '@/lib/i18n/config';
+import { localePath, locales, type Locale } from '@/lib/i18n/config';
 import { requestOrigin } from '@/lib/request-url';
 
 /**
- * The slip's words in French and English (the participant's language), and the page's own words. The
- * site's address is the one the participant will type: PUBLIC_URL when set, else this request's.
+ * The slip's words in every language Baro serves (the slip is printed in the participant's: approved
+ * translations, French key by key where none is), and the page's own words. The site's address is the
+ * one the participant will type: PUBLIC_URL when set, else this request's.
  */
 export async function slipTexts(locale: Locale, anotherHref: string, anotherKey: 'another' | 'backToArea'): Promise<SlipTexts> {
   const origin = (await requestOrigin())?.origin ?? '';
@@ -27,5 +28,6 @@ export async function slipTexts(locale: Locale, anotherHref: string, anotherKey:
   };
   const t = await getTranslations({ locale, namespace: 'Slip' });
   const tf = await getTranslations({ locale, namespace: 'Facilitator' });
-  return { labels: { fr: await labels('fr'), en: await labels('en') }, print: t('print'), printHint: t('printHint'), another: tf(anotherKey), anotherHref };
+  const all = Object.fromEntries(await Promise.all(locales.map(async (l) => [l, await labels(l)] as const))) as Record<Locale, SlipLabels>;
+  return { labels: all, print: t('print'), printHint: t('printHint'), another: tf(anotherKey), anotherHref };
 }

@@ -7,6 +7,8 @@ import { getDb } from '@/db/client';
 import { listCommunes } from '@/db/queries/geography';
 import { subjectsWithStats, type StatsDimension } from '@/db/queries/stats';
 import { getActor } from '@/lib/auth/session';
+import { formatPercent } from '@/lib/i18n/format';
+import { formattingLocale } from '@/lib/i18n/intl-fallback';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { can } from '@/lib/permissions';
 import { inclusionDashboard, METRICS, type Breakdown, type Share } from '@/lib/stats/dashboard';
@@ -61,7 +63,9 @@ export default async function StatsPage({
         communes.filter((c) => can(actor, 'project.viewInternal', { communeId: c.id })).map((c) => c.id),
       )
     : { topics: [], projects: [] };
-  const monthFormat = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const monthFormat = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : formattingLocale(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' });
+  /** "75 %" in French, "75%" in English (Intl). */
+  const percent = (n: number) => formatPercent(locale, n);
   const groupLabel = (dimension: StatsDimension, group: string, label: string) => {
     if (dimension === 'gender') return t(`gender.${group as 'woman' | 'man' | 'unknown'}`);
     if (dimension === 'age') return t(`age.${AGE_KEYS[group] ?? 'unknown'}`);
@@ -80,7 +84,7 @@ export default async function StatsPage({
     : t('scopeProject', { title: resolved.title ?? '' });
 
   // A share is hidden when its count is: say why, as the tables do.
-  const shareText = (s: Share) => cellText(shareCell(s.percent, s.count), labels, ' %');
+  const shareText = (s: Share) => cellText(shareCell(s.percent, s.count), labels, percent);
   const breakdownSection = (b: Breakdown) => {
     const rows = b.rows.map((r) => ({ key: r.group, label: groupLabel(b.dimension, r.group, r.label), values: r.values }));
     const title = t(`dimension.${b.dimension}`);
@@ -149,8 +153,8 @@ export default async function StatsPage({
           <p>{t('noData')}</p>
         ) : (
           <>
-            <BarChart id="chart-commune-women" title={t('chartWomenShare')} rows={d.communeShares.map((c) => ({ label: c.label, value: shareCell(c.womenPercent, c.women) }))} labels={labels} unit=" %" />
-            <BarChart id="chart-commune-youth" title={t('chartYouthShare')} rows={d.communeShares.map((c) => ({ label: c.label, value: shareCell(c.youthPercent, c.youth) }))} labels={labels} unit=" %" />
+            <BarChart id="chart-commune-women" title={t('chartWomenShare')} rows={d.communeShares.map((c) => ({ label: c.label, value: shareCell(c.womenPercent, c.women) }))} labels={labels} unit={percent} />
+            <BarChart id="chart-commune-youth" title={t('chartYouthShare')} rows={d.communeShares.map((c) => ({ label: c.label, value: shareCell(c.youthPercent, c.youth) }))} labels={labels} unit={percent} />
             <StatsTable
               id="table-commune-inclusion"
               caption={t('communeInclusion')}
@@ -158,9 +162,9 @@ export default async function StatsPage({
               columns={[
                 { key: 'participants', label: t('metric.participants') },
                 { key: 'women', label: t('women') },
-                { key: 'womenPercent', label: t('womenPercent'), unit: ' %' },
+                { key: 'womenPercent', label: t('womenPercent'), unit: percent },
                 { key: 'youth', label: t('youth') },
-                { key: 'youthPercent', label: t('youthPercent'), unit: ' %' },
+                { key: 'youthPercent', label: t('youthPercent'), unit: percent },
               ]}
               rows={d.communeShares.map((c) => ({
                 key: c.group,

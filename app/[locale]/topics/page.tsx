@@ -13,6 +13,7 @@ import { can } from '@/lib/permissions';
 import { closeExpiredTopics } from '@/lib/topics/change-phase';
 import { parseTopicListParams } from '@/lib/topics/list-params';
 import { internalCommunesOf } from '@/lib/topics/readers';
+import { withTopicLanguage } from '@/lib/translations/topic-content';
 
 export async function generateMetadata({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }): Promise<Metadata> {
   const t = await getTranslations('Topics');
@@ -92,7 +93,7 @@ export default async function TopicsPage({
         <p>{t('empty')}</p>
       ) : (
         <ul className="space-y-3">
-          {result.rows.map((row) => (
+          {withTopicLanguage(getDb(), result.rows, locale).map((row) => (
             <li key={row.id}>
               <TopicCard topic={row} href={localePath(locale, `/topics/${row.id}`)} />
             </li>

@@ -91,21 +91,21 @@ describe('the header', () => {
   it('an anonymous reader: the communes, no person, no area', () => {
     const view = headerView(ctx(null));
     expect(view.person).toBeNull();
-    expect(view.links).toEqual({ moderation: false, admin: false, facilitator: false });
+    expect(view.links).toEqual({ moderation: false, admin: false, facilitator: false, translations: false });
     expect(view.communes.some((c) => c.id === nioro)).toBe(true);
   });
 
   it('a citizen: their name and unread notifications', () => {
-    expect(headerView(ctx(awa))).toMatchObject({ person: { displayName: 'Awa Traoré', unread: 1, sharedSession: null }, links: { moderation: false, admin: false, facilitator: false } });
+    expect(headerView(ctx(awa))).toMatchObject({ person: { displayName: 'Awa Traoré', unread: 1, sharedSession: null }, links: { moderation: false, admin: false, facilitator: false, translations: false } });
     expect(headerView(ctx(moussa)).person?.unread).toBe(0);
   });
 
   it('each area shows for those who may open it', async () => {
     const admin = await addUser(t, { grants: [{ role: 'admin' }] });
     const fanta = await addUser(t, { grants: [{ role: 'facilitator', spaceId: t.spaceId('nioro') }] });
-    expect(headerView(ctx(sira)).links).toEqual({ moderation: true, admin: false, facilitator: false });
-    expect(headerView(ctx(fanta)).links).toEqual({ moderation: false, admin: false, facilitator: true });
-    expect(headerView(ctx(admin)).links).toEqual({ moderation: true, admin: true, facilitator: true });
-    expect(headerView(ctx(bakary)).links).toEqual({ moderation: false, admin: false, facilitator: false });
+    expect(headerView(ctx(sira)).links).toEqual({ moderation: true, admin: false, facilitator: false, translations: false });
+    expect(headerView(ctx(fanta)).links).toEqual({ moderation: false, admin: false, facilitator: true, translations: false });
+    expect(headerView(ctx(admin)).links).toEqual({ moderation: true, admin: true, facilitator: true, translations: true });
+    expect(headerView(ctx(bakary)).links).toEqual({ moderation: false, admin: false, facilitator: false, translations: false });
   });
 });

@@ -50,7 +50,9 @@ async function AppealEntry({ locale, appeal: a }: { locale: Locale; appeal: Appe
         {a.originalModerator ? ` — ${t('decidedBy', { name: a.originalModerator })}` : ''}
       </p>
       <p className="text-sm">
-        {a.about.kind === 'suspension' ? `${t('sanctionSuspension')} : ${a.about.reason}` : `${a.about.contentType} #${a.about.contentId} : ${a.about.reason ?? ''}`}
+        {a.about.kind === 'suspension'
+          ? tc('labelValue', { label: t('sanctionSuspension'), value: a.about.reason ?? '' })
+          : tc('labelValue', { label: `${a.about.contentType} #${a.about.contentId}`, value: a.about.reason ?? '' })}
       </p>
       <blockquote className="my-2 border-l-4 border-stone-300 pl-3 whitespace-pre-line">{a.text}</blockquote>
       {a.mayDecide ? (

@@ -6,7 +6,8 @@ import { TopicView } from '@/components/topics/topic-view';
 import { getDb } from '@/db/client';
 import { getTopicView } from '@/db/queries/topics';
 import { getActor } from '@/lib/auth/session';
-import { localePath, type Locale } from '@/lib/i18n/config';
+import { localePath, locales, type Locale } from '@/lib/i18n/config';
+import { topicInLanguage } from '@/lib/translations/topic-content';
 import { can } from '@/lib/permissions';
 import { idParam } from '@/lib/validation';
 
@@ -33,11 +34,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { topic, communeSlug, commune } = loaded.view;
   const t = await getTranslations('Topic');
   return {
-    title: topic.title,
-    description: topic.summary,
+    title: topicInLanguage(getDb(), topic.id, locale)?.title ?? topic.title,
+    description: topicInLanguage(getDb(), topic.id, locale)?.summary ?? topic.summary,
     alternates: {
       types: { 'application/atom+xml': [{ url: `/feeds/${communeSlug}.atom`, title: t('feed', { commune }) }] },
-      languages: { fr: `/topics/${topic.id}`, en: `/en/topics/${topic.id}` },
+      languages: Object.fromEntries(locales.map((l) => [l, localePath(l, `/topics/${topic.id}`)])),
       canonical: localePath(locale, `/topics/${topic.id}`),
     },
   };

@@ -5,6 +5,7 @@ import { changePhaseAction } from '@/app/actions/topics';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextArea } from '@/components/forms/fields';
 import { TopicForm } from '@/components/topics/topic-form';
+import { TopicTranslationForms } from '@/components/translations/topic-translation-forms';
 import { getDb } from '@/db/client';
 import { getActor } from '@/lib/auth/session';
 import { localePath, type Locale } from '@/lib/i18n/config';
@@ -12,6 +13,7 @@ import { can } from '@/lib/permissions';
 import { findTopic } from '@/lib/topics/load';
 import { effectivePhase, PHASE_TRANSITIONS } from '@/lib/topics/phases';
 import { idParam } from '@/lib/validation';
+import { topicTranslationsOf } from '@/lib/translations/topic-content';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('TopicForm');
@@ -72,6 +74,9 @@ export default async function EditTopicPage({
           <h1 id="edit-title" className="mb-4 text-2xl font-bold">{t('editTitle')}</h1>
           <TopicForm locale={locale} communes={[]} topic={topic} />
         </section>
+      ) : null}
+      {topic.phase !== 'archived' ? (
+        <TopicTranslationForms locale={locale} topicId={topic.id} existing={topicTranslationsOf(getDb(), topic.id)} saved={typeof sp.translated === 'string' ? sp.translated : undefined} />
       ) : null}
     </div>
   );

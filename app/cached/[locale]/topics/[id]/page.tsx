@@ -8,7 +8,8 @@ import { headerView } from '@/lib/layout/header-view';
 import { TopicView } from '@/components/topics/topic-view';
 import { getDb } from '@/db/client';
 import { getTopicView } from '@/db/queries/topics';
-import { localePath, type Locale } from '@/lib/i18n/config';
+import { localePath, locales, type Locale } from '@/lib/i18n/config';
+import { topicInLanguage } from '@/lib/translations/topic-content';
 import { can } from '@/lib/permissions';
 import { idParam } from '@/lib/validation';
 import { publicOrigin } from '@/lib/request-url';
@@ -37,14 +38,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   if (!view) return {};
   const t = await getTranslations({ locale, namespace: 'Topic' });
   return {
-    title: view.topic.title,
-    description: view.topic.summary,
+    title: topicInLanguage(getDb(), view.topic.id, locale)?.title ?? view.topic.title,
+    description: topicInLanguage(getDb(), view.topic.id, locale)?.summary ?? view.topic.summary,
     alternates: {
       types: { 'application/atom+xml': [{ url: `/feeds/${view.communeSlug}.atom`, title: t('feed', { commune: view.commune }) }] },
       // Rendered once for every reader, without a request: absolute URLs only when PUBLIC_URL is known.
       ...(publicOrigin()
         ? {
-            languages: { fr: `/topics/${view.topic.id}`, en: `/en/topics/${view.topic.id}` },
+            languages: Object.fromEntries(locales.map((l) => [l, localePath(l, `/topics/${view.topic.id}`)])),
             canonical: localePath(locale, `/topics/${view.topic.id}`),
           }
         : {}),
