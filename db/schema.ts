@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
-// Value lists are owned by lib/ (modules that import nothing else); the schema takes its enums from them
-// and passes them on, so older imports from here keep working.
+// Value lists are owned by lib/ (files that import nothing); the schema builds its columns from them and
+// passes them on. Relative paths: drizzle-kit loads this file without the '@/' alias.
 import { ATTENDANCE_AGE_BANDS, ATTENDANCE_GENDERS } from '../lib/meetings/attendance-groups';
 import { BENEFICIARIES, CO_PROPOSER_STATUSES, PROJECT_STATUSES, type Beneficiary } from '../lib/projects/statuses';
 import { SECTORS } from '../lib/topics/sectors';
@@ -10,6 +10,28 @@ export { ATTENDANCE_AGE_BANDS, ATTENDANCE_GENDERS, BENEFICIARIES, CO_PROPOSER_ST
 export type { Beneficiary } from '../lib/projects/statuses';
 export type { ProjectStatus } from '../lib/projects/statuses';
 export type { Sector } from '../lib/topics/sectors';
+import { GENDERS, PREFERRED_LANGUAGES } from '../lib/accounts/values';
+import { ASSISTED_KINDS } from '../lib/assisted/kinds';
+import { APPEAL_STATES, CONTENT_TYPES, MODERATION_STATES, PREMODERATION_MODES, REPORT_REASONS, SANCTION_KINDS, TERM_LANGUAGES } from '../lib/moderation/values';
+import { NOTIFICATION_KINDS } from '../lib/notifications/kinds';
+import { ROLES } from '../lib/roles/names';
+
+export { GENDERS, PREFERRED_LANGUAGES, type Gender, type PreferredLanguage } from '../lib/accounts/values';
+export { ASSISTED_KINDS, type AssistedKind } from '../lib/assisted/kinds';
+export {
+  APPEAL_STATES,
+  CONTENT_TYPES,
+  MODERATION_STATES,
+  PREMODERATION_MODES,
+  REPORT_REASONS,
+  SANCTION_KINDS,
+  TERM_LANGUAGES,
+  type ContentType,
+  type PremoderationMode,
+  type ReportReason,
+} from '../lib/moderation/values';
+export { NOTIFICATION_KINDS, type NotificationKind } from '../lib/notifications/kinds';
+export { ROLES, type GrantedRole } from '../lib/roles/names';
 
 /** UTC ISO-8601 timestamps, stored as text so they sort and read well in SQL. */
 const createdAt = () =>
@@ -64,13 +86,6 @@ export const connectedSpaces = sqliteTable(
 
 // ---------------------------------------------------------------- accounts
 
-export const GENDERS = ['woman', 'man', 'unspecified'] as const;
-export type Gender = (typeof GENDERS)[number];
-
-/** Every language a person may prefer; the UI falls back to French where a file is incomplete. */
-export const PREFERRED_LANGUAGES = ['fr', 'en', 'bm', 'snk', 'ff'] as const;
-export type PreferredLanguage = (typeof PREFERRED_LANGUAGES)[number];
-
 export const users = sqliteTable(
   'users',
   {
@@ -115,9 +130,6 @@ export const users = sqliteTable(
     ),
   ],
 );
-
-export const ROLES = ['facilitator', 'official', 'moderator', 'admin', 'translator'] as const;
-export type GrantedRole = (typeof ROLES)[number];
 
 /**
  * A role held by a user. "citizen" is implicit (every account).
@@ -382,35 +394,6 @@ export const commentSupports = sqliteTable(
 
 // ---------------------------------------------------------------- notifications
 
-export const NOTIFICATION_KINDS = [
-  'comment.reply',
-  'topic.decided',
-  'topic.new',
-  'project.supports25',
-  'project.supports50',
-  'project.supports75',
-  'project.threshold',
-  'project.answered',
-  'project.progress',
-  'project.invitation',
-  'moderation.outcome',
-  'moderation.report_outcome',
-  'moderation.warning',
-  'moderation.suspension',
-  'appeal.decided',
-  /** a meeting one registered for: changed (date, place or agenda), cancelled, minutes first published */
-  'meeting.changed',
-  'meeting.cancelled',
-  'meeting.minutes',
-  /** a vote or support a facilitator entered in one's name: one can check it and take it back */
-  'assisted.vote',
-  'assisted.comment_support',
-  'assisted.project_support',
-  /** the account was locked after 20 failed sign-ins in a row (lib/accounts/sign-in-lock.ts) */
-  'account.locked',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
 export const notifications = sqliteTable(
   'notifications',
   {
@@ -454,8 +437,6 @@ export type NewComment = typeof comments.$inferInsert;
 export type Notification = typeof notifications.$inferSelect;
 
 // ---------------------------------------------------------------- moderation
-
-export const TERM_LANGUAGES = ['fr', 'en', 'bm', 'snk', 'ff'] as const;
 
 /**
  * Screening terms added by moderators, on top of the word lists in lib/moderation/wordlists: for one
@@ -669,23 +650,6 @@ export type ProjectUpdate = typeof projectUpdates.$inferSelect;
 
 // ---------------------------------------------------------------- moderation pipeline
 
-export const CONTENT_TYPES = ['topic', 'comment', 'project', 'update'] as const;
-export type ContentType = (typeof CONTENT_TYPES)[number];
-
-export const REPORT_REASONS = [
-  'spam',
-  'insult',
-  'sexist',
-  'hate',
-  'threat',
-  'personal',
-  'misinformation',
-  'offtopic',
-] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
-
-export const MODERATION_STATES = ['visible', 'held', 'hidden'] as const;
-
 /**
  * One record per moderated piece of content (Decidim's "reportable"): created when content is held at
  * submission or first reported. The content row keeps its own `visibility` in step, for fast reads.
@@ -743,8 +707,6 @@ export const reports = sqliteTable(
   (t) => [uniqueIndex('reports_once_uq').on(t.moderationId, t.reporterId)],
 );
 
-export const SANCTION_KINDS = ['warning', 'suspension'] as const;
-
 export const sanctions = sqliteTable(
   'sanctions',
   {
@@ -772,8 +734,6 @@ export const sanctions = sqliteTable(
   },
   (t) => [index('sanctions_user_idx').on(t.userId), index('sanctions_commune_idx').on(t.communeId)],
 );
-
-export const APPEAL_STATES = ['pending', 'upheld', 'rejected'] as const;
 
 /** One appeal per decision: a hidden piece of content, or a suspension. Settled by another moderator. */
 export const appeals = sqliteTable(
@@ -803,9 +763,6 @@ export const appeals = sqliteTable(
   ],
 );
 
-export const PREMODERATION_MODES = ['off', 'new_accounts', 'all', 'flagged'] as const;
-export type PremoderationMode = (typeof PREMODERATION_MODES)[number];
-
 /** Per-commune moderation rules; a commune without a row: flagged only, 2 contributions, 3 reports. */
 export const moderationSettings = sqliteTable('moderation_settings', {
   communeId: integer('commune_id')
@@ -824,9 +781,6 @@ export type Sanction = typeof sanctions.$inferSelect;
 export type Appeal = typeof appeals.$inferSelect;
 
 // ---------------------------------------------------------------- connected spaces: assistance, shared computers, meetings
-
-export const ASSISTED_KINDS = ['comment', 'vote', 'comment_support', 'project_support', 'project'] as const;
-export type AssistedKind = (typeof ASSISTED_KINDS)[number];
 
 /**
  * A contribution a facilitator entered for a participant who was present and consented. The

@@ -4,11 +4,12 @@
  */
 import type { ProjectStatus } from './projects/statuses';
 
-export const ROLE_NAMES = ['citizen', 'facilitator', 'official', 'moderator', 'admin', 'translator'] as const;
-export type RoleName = (typeof ROLE_NAMES)[number];
+import type { GrantedRole } from '@/lib/roles/names';
+
+export { ROLE_NAMES, type RoleName } from '@/lib/roles/names';
 
 export type Grant = {
-  role: Exclude<RoleName, 'citizen'>;
+  role: GrantedRole;
   /** official: the commune; moderator: the commune, or null for all communes */
   communeId: number | null;
   /** facilitator: the connected space */
@@ -180,74 +181,7 @@ export type ProjectSubject = {
 /** How long an author may edit their comment. */
 export const COMMENT_EDIT_WINDOW_MS = 15 * 60 * 1000;
 export type Action = keyof Subjects;
-export const ACTIONS = Object.keys({
-  'account.register': 1,
-  'profile.update': 1,
-  'password.change': 1,
-  'session.revokeAll': 1,
-  'session.end': 1,
-  'account.unlock': 1,
-  'admin.access': 1,
-  'role.grant': 1,
-  'role.revoke': 1,
-  'audit.read': 1,
-  'topic.create': 1,
-  'topic.update': 1,
-  'topic.changePhase': 1,
-  'topic.viewInternal': 1,
-  'topic.read': 1,
-  'vote.cast': 1,
-  'comment.create': 1,
-  'comment.edit': 1,
-  'comment.delete': 1,
-  'comment.support': 1,
-  'project.create': 1,
-  'project.view': 1,
-  'project.edit': 1,
-  'project.submit': 1,
-  'project.invite': 1,
-  'project.withdraw': 1,
-  'project.support': 1,
-  'project.unsupport': 1,
-  'project.answer': 1,
-  'project.postProgress': 1,
-  'project.viewInternal': 1,
-  'project.respondInvitation': 1,
-  'project.configure': 1,
-  'notifications.read': 1,
-  'notifications.manage': 1,
-  'moderation.access': 1,
-  'moderation.read': 1,
-  'moderation.configure': 1,
-  'moderation.manageTerm': 1,
-  'content.report': 1,
-  'content.moderate': 1,
-  'user.sanction': 1,
-  'appeal.create': 1,
-  'appeal.decide': 1,
-  'space.manage': 1,
-  'facilitator.access': 1,
-  'participant.register': 1,
-  'participant.view': 1,
-  'participant.resetPin': 1,
-  'assist.access': 1,
-  'assist.contribute': 1,
-  'assisted.withdraw': 1,
-  'vote.withdraw': 1,
-  'device.manageShared': 1,
-  'meeting.schedule': 1,
-  'meeting.edit': 1,
-  'meeting.publishMinutes': 1,
-  'meeting.register': 1,
-  'meeting.unregister': 1,
-  'media.upload': 1,
-  'media.read': 1,
-  'messages.viewStatus': 1,
-  'translation.access': 1,
-  'translation.propose': 1,
-  'translation.review': 1,
-  'translation.revert': 1,
-} satisfies Record<Action, 1>) as Action[];
+
 
 export function hasRole(actor: Actor | null, role: Grant['role']): boolean {
   return !!actor && actor.grants.some((g) => g.role === role);
@@ -493,6 +427,9 @@ function translates(actor: Actor | null): boolean {
 function runsMeeting(actor: Actor | null, s: MeetingSubject): boolean {
   return participant(actor) && (facilitates(actor, s.spaceId) || isOfficialOf(actor, s.communeId) || isAdmin(actor));
 }
+
+/** Every action, in the order of the rules: derived from them, so an action cannot exist without its rule. */
+export const ACTIONS = Object.keys(rules) as Action[];
 
 export function can<A extends Action>(actor: Actor | null, action: A, subject: Subjects[A]): boolean {
   const rule = rules[action] as Rule<A> | undefined;

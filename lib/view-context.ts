@@ -13,3 +13,6 @@ export type ViewContext = { db: Db; actor: LoadedActor | null; now: Date };
  * /login), or "access refused" (the page renders <Forbidden />). A loader returns null for "not found".
  */
 export type Refusal = { refused: 'signIn' | 'forbidden' };
+/** What a view loader returns when the reader may not see the page at all: the page says "access refused". */
+export type Forbidden = { forbidden: true };
+export const FORBIDDEN: Forbidden = { forbidden: true };

@@ -120,9 +120,9 @@ const hits = (q: string) => searchContent(t.db, q).map((h) => `${h.kind}:${h.ref
 
 /** Hides a comment by three reports (the default threshold). */
 function autoHide(commentId: number) {
-  expect(report(moussa, commentId, 'insult')).toEqual({ ok: true, value: { autoHidden: false } });
-  expect(report(fanta, commentId, 'spam')).toEqual({ ok: true, value: { autoHidden: false } });
-  expect(report(oumar, commentId, 'insult')).toEqual({ ok: true, value: { autoHidden: true } });
+  expect(report(moussa, commentId, 'insult')).toEqual({ ok: true, value: { autoHidden: false, topicId: null } });
+  expect(report(fanta, commentId, 'spam')).toEqual({ ok: true, value: { autoHidden: false, topicId: null } });
+  expect(report(oumar, commentId, 'insult')).toEqual({ ok: true, value: { autoHidden: true, topicId } });
 }
 
 // ---------------------------------------------------------------- pre-moderation
@@ -253,7 +253,7 @@ describe('screening at submission', () => {
 describe('reports', () => {
   it('a person reports a comment once: the second report is a conflict and is not counted', () => {
     const id = visibleComment(awa, 'le forage est une mauvaise idee');
-    expect(report(moussa, id)).toEqual({ ok: true, value: { autoHidden: false } });
+    expect(report(moussa, id)).toEqual({ ok: true, value: { autoHidden: false, topicId: null } });
     expect(report(moussa, id, 'insult')).toEqual({ ok: false, error: 'conflict', fieldErrors: { reason: 'alreadyReported' } });
     const mod = moderationOf(id)!;
     expect(mod.reportCount).toBe(1);
@@ -276,10 +276,10 @@ describe('reports', () => {
     const id = visibleComment(awa, 'propos douteux sur le puisatier du quartier', { stance: 'against' });
     expect(commentCount()).toBe(2);
     expect(hits('puisatier')).toEqual([`comment:${id}`]);
-    expect(report(moussa, id, 'insult')).toEqual({ ok: true, value: { autoHidden: false } });
-    expect(report(fanta, id, 'spam')).toEqual({ ok: true, value: { autoHidden: false } });
+    expect(report(moussa, id, 'insult')).toEqual({ ok: true, value: { autoHidden: false, topicId: null } });
+    expect(report(fanta, id, 'spam')).toEqual({ ok: true, value: { autoHidden: false, topicId: null } });
     expect(commentRow(id).visibility).toBe('visible');
-    expect(report(oumar, id, 'insult')).toEqual({ ok: true, value: { autoHidden: true } });
+    expect(report(oumar, id, 'insult')).toEqual({ ok: true, value: { autoHidden: true, topicId } });
 
     expect(commentRow(id).visibility).toBe('hidden');
     expect(moderationOf(id)).toMatchObject({ state: 'hidden', hiddenBy: null, hiddenReason: 'report:insult', reportCount: 3, decidedAt: null });
@@ -301,7 +301,7 @@ describe('reports', () => {
   it('follows the commune’s threshold', () => {
     setRules('flagged', { reportThreshold: '1' });
     const id = visibleComment(awa, 'propos douteux sur le puisatier du quartier');
-    expect(report(moussa, id)).toEqual({ ok: true, value: { autoHidden: true } });
+    expect(report(moussa, id)).toEqual({ ok: true, value: { autoHidden: true, topicId } });
     expect(report(fanta, id)).toEqual({ ok: false, error: 'not_found' });
   });
 });
@@ -316,10 +316,10 @@ describe('reports arriving together', () => {
 
     // Exactly one report tipped it over; the others were counted before, or came too late (not_found).
     const json = results.map((r) => JSON.stringify(r));
-    expect(json.filter((r) => r === JSON.stringify({ ok: true, value: { autoHidden: true } }))).toHaveLength(1);
-    expect(json.filter((r) => r === JSON.stringify({ ok: true, value: { autoHidden: false } })).length).toBeGreaterThanOrEqual(2);
+    expect(json.filter((r) => r === JSON.stringify({ ok: true, value: { autoHidden: true, topicId } }))).toHaveLength(1);
+    expect(json.filter((r) => r === JSON.stringify({ ok: true, value: { autoHidden: false, topicId: null } })).length).toBeGreaterThanOrEqual(2);
     for (const r of json) {
-      expect([{ ok: true, value: { autoHidden: true } }, { ok: true, value: { autoHidden: false } }, { ok: false, error: 'not_found' }].map((x) => JSON.stringify(x))).toContain(r);
+      expect([{ ok: true, value: { autoHidden: true, topicId } }, { ok: true, value: { autoHidden: false, topicId: null } }, { ok: false, error: 'not_found' }].map((x) => JSON.stringify(x))).toContain(r);
     }
     expect(auditRows(t.db, 'content.auto_hide')).toHaveLength(1);
     expect(commentRow(id).visibility).toBe('hidden');
@@ -427,7 +427,7 @@ describe('moderator actions', () => {
     const elsewhere = visibleComment(fanta, 'propos douteux sur le pont de kayes', { topic: kayesTopic });
     const items = [a, b, own, elsewhere].map((id) => `comment:${id}`);
     expect(moderateBulk(t.db, as(sira), { items, action: 'hide' })).toEqual({ ok: false, error: 'invalid', fieldErrors: { reason: 'reasonRequired' } });
-    expect(moderateBulk(t.db, as(sira), { items: [...items, 'comment:99999'], action: 'hide', reason: 'Messages publicitaires' })).toEqual({ ok: true, value: { done: 2, skipped: 3 } });
+    expect(moderateBulk(t.db, as(sira), { items: [...items, 'comment:99999'], action: 'hide', reason: 'Messages publicitaires' })).toEqual({ ok: true, value: { done: 2, skipped: 3, topicIds: [topicId] } });
     expect([a, b, own, elsewhere].map((id) => commentRow(id).visibility)).toEqual(['hidden', 'hidden', 'visible', 'visible']);
     expect(commentCount()).toBe(1);
     expect(commentCount(kayesTopic)).toBe(1);

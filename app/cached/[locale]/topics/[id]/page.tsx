@@ -3,6 +3,8 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { Footer } from '@/components/layout/footer';
 import { Header } from '@/components/layout/header';
+import { publicContext } from '@/lib/auth/request-context';
+import { headerView } from '@/lib/layout/header-view';
 import { TopicView } from '@/components/topics/topic-view';
 import { getDb } from '@/db/client';
 import { getTopicView } from '@/db/queries/topics';
@@ -58,7 +60,7 @@ export default async function CachedTopicPage({ params }: Props) {
   if (!view) notFound();
   return (
     <>
-      <Header locale={locale} actor={null} selectedCommuneId={null} path={`/topics/${view.topic.id}`} />
+      <Header locale={locale} view={headerView(publicContext())} selectedCommuneId={null} path={`/topics/${view.topic.id}`} />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
         <TopicView locale={locale} view={view} actor={null} sp={{}} shareOrigin={process.env.PUBLIC_URL ?? ''} />
       </main>
