@@ -78,7 +78,7 @@ describe('an admin', () => {
       user: { id: bakary.id, displayName: 'Bakary Diallo' },
       grants: [{ role: 'official', title: 'Maire de Nioro', communeId: nioro, commune: 'Nioro du Sahel', space: null }],
       mayChangeRoles: true,
-      roles: ['facilitator', 'official', 'moderator', 'admin'],
+      roles: ['facilitator', 'official', 'moderator', 'admin', 'translator'],
     });
     expect(page(admin, awa).grants).toEqual([]);
     expect(page(admin, admin)).toMatchObject({ mayChangeRoles: false, grants: [{ role: 'admin' }] });
