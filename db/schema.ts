@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { STANCES } from '../lib/comments/stances';
+import { PHASES } from '../lib/topics/phases';
+import { SECTORS } from '../lib/topics/sectors';
 
 /** UTC ISO-8601 timestamps, stored as text so they sort and read well in SQL. */
 const createdAt = () =>
@@ -178,24 +181,12 @@ export type AuditEntry = typeof auditLog.$inferSelect;
 
 // ---------------------------------------------------------------- consultation
 
-export const SECTORS = [
-  'water',
-  'health',
-  'education',
-  'roads',
-  'agriculture',
-  'markets',
-  'environment',
-  'culture',
-  'youth',
-  'women',
-  'governance',
-  'other',
-] as const;
-export type Sector = (typeof SECTORS)[number];
+// The consultation's value lists are owned by lib/ (relative paths: drizzle-kit reads this file without
+// the @/ alias); re-exported here for the tables below and for code not yet moved to the lib/ modules.
+export { PHASES, type Phase } from '../lib/topics/phases';
+export { SECTORS, type Sector } from '../lib/topics/sectors';
+export { STANCES, type Stance } from '../lib/comments/stances';
 
-export const PHASES = ['draft', 'information', 'open', 'deliberation', 'decided', 'archived'] as const;
-export type Phase = (typeof PHASES)[number];
 
 /** Who can see a piece of content: held = awaiting review; hidden = hidden by moderation. Kept, never deleted. */
 export const VISIBILITIES = ['visible', 'held', 'hidden'] as const;
@@ -317,9 +308,6 @@ export const voteTallies = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.topicId, t.choice, t.communeId] })],
 );
-
-export const STANCES = ['for', 'against', 'neutral', 'question'] as const;
-export type Stance = (typeof STANCES)[number];
 
 export const comments = sqliteTable(
   'comments',

@@ -23,6 +23,8 @@ export type ModeratedContent = {
   conflictedOfficialsOf: number | null;
   /** where it is shown, without locale prefix */
   path: string;
+  /** the topic whose page shows it (null: a project's), refreshed in the anonymous cache when it changes */
+  topicId: number | null;
 };
 
 export type Moderatable = {
@@ -80,6 +82,7 @@ const commentType: Moderatable = {
       conflictedUserIds: row.topicAuthor ? [row.topicAuthor] : [],
       conflictedOfficialsOf: onProject ? row.projectCommune : null,
       path: onProject ? `/projects/${row.projectId}#comment-${row.id}` : `/topics/${row.topicId}#comment-${row.id}`,
+      topicId: row.topicId,
     };
   },
   setVisibility(tx, id, to) {
@@ -110,6 +113,7 @@ const topicType: Moderatable = {
       conflictedUserIds: [t.authorId],
       conflictedOfficialsOf: null,
       path: `/topics/${t.id}`,
+      topicId: t.id,
     };
   },
   setVisibility(tx, id, to) {
@@ -133,6 +137,7 @@ const projectType: Moderatable = {
       conflictedUserIds: [],
       conflictedOfficialsOf: p.communeId,
       path: `/projects/${p.id}`,
+      topicId: null,
     };
   },
   setVisibility(tx, id, to) {
@@ -171,6 +176,7 @@ const updateType: Moderatable = {
       // Written by the commune's officials about their own answer: they do not judge it.
       conflictedOfficialsOf: u.communeId,
       path: `/projects/${u.projectId}#update-${u.id}`,
+      topicId: null,
     };
   },
   setVisibility(tx, id, to) {

@@ -1,21 +1,26 @@
-import { and, eq, lte } from 'drizzle-orm';
+import { and, eq, lte, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { projects } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { moveStatus, openCollection } from './collection';
 
-let lastSweep = 0;
-
 /**
- * The system's part of the life cycle, run lazily by the pages (like closeExpiredTopics):
- * a collection past its end without reaching the threshold expires (and stays visible), and a held
- * project released by moderation starts collecting. Readers never wait for it: effectiveStatus()
- * already treats an overdue collection as expired.
+ * The system's part of the life cycle, run by the scheduler every minute (lib/scheduler.ts) and before a
+ * write on a project whose collection is over: a collection past its end without reaching the threshold
+ * expires (and stays visible), and a held project released by moderation starts collecting. Readers never
+ * wait for it: effectiveStatus() already treats an overdue collection as expired. Idempotent, and safe
+ * with several server processes: it reads and writes in one immediate transaction.
  */
-export function sweepProjects(db: Db, now = new Date(), { force = false } = {}): number {
-  if (!force && now.getTime() - lastSweep < 60_000) return 0;
-  lastSweep = now.getTime();
+export function sweepProjects(db: Db, now = new Date()): number {
   const nowIso = now.toISOString();
+  // Most rounds find nothing: one read, no write lock.
+  const any = db
+    .select({ id: projects.id })
+    .from(projects)
+    .where(or(and(eq(projects.status, 'collecting'), lte(projects.collectionEndsAt, nowIso)), and(eq(projects.status, 'submitted'), eq(projects.visibility, 'visible'))))
+    .limit(1)
+    .get();
+  if (!any) return 0;
   return db.transaction((tx) => {
     const due = tx
       .select({ id: projects.id, collectionEndsAt: projects.collectionEndsAt })

@@ -4,9 +4,8 @@ import { recordAudit } from '@/lib/audit';
 import { forbidden, invalid, ok, type Result } from '@/lib/errors';
 import { getCommune } from '@/db/queries/geography';
 import { openHeldItem, screenSubmission } from '@/lib/moderation/pipeline';
-import { can, type Actor } from '@/lib/permissions';
+import { can, isTrusted, type Actor } from '@/lib/permissions';
 import { parse } from '@/lib/validation';
-import { isTrusted } from './load';
 import { createTopicSchema } from './schemas';
 
 /** An official (or admin) drafts a topic for their commune. It is public once moved out of draft. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { PHASES, SECTORS } from '@/db/schema';
+import { PHASES } from './phases';
+import { SECTORS } from './sectors';
 import { idParam, optionalText, requiredText } from '@/lib/validation';
 
 /** A date-time from a form ("2026-12-01T09:00" or a full ISO string), stored as UTC ISO. Mali is UTC+0. */

@@ -45,7 +45,7 @@ describe('citizen projects go through the same moderation pipeline', () => {
     // The officials who must answer the project do not moderate it.
     expect(moderateContent(t.db, as(mariam), { contentType: 'project', contentId: String(r.value.projectId), action: 'approve' }, T0)).toEqual({ ok: false, error: 'forbidden' });
     expect(moderateContent(t.db, as(moderator), { contentType: 'project', contentId: String(r.value.projectId), action: 'approve' }, T0)).toMatchObject({ ok: true });
-    sweepProjects(t.db, T0, { force: true });
+    sweepProjects(t.db, T0);
     const p = findProject(t.db, r.value.projectId)!;
     expect(p.visibility).toBe('visible');
     expect(effectiveStatus(p, T0)).toBe('collecting');

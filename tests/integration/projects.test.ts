@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import { listProjects } from '@/db/queries/projects';
-import { searchContent } from '@/db/queries/search';
-import { commentsPage, stanceCounts } from '@/db/queries/topics';
+import { searchContent } from '@/lib/search/queries';
+import { commentsPage, stanceCounts } from '@/lib/comments/queries';
 import { comments, notifications, projectRevisions, projectStatusChanges, projects, type User } from '@/db/schema';
 import { createComment } from '@/lib/comments/create-comment';
 import { deleteComment } from '@/lib/comments/delete-comment';
@@ -21,7 +21,6 @@ import { submitProject } from '@/lib/projects/submit-project';
 import { supportProject } from '@/lib/projects/support-project';
 import { sweepProjects } from '@/lib/projects/sweep';
 import { withdrawProject } from '@/lib/projects/withdraw-project';
-import { commentViewerOf } from '@/lib/topics/readers';
 import { actorOf, addTopic, addUser, auditRows, makeTestDb, type TestDb } from '../helpers/db';
 import { projectForm, setProjectRules } from '../helpers/projects';
 
@@ -138,7 +137,7 @@ describe('proposing', () => {
     expect(listProjects(t.db, { sort: 'newest', page: 1, nowIso: T0.toISOString() }).total).toBe(0);
     // Released by moderation: the sweep opens its collection from then on.
     t.db.update(projects).set({ visibility: 'visible' }).where(eq(projects.id, id)).run();
-    sweepProjects(t.db, days(2), { force: true });
+    sweepProjects(t.db, days(2));
     expect(project(id)).toMatchObject({ status: 'collecting', collectionEndsAt: days(32).toISOString() });
   });
 
@@ -240,12 +239,12 @@ describe('the life cycle', () => {
     expect(support(supporters[1]!, id, 'add', days(31))).toEqual({ ok: false, error: 'forbidden' });
     expect(listProjects(t.db, { status: 'expired', sort: 'newest', page: 1, nowIso: days(31).toISOString() }).total).toBe(1);
 
-    expect(sweepProjects(t.db, days(31), { force: true })).toBe(1);
+    expect(sweepProjects(t.db, days(31))).toBe(1);
     expect(project(id).status).toBe('expired');
     const last = t.db.select().from(projectStatusChanges).where(eq(projectStatusChanges.projectId, id)).orderBy(asc(projectStatusChanges.id)).all().at(-1);
     expect(last).toMatchObject({ toStatus: 'expired', actorId: null, createdAt: days(30).toISOString() });
     expect(mayViewProject(t.db, null, project(id))).toBe(true);
-    expect(sweepProjects(t.db, days(32), { force: true })).toBe(0);
+    expect(sweepProjects(t.db, days(32))).toBe(0);
   });
 
   it('the authors withdraw it while it collects; supporters take back their support while it collects', () => {
@@ -330,12 +329,12 @@ describe('comments on a project, through the shared comment use cases', () => {
     expect(notified(supporters[0]!, 'comment.reply')).toEqual([{ kind: 'comment.reply', projectId: id }]);
     expect(project(id).commentCount).toBe(2);
 
-    const page = commentsPage(t.db, { kind: 'project', id }, kayes, 'oldest', 1, commentViewerOf(as(awa)));
+    const page = commentsPage(t.db, { kind: 'project', id }, kayes, 'oldest', 1, as(awa));
     expect(page.top.map((r) => r.id)).toEqual([commentId]);
     expect(page.replies).toMatchObject([{ isOfficialAnswer: true, parentId: commentId }]);
     expect(stanceCounts(t.db, { kind: 'project', id }).get('for')).toBe(2);
 
-    expect(supportComment(t.db, as(awa), { commentId: String(commentId), intent: 'add' }, days(1))).toEqual({ ok: true, value: { supported: true } });
+    expect(supportComment(t.db, as(awa), { commentId: String(commentId), intent: 'add' }, days(1))).toEqual({ ok: true, value: { supported: true, commentId, subject: { kind: 'project', id } } });
     expect(editComment(t.db, as(supporters[0]!), { commentId: String(commentId), stance: 'question', body: 'Qui paiera l’entretien des lampes ?' }, new Date(days(1).getTime() + 60_000))).toMatchObject({ ok: true });
     expect(deleteComment(t.db, as(supporters[0]!), { commentId: String(commentId) }, days(1))).toMatchObject({ ok: true });
     expect(project(id).commentCount).toBe(1);

@@ -13,7 +13,6 @@ import { localePath, type Locale } from '@/lib/i18n/config';
 import { can } from '@/lib/permissions';
 import { parseProjectListParams } from '@/lib/projects/list-params';
 import { PUBLIC_PROJECT_STATUSES } from '@/lib/projects/status';
-import { sweepProjects } from '@/lib/projects/sweep';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Projects');
@@ -35,7 +34,6 @@ export default async function ProjectsPage({
   const db = getDb();
   const actor = await getActor();
   const now = new Date();
-  sweepProjects(db, now);
   const nowIso = now.toISOString();
   const result = listProjects(db, { ...f, nowIso });
   const communes = listCommunes(db);

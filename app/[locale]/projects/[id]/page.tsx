@@ -8,25 +8,22 @@ import { Hidden, SelectField, TextArea, TextField } from '@/components/forms/fie
 import { ProjectStatusBadge } from '@/components/projects/status-badge';
 import { SupportBar } from '@/components/projects/support-bar';
 import { AssistedBadge } from '@/components/facilitator/assisted-badge';
-import { CommentForm } from '@/components/topics/comment-form';
 import { MeetingsSection } from '@/components/meetings/meetings-section';
-import { CommentThread } from '@/components/topics/comment-thread';
+import { CommentSection } from '@/components/comments/comment-section';
 import { DemographicTable } from '@/components/topics/tally-table';
 import { getDb } from '@/db/client';
 import { coProposersOf, getProjectView, pendingInvitationsOf, hasSupported, progressUpdatesOf, projectRevisionList, projectTimeline } from '@/db/queries/projects';
 import { assistedSpaceOf } from '@/db/queries/assisted';
-import { commentsPage } from '@/db/queries/topics';
+import { requestContext } from '@/lib/auth/request-context';
 import { getActor } from '@/lib/auth/session';
 import { findCommentSubject } from '@/lib/comments/subject';
+import { commentSection } from '@/lib/comments/views';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { can } from '@/lib/permissions';
 import { findProject, projectSubject } from '@/lib/projects/load';
 import { mayViewProject } from '@/lib/projects/readers';
 import { ANSWER_TRANSITIONS, effectiveStatus } from '@/lib/projects/status';
 import { supportSplits } from '@/lib/projects/support-split';
-import { sweepProjects } from '@/lib/projects/sweep';
-import { parseCommentParams } from '@/lib/topics/list-params';
-import { commentViewerOf } from '@/lib/topics/readers';
 import { idParam } from '@/lib/validation';
 
 type Props = {
@@ -67,19 +64,16 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const { actor } = loaded;
   const db = getDb();
   const now = new Date();
-  sweepProjects(db, now);
   const view = getProjectView(db, loaded.projectId)!;
   const { project } = view;
   const status = effectiveStatus(project, now);
   const subject = projectSubject(db, project, now);
   const sp = await searchParams;
-  const cp = parseCommentParams(sp);
   const t = await getTranslations('Project');
   const thidden = await getTranslations('Hidden');
   const treport = await getTranslations('Report');
   const tn = await getTranslations('ProjectNotices');
   const tst = await getTranslations('ProjectStatuses');
-  const tcm = await getTranslations('Comments');
   const ts = await getTranslations('Sectors');
   const tb = await getTranslations('Beneficiaries');
   const tg = await getTranslations('Genders');
@@ -110,7 +104,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
   const discussion = commentSubject.phase;
   const isPublic = commentSubject.isPublic;
   const assistedAt = assistedSpaceOf(db, 'project', project.id);
-  const comments = isPublic ? commentsPage(db, { kind: 'project', id: project.id }, project.communeId, cp.sort, cp.page, commentViewerOf(actor)) : null;
+  const comments = isPublic ? commentSection(await requestContext(), commentSubject, sp) : null;
 
   const notices = NOTICES.filter((k) => sp[k]).map((k) => tn(k));
   const errorKey = typeof sp.error === 'string' ? sp.error : null;
@@ -335,29 +329,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
       </section>
 
       {comments ? (
-        <section aria-labelledby="comments-title" id="comments">
-          <h2 id="comments-title" className="mb-2 text-xl font-bold">{tcm('title', { count: comments.total })}</h2>
-          {can(actor, 'comment.create', { phase: discussion }) ? (
-            <div className="mb-6 rounded border border-stone-300 bg-white p-3">
-              <h3 className="mb-2 font-bold">{tcm('write')}</h3>
-              <CommentForm subject={{ kind: 'project', id: project.id }} locale={locale} legend={tcm('write')} submit={tcm('submit')} formId="comment-form" />
-            </div>
-          ) : discussion === 'closed' ? (
-            <p className="mb-3 font-semibold">{t('discussionClosed')}</p>
-          ) : null}
-          <CommentThread
-            comments={comments}
-            actor={actor}
-            phase={discussion}
-            subject={{ kind: 'project', id: project.id }}
-            locale={locale}
-            now={now}
-            sort={cp.sort}
-            page={cp.page}
-            basePath={localePath(locale, `/projects/${project.id}`)}
-            open={cp.open}
-          />
-        </section>
+        <CommentSection section={comments} locale={locale} closed={discussion === 'closed' ? <p className="mb-3 font-semibold">{t('discussionClosed')}</p> : null} />
       ) : null}
     </div>
   );
