@@ -6,13 +6,12 @@ import type { FormState } from '@/lib/forms/state';
 import { localePath } from '@/lib/i18n/config';
 import { changeTopicPhase } from '@/lib/topics/change-phase';
 import { createTopic } from '@/lib/topics/create-topic';
+import { TOPIC_FIELDS } from '@/lib/topics/schemas';
 import { updateTopic } from '@/lib/topics/update-topic';
 import { refreshTopic } from './cache';
 import { pick, readForm, refused } from './helpers';
 
 /** Topics (lib/topics): an official publishes, edits and moves a consultation along. */
-
-const TOPIC_FIELDS = ['title', 'summary', 'body', 'sector', 'location', 'opensAt', 'closesAt', 'pollOptions'] as const;
 
 export async function createTopicAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const form = await readForm(formData);

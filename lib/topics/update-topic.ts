@@ -8,7 +8,7 @@ import { can, isTrusted, type Actor } from '@/lib/permissions';
 import { parse } from '@/lib/validation';
 import { closeTopicIfExpired } from './close-expired';
 import { findTopic } from './load';
-import { updateTopicSchema } from './schemas';
+import { topicValues, updateTopicSchema } from './schemas';
 
 /**
  * Edits a topic. The previous text is kept as a public revision. Poll options cannot change once
@@ -47,14 +47,7 @@ export function updateTopic(db: Db, actor: Actor | null, input: unknown, now = n
       .run();
     tx.update(topics)
       .set({
-        title: v.title,
-        summary: v.summary,
-        body: v.body,
-        sector: v.sector,
-        location: v.location ?? null,
-        opensAt: v.opensAt,
-        closesAt: v.closesAt,
-        pollOptions: v.pollOptions,
+        ...topicValues(v),
         updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`,
       })
       .where(eq(topics.id, topic.id))

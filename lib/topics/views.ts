@@ -1,4 +1,5 @@
 import { getCommune, listCommunes, listSpaces } from '@/db/queries/geography';
+import type { Topic } from '@/db/schema';
 import { can } from '@/lib/permissions';
 import { idParam } from '@/lib/validation';
 import type { ViewContext } from '@/lib/view-context';
@@ -6,6 +7,7 @@ import { parseTopicListParams } from './list-params';
 import { findTopic } from './load';
 import { effectivePhase, PHASE_TRANSITIONS, PUBLIC_PHASES, type Phase } from './phases';
 import { listTopics, openTopicsForHome, type TopicFilters } from './queries';
+import { TOPIC_FIELDS, type TopicField } from './schemas';
 import { SECTORS, type Sector } from './sectors';
 
 type Search = Record<string, string | string[] | undefined>;
@@ -96,18 +98,8 @@ export function homePage(ctx: ViewContext, input: { communeId: number | null }):
   };
 }
 
-/** What the topic form is filled with when editing. */
-export type TopicFormValues = {
-  id: number;
-  title: string;
-  summary: string;
-  body: string;
-  sector: Sector;
-  location: string | null;
-  opensAt: string;
-  closesAt: string;
-  pollOptions: string[] | null;
-};
+/** What the topic form is filled with when editing: the topic's id and its TOPIC_FIELDS (lib/topics/schemas.ts). */
+export type TopicFormValues = Pick<Topic, 'id' | TopicField>;
 
 export type NewTopicView = { communes: { id: number; name: string }[] };
 
@@ -139,17 +131,7 @@ export function editTopicPage(ctx: ViewContext, rawId: string): EditTopicView | 
   if (!topic || !can(ctx.actor, 'topic.update', { communeId: topic.communeId })) return null;
   const phase = effectivePhase(topic, ctx.now);
   return {
-    topic: {
-      id: topic.id,
-      title: topic.title,
-      summary: topic.summary,
-      body: topic.body,
-      sector: topic.sector,
-      location: topic.location,
-      opensAt: topic.opensAt,
-      closesAt: topic.closesAt,
-      pollOptions: topic.pollOptions,
-    },
+    topic: { id: topic.id, ...(Object.fromEntries(TOPIC_FIELDS.map((f) => [f, topic[f]])) as Pick<Topic, TopicField>) },
     phase,
     moves: PHASE_TRANSITIONS[phase],
     decision: topic.decision ?? '',

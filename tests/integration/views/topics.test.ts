@@ -200,8 +200,8 @@ describe('the other topic pages', () => {
   });
 
   it('revisions: public with the topic, each earlier version with its editor', () => {
-    const { communeId: _, ...fields } = topicForm(nioro, { title: 'Forage d’eau à Sanfing et Tiéfala' });
-    const edit = updateTopic(t.db, as(bakary), { topicId: String(topicId), ...fields }, NOW);
+    const fields = Object.entries(topicForm(nioro, { title: 'Forage d’eau à Sanfing et Tiéfala' })).filter(([k]) => k !== 'communeId');
+    const edit = updateTopic(t.db, as(bakary), { topicId: String(topicId), ...Object.fromEntries(fields) }, NOW);
     expect(edit).toMatchObject({ ok: true });
     const v = revisionsPage(ctxOf(null), { kind: 'topic', id: String(topicId) })!;
     expect(v.subject).toEqual({ kind: 'topic', id: topicId, title: 'Forage d’eau à Sanfing et Tiéfala' });
