@@ -32,6 +32,8 @@ export {
 } from '../lib/moderation/values';
 export { NOTIFICATION_KINDS, type NotificationKind } from '../lib/notifications/kinds';
 export { ROLES, type GrantedRole } from '../lib/roles/names';
+import { STANCES } from '../lib/comments/stances';
+import { PHASES } from '../lib/topics/phases';
 
 /** UTC ISO-8601 timestamps, stored as text so they sort and read well in SQL. */
 const createdAt = () =>
@@ -201,8 +203,8 @@ export type AuditEntry = typeof auditLog.$inferSelect;
 
 // ---------------------------------------------------------------- consultation
 
-export const PHASES = ['draft', 'information', 'open', 'deliberation', 'decided', 'archived'] as const;
-export type Phase = (typeof PHASES)[number];
+export { PHASES, type Phase } from '../lib/topics/phases';
+export { STANCES, type Stance } from '../lib/comments/stances';
 
 /** Who can see a piece of content: held = awaiting review; hidden = hidden by moderation. Kept, never deleted. */
 export const VISIBILITIES = ['visible', 'held', 'hidden'] as const;
@@ -324,9 +326,6 @@ export const voteTallies = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.topicId, t.choice, t.communeId] })],
 );
-
-export const STANCES = ['for', 'against', 'neutral', 'question'] as const;
-export type Stance = (typeof STANCES)[number];
 
 export const comments = sqliteTable(
   'comments',

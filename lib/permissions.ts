@@ -7,6 +7,7 @@ import type { ProjectStatus } from './projects/statuses';
 import type { GrantedRole } from '@/lib/roles/names';
 
 export { ROLE_NAMES, type RoleName } from '@/lib/roles/names';
+import type { Phase } from '@/lib/topics/phases';
 
 export type Grant = {
   role: GrantedRole;
@@ -50,6 +51,12 @@ export type Subjects = {
   'comment.edit': { authorId: number; createdAt: string; deleted: boolean; phase: DiscussionPhase; now: Date; hidden?: boolean };
   'comment.delete': { authorId: number; deleted: boolean };
   'comment.support': { authorId: number; phase: DiscussionPhase };
+  /**
+   * a comment held for review (the comment itself) or hidden by moderation (its text): its author and the
+   * moderators of its subject's commune; everyone else sees no held comment and a hidden one's placeholder.
+   * The same rule in SQL is lib/comments/visibility.ts's (a test holds them together).
+   */
+  'comment.readWithheld': { authorId: number; communeId: number };
   'project.create': undefined;
   'project.view': ProjectSubject & { visibility: 'visible' | 'held' | 'hidden'; invitedIds: readonly number[] };
   'project.edit': ProjectSubject;
@@ -161,7 +168,8 @@ export type MeetingSubject = { spaceId: number; communeId: number };
 /** started: its start time has passed (Mali is UTC+0) */
 export type MeetingTiming = { started: boolean; cancelled: boolean };
 
-export type PhaseName = 'draft' | 'information' | 'open' | 'deliberation' | 'decided' | 'archived';
+/** A topic's phase (the list is lib/topics/phases.ts's). */
+export type PhaseName = Phase;
 
 /** Where comments are allowed: a topic's phase, or for a citizen project 'open' / 'closed' (see lib/comments/subject.ts). */
 export type DiscussionPhase = PhaseName | 'closed';
@@ -255,7 +263,10 @@ function mayModerate(actor: Actor | null, s: Omit<ModerationSubject, 'communeId'
   return true;
 }
 
-/** Out of draft and neither held nor hidden: anyone may read it, signed in or not. */
+/**
+ * Out of draft and neither held nor hidden: anyone may read it, signed in or not. The same rule in SQL,
+ * for lists and searches, is lib/topics/visibility.ts's `publicTopicSql` (a test holds them together).
+ */
 export function isPublicTopic(t: { phase: string; visibility: string }): boolean {
   return t.phase !== 'draft' && t.visibility === 'visible';
 }
@@ -266,6 +277,25 @@ export function isPublicTopic(t: { phase: string; visibility: string }): boolean
  */
 export function isPublicProject(p: { status: string; visibility: string }): boolean {
   return p.status !== 'draft' && p.visibility === 'visible';
+}
+
+/**
+ * The communes whose consultations this person runs (`runsCommune`: drafts, held topics, the internal
+ * split): 'all' for admins, the communes they are an official of, none when suspended or signed out.
+ * Lists use it with lib/topics/visibility.ts to show what `topic.read` allows, in one query.
+ */
+export function communesRunBy(actor: Actor | null): number[] | 'all' {
+  if (!participant(actor)) return [];
+  if (isAdmin(actor)) return 'all';
+  return actor!.grants.filter((g) => g.role === 'official' && g.communeId !== null).map((g) => g.communeId!);
+}
+
+/**
+ * Holding any role (facilitator, official, moderator, admin) vouches for a person: screening trusts
+ * their links (lib/moderation/pipeline.ts).
+ */
+export function isTrusted(actor: Actor | null): boolean {
+  return !!actor && actor.grants.length > 0;
 }
 
 /** A signed-in account that is not suspended. */
@@ -321,6 +351,8 @@ const rules: { [A in Action]: Rule<A> } = {
   // Withdrawing one's own words is always allowed, even when suspended or after the consultation.
   'comment.delete': (actor, s) => !!actor && actor.id === s.authorId && !s.deleted,
   'comment.support': (actor, s) => participant(actor) && actor!.id !== s.authorId && s.phase === 'open',
+  // One's own words stay one's own, even when suspended; a suspended moderator reads like anyone else.
+  'comment.readWithheld': (actor, s) => (!!actor && actor.id === s.authorId) || (participant(actor) && inModerationScope(actor, s.communeId)),
   'project.create': (actor) => participant(actor),
   // Drafts: their authors and invited co-proposers. Held or hidden: also moderators and the commune's officials.
   'project.view': (actor, s) =>

@@ -7,15 +7,16 @@ import { forbidden, notFound, ok, type Result } from '@/lib/errors';
 import { can, type Actor } from '@/lib/permissions';
 import { parse } from '@/lib/validation';
 import { supportCommentSchema } from './schemas';
-import { findCommentWithSubject } from './subject';
+import { findCommentWithSubject, settleCommentSubject, type CommentSubjectRef } from './subject';
 
 /** A reader supports a comment, once each, or takes the support back. Repeating a click changes nothing. */
-export function supportComment(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ supported: boolean }> {
+export function supportComment(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ supported: boolean; commentId: number; subject: CommentSubjectRef }> {
   const parsed = parse(supportCommentSchema, input);
   if (!parsed.ok) return parsed;
   const found = findCommentWithSubject(db, parsed.data.commentId, now);
   if (!found || found.comment.visibility !== 'visible' || found.comment.deletedAt || !found.subject.isPublic) return notFound();
   const { comment, subject } = found;
+  settleCommentSubject(db, subject, now);
   if (!can(actor, 'comment.support', { authorId: comment.authorId, phase: subject.phase })) return forbidden();
 
   const add = parsed.data.intent === 'add';
@@ -41,5 +42,5 @@ export function supportComment(db: Db, actor: Actor | null, input: unknown, now 
     return null;
   }, { behavior: 'immediate' });
   if (capped) return capped;
-  return ok({ supported: add });
+  return ok({ supported: add, commentId: comment.id, subject: { kind: subject.kind, id: subject.id } });
 }

@@ -1,10 +1,8 @@
 import { assistedSpaceOf } from '@/db/queries/assisted';
-import { commentsPage } from '@/db/queries/topics';
 import { findCommentSubject } from '@/lib/comments/subject';
+import { commentSection, type CommentSectionView } from '@/lib/comments/views';
 import { meetingsSection, type MeetingsSectionView } from '@/lib/meetings/views';
-import { can, isPublicProject, type DiscussionPhase } from '@/lib/permissions';
-import { parseCommentParams } from '@/lib/topics/list-params';
-import { commentViewerOf } from '@/lib/topics/readers';
+import { can, isPublicProject } from '@/lib/permissions';
 import { idParam } from '@/lib/validation';
 import type { ViewContext } from '@/lib/view-context';
 import { findProject, projectSubject } from './load';
@@ -89,13 +87,9 @@ export type ProjectProgressView = { percent: number; updates: ProgressUpdateView
 
 export type ProjectTimelineStep = { toStatus: ProjectStatus; createdAt: string; by: { system: true } | { name: string } | null };
 
-export type ProjectCommentsView = {
-  subject: { kind: 'project'; id: number };
-  page: ReturnType<typeof commentsPage>;
-  phase: DiscussionPhase;
-  mayComment: boolean;
+export type ProjectCommentsView = CommentSectionView & {
+  /** the collection is over: no more comments (the section says so) */
   closed: boolean;
-  params: ReturnType<typeof parseCommentParams>;
 };
 
 export type ProjectPageView = {
@@ -138,8 +132,7 @@ export function projectPage(ctx: ViewContext, input: { id: string; sp?: Search }
   const updates = progressUpdatesOf(db, project.id);
   const mayAnswer = can(actor, 'project.answer', subject);
   const mayPost = can(actor, 'project.postProgress', subject);
-  const discussion = findCommentSubject(db, { kind: 'project', id: project.id }, now)!.phase;
-  const cp = parseCommentParams(sp);
+  const discussion = findCommentSubject(db, { kind: 'project', id: project.id }, now)!;
   const errorKey = typeof sp.error === 'string' && /^[A-Za-z_]{1,60}$/.test(sp.error) ? sp.error : sp.error ? 'invalid' : null;
 
   return {
@@ -211,16 +204,7 @@ export function projectPage(ctx: ViewContext, input: { id: string; sp?: Search }
       createdAt: s.createdAt,
       by: s.actorId === null ? { system: true as const } : s.actor ? { name: s.actor } : null,
     })),
-    comments: isPublic
-      ? {
-          subject: { kind: 'project', id: project.id },
-          page: commentsPage(db, { kind: 'project', id: project.id }, project.communeId, cp.sort, cp.page, commentViewerOf(actor)),
-          phase: discussion,
-          mayComment: can(actor, 'comment.create', { phase: discussion }),
-          closed: discussion === 'closed',
-          params: cp,
-        }
-      : null,
+    comments: isPublic ? { ...commentSection(ctx, discussion, sp), closed: discussion.phase === 'closed' } : null,
     notices: NOTICES.filter((k) => sp[k]),
     error: errorKey === 'not_found' ? 'notFound' : errorKey,
   };

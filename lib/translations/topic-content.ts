@@ -12,7 +12,8 @@ import { forbidden, notFound, ok, type Result } from '@/lib/errors';
 import { isTranslatableLocale, translatableLocales } from '@/lib/i18n/config';
 import { screenSubmission } from '@/lib/moderation/pipeline';
 import { can } from '@/lib/permissions';
-import { findTopic, isTrusted } from '@/lib/topics/load';
+import { isTrusted } from '@/lib/permissions';
+import { findTopic } from '@/lib/topics/load';
 import { idParam, parse } from '@/lib/validation';
 import type { ViewContext } from '@/lib/view-context';
 

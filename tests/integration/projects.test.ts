@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
 import { listProjects } from '@/lib/projects/queries';
-import { searchContent } from '@/db/queries/search';
-import { commentsPage, stanceCounts } from '@/db/queries/topics';
+import { searchContent } from '@/lib/search/queries';
+import { commentsPage, stanceCounts } from '@/lib/comments/queries';
 import { comments, notifications, projectRevisions, projectStatusChanges, projects, type User } from '@/db/schema';
 import { createComment } from '@/lib/comments/create-comment';
 import { deleteComment } from '@/lib/comments/delete-comment';
@@ -21,7 +21,6 @@ import { submitProject } from '@/lib/projects/submit-project';
 import { supportProject } from '@/lib/projects/support-project';
 import { sweepProjects } from '@/lib/projects/sweep';
 import { withdrawProject } from '@/lib/projects/withdraw-project';
-import { commentViewerOf } from '@/lib/topics/readers';
 import { actorOf, addTopic, addUser, auditRows, makeTestDb, type TestDb } from '../helpers/db';
 import { projectForm, setProjectRules } from '../helpers/projects';
 
@@ -343,12 +342,12 @@ describe('comments on a project, through the shared comment use cases', () => {
     expect(notified(supporters[0]!, 'comment.reply')).toEqual([{ kind: 'comment.reply', projectId: id }]);
     expect(project(id).commentCount).toBe(2);
 
-    const page = commentsPage(t.db, { kind: 'project', id }, kayes, 'oldest', 1, commentViewerOf(as(awa)));
+    const page = commentsPage(t.db, { kind: 'project', id }, kayes, 'oldest', 1, as(awa));
     expect(page.top.map((r) => r.id)).toEqual([commentId]);
     expect(page.replies).toMatchObject([{ isOfficialAnswer: true, parentId: commentId }]);
     expect(stanceCounts(t.db, { kind: 'project', id }).get('for')).toBe(2);
 
-    expect(supportComment(t.db, as(awa), { commentId: String(commentId), intent: 'add' }, days(1))).toEqual({ ok: true, value: { supported: true } });
+    expect(supportComment(t.db, as(awa), { commentId: String(commentId), intent: 'add' }, days(1))).toEqual({ ok: true, value: { supported: true, commentId, subject: { kind: 'project', id } } });
     expect(editComment(t.db, as(supporters[0]!), { commentId: String(commentId), stance: 'question', body: 'Qui paiera l’entretien des lampes ?' }, new Date(days(1).getTime() + 60_000))).toMatchObject({ ok: true });
     expect(deleteComment(t.db, as(supporters[0]!), { commentId: String(commentId) }, days(1))).toMatchObject({ ok: true });
     expect(project(id).commentCount).toBe(1);

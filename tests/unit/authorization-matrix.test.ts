@@ -136,6 +136,9 @@ const MATRIX: Case[] = [
   row('comment.delete', 'someone else’s', () => ({ authorId: OTHER, deleted: false }),                              '............'),
   row('comment.support', 'someone else’s', () => ({ authorId: OTHER, phase: 'open' }),                              '.Y.YYYYYYYYY'),
   row('comment.support', 'their own', (w) => ({ authorId: own(w), phase: 'open' }),                                 '............'),
+  row('comment.readWithheld', 'their own held comment', (w) => ({ authorId: own(w), communeId: C1 }),              '.YYYYYYYYYYY'),
+  row('comment.readWithheld', 'someone else’s, in commune 1', () => ({ authorId: OTHER, communeId: C1 }),           '........Y.YY'),
+  row('comment.readWithheld', 'someone else’s, in commune 2', () => ({ authorId: OTHER, communeId: C2 }),           '.........YYY'),
   // citizen projects
   row('project.create', 'a project', () => undefined,                                                                '.Y.YYYYYYYYY'),
   row('project.view', 'a public project', () => ({ ...project(), visibility: 'visible', invitedIds: [] }),          'YYYYYYYYYYYY'),

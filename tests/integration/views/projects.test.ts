@@ -86,8 +86,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-const commentIds = (v: ProjectPageView | null) => (v?.comments?.page.top ?? []).map((c) => c.id);
-const bodyOf = (v: ProjectPageView | null, id: number) => v?.comments?.page.top.find((c) => c.id === id)?.body;
+const commentIds = (v: ProjectPageView | null) => (v?.comments?.comments ?? []).map((c) => c.id);
+const bodyOf = (v: ProjectPageView | null, id: number) => v?.comments?.comments.find((c) => c.id === id)?.body;
 
 describe('the project page, as each reader sees it', () => {
   it('an anonymous visitor sees the public project and its discussion, without held items, hidden text or any form', () => {

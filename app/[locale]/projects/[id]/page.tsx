@@ -62,7 +62,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
       {view.progress ? <ProjectProgress projectId={project.id} progress={view.progress} locale={locale} /> : null}
       {view.meetings ? <MeetingsSection section={view.meetings} locale={locale} /> : null}
       <ProjectTimeline steps={view.timeline} />
-      {view.comments ? <ProjectComments comments={view.comments} actor={ctx.actor} locale={locale} now={ctx.now} /> : null}
+      {view.comments ? <ProjectComments comments={view.comments} locale={locale} /> : null}
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Db } from '@/db/client';
+import { projects, topics } from '@/db/schema';
+import { publicTopicSql } from '@/lib/topics/visibility';
 
 export type SearchHit = {
   kind: 'topic' | 'comment' | 'project';
@@ -25,13 +27,14 @@ export function ftsQuery(q: string): string | null {
   return words.map((w) => `"${w.replace(/"/g, '')}"*`).join(' ');
 }
 
-/** Highlight markers: private-use characters, turned into <mark> by the page after escaping. */
+/** Highlight markers: private-use characters, turned into marked parts by lib/search/views.ts. */
 export const MARK_START = '\uE000';
 export const MARK_END = '\uE001';
 
 /**
  * Public topics, citizen projects and visible comments matching q, accent-insensitive (the index folds diacritics).
- * The index only ever holds public content (see migration 0002), so nothing held or hidden leaks.
+ * The index only ever holds visible content (see migration 0002), and what it belongs to must be public
+ * (lib/topics/visibility.ts for topics), so nothing held, hidden or in draft leaks.
  */
 export function searchContent(db: Db, q: string, limit = 30): SearchHit[] {
   const match = ftsQuery(q);
@@ -39,14 +42,14 @@ export function searchContent(db: Db, q: string, limit = 30): SearchHit[] {
   return db.all<SearchHit>(sql`
     SELECT s.kind AS kind, CAST(s.ref_id AS INTEGER) AS refId, CAST(s.topic_id AS INTEGER) AS topicId,
            CAST(s.project_id AS INTEGER) AS projectId,
-           coalesce(t.title, p.title) AS title,
+           coalesce(${topics.title}, ${projects.title}) AS title,
            snippet(search_index, 4, ${MARK_START}, ${MARK_END}, '…', 16) AS snippet
     FROM search_index s
-    LEFT JOIN topics t ON t.id = s.topic_id
-    LEFT JOIN projects p ON p.id = s.project_id
+    LEFT JOIN ${topics} ON ${topics.id} = s.topic_id
+    LEFT JOIN ${projects} ON ${projects.id} = s.project_id
     WHERE search_index MATCH ${match}
-      AND ((t.id IS NOT NULL AND t.phase <> 'draft' AND t.visibility = 'visible')
-        OR (p.id IS NOT NULL AND p.status <> 'draft' AND p.visibility = 'visible'))
+      AND ((${topics.id} IS NOT NULL AND ${publicTopicSql})
+        OR (${projects.id} IS NOT NULL AND ${projects.status} <> 'draft' AND ${projects.visibility} = 'visible'))
     ORDER BY CASE s.kind WHEN 'topic' THEN 0 WHEN 'project' THEN 1 ELSE 2 END, rank
     LIMIT ${limit}
   `);
