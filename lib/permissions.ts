@@ -138,7 +138,26 @@ export type Subjects = {
   // media (lib/media): uploading a recording, and hearing one
   'media.upload': undefined;
   'media.read': MediaSubject;
+  // civic learning (lib/learn)
+  /** the authoring area: write courses and lessons, record training sessions */
+  'learn.author': undefined;
+  /** create, edit, publish or unpublish a course (communeId null: region-wide) and its lessons, narrations and images */
+  'course.edit': CourseScope;
+  /** read a course or lesson: published (course and lesson) and visible (neither held nor hidden), else its authors only */
+  'learn.read': CourseScope & { published: boolean; visible: boolean };
+  /** record one's own quiz answers and progress */
+  'learn.progress': { userId: number };
+  /** see and print one's own certificate (its public page, by code, shows only what is printed on it) */
+  'certificate.view': { userId: number };
+  /** record a training session at this space, and see the space's sessions */
+  'training.manage': { spaceId: number };
 };
+
+/**
+ * Where a course belongs: a commune (and the connected spaces in it, whose facilitators write its courses),
+ * or the whole region (communeId null, no spaces: every facilitator writes region-wide courses).
+ */
+export type CourseScope = { communeId: number | null; communeSpaceIds: readonly number[] };
 
 /** A recording (lib/media): public once published; until then its owner's, and its commune's moderators'. */
 export type MediaSubject = { ownerId: number; communeId: number; state: 'pending' | 'held' | 'published' | 'rejected' };
@@ -240,6 +259,12 @@ export const ACTIONS = Object.keys({
   'meeting.unregister': 1,
   'media.upload': 1,
   'media.read': 1,
+  'learn.author': 1,
+  'course.edit': 1,
+  'learn.read': 1,
+  'learn.progress': 1,
+  'certificate.view': 1,
+  'training.manage': 1,
 } satisfies Record<Action, 1>) as Action[];
 
 export function hasRole(actor: Actor | null, role: Grant['role']): boolean {
@@ -459,7 +484,23 @@ const rules: { [A in Action]: Rule<A> } = {
     s.state === 'published' ||
     (!!actor && actor.id === s.ownerId) ||
     (participant(actor) && (moderates(actor, s.communeId) || isAdmin(actor))),
+  // learning: facilitators and admins write; a commune's course is its spaces' facilitators' (and admins')
+  'learn.author': (actor) => participant(actor) && (hasRole(actor, 'facilitator') || isAdmin(actor)),
+  'course.edit': (actor, s) => writesCourse(actor, s),
+  'learn.read': (actor, s) => (s.published === true && s.visible === true) || writesCourse(actor, s),
+  // One's own learning, even when suspended: it changes nothing anyone else reads.
+  'learn.progress': (actor, s) => self(actor, s),
+  'certificate.view': (actor, s) => self(actor, s),
+  'training.manage': (actor, s) => participant(actor) && (facilitates(actor, s.spaceId) || isAdmin(actor)),
 };
+
+/** Admins write every course; facilitators write region-wide courses and those of their space's commune. */
+function writesCourse(actor: Actor | null, s: CourseScope): boolean {
+  if (!participant(actor)) return false;
+  if (isAdmin(actor)) return true;
+  if (!hasRole(actor, 'facilitator')) return false;
+  return s.communeId === null || s.communeSpaceIds.some((id) => facilitates(actor, id));
+}
 
 /** The space's facilitators, the commune's officials, and admins run the space's public meetings. */
 function runsMeeting(actor: Actor | null, s: MeetingSubject): boolean {
