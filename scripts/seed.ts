@@ -2,6 +2,7 @@ import { defaultDatabasePath, migrateDatabase, openDatabase } from '../db/client
 import { isEmpty, seedDemo } from '../db/seed';
 import { hashPassword } from '../lib/accounts/password';
 import { seedDemoContent } from './demo-content';
+import { seedDemoLearning } from './demo-learning';
 import { seedDemoParticipants } from './demo-participants';
 
 async function main() {
@@ -12,6 +13,7 @@ async function main() {
     await seedDemo(db, hashPassword);
     seedDemoContent(db);
     await seedDemoParticipants(db);
+    seedDemoLearning(db);
     console.log('[baro] demo data seeded');
   }
   db.$client.close();

@@ -26,13 +26,14 @@ export function createCourse(ctx: LearnContext, input: unknown): Result<{ course
   if (!communeExists(ctx, v.communeId)) return invalid({ communeId: 'communeRequired' });
   if (!can(ctx.actor, 'course.edit', { communeId: v.communeId, communeSpaceIds: spacesOfCommune(ctx.db, v.communeId) })) return forbidden();
   const actor = ctx.actor!;
+  if (v.slug && ctx.db.select({ id: courses.id }).from(courses).where(and(eq(courses.slug, v.slug), eq(courses.language, v.language))).get()) return invalid({ slug: 'slugTaken' });
   const verdict = screenSubmission(ctx.db, { kind: 'lesson', communeId: v.communeId ?? actor.communeId, authorId: actor.id, text: `${v.title}\n${v.summary}`, trusted: isTrusted(actor), now: ctx.now });
   if (verdict.action === 'reject') return { ok: false, error: 'rejected', reason: verdict.reason };
 
   const created = ctx.db.transaction(
     (tx) => {
       const taken = (slug: string) => !!tx.select({ id: courses.id }).from(courses).where(and(eq(courses.slug, slug), eq(courses.language, v.language))).get();
-      const slug = uniqueSlug(slugify(v.title), taken);
+      const slug = v.slug ?? uniqueSlug(slugify(v.title), taken);
       const row = tx
         .insert(courses)
         .values({

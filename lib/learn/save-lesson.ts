@@ -29,6 +29,7 @@ export function createLesson(ctx: LearnContext, input: unknown): Result<{ lesson
   if (!course) return notFound();
   if (!can(ctx.actor, 'course.edit', courseScope(ctx.db, course))) return forbidden();
   const actor = ctx.actor!;
+  if (v.slug && ctx.db.select({ id: lessons.id }).from(lessons).where(and(eq(lessons.language, course.language), eq(lessons.slug, v.slug))).get()) return invalid({ slug: 'slugTaken' });
   const communeId = moderationCommuneOf(ctx.db, course);
   const verdict = screenSubmission(ctx.db, { kind: 'lesson', communeId, authorId: actor.id, text: `${v.title}\n${v.body}\n${quizText(quiz.quiz)}`, trusted: isTrusted(actor), now: ctx.now });
   if (verdict.action === 'reject') return { ok: false, error: 'rejected', reason: verdict.reason };
@@ -36,7 +37,7 @@ export function createLesson(ctx: LearnContext, input: unknown): Result<{ lesson
   const created = ctx.db.transaction(
     (tx) => {
       const taken = (slug: string) => !!tx.select({ id: lessons.id }).from(lessons).where(and(eq(lessons.language, course.language), eq(lessons.slug, slug))).get();
-      const slug = uniqueSlug(slugify(v.title), taken);
+      const slug = v.slug ?? uniqueSlug(slugify(v.title), taken);
       const position = (tx.get<{ p: number | null }>(sql`SELECT max(position) AS p FROM lessons WHERE course_id = ${course.id}`)?.p ?? 0) + 1;
       const row = tx
         .insert(lessons)

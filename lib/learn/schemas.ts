@@ -8,13 +8,16 @@ import { LESSON_MAX_WORDS, QUIZ_FIELDS, QUIZ_MAX, wordCount } from './quiz';
 /** "" (region-wide) or a commune id. */
 const communeOrRegion = z.preprocess((v) => (v === '' || v === undefined || v === 'region' ? null : v), idParam.nullable());
 
+/** The address of a course or lesson ("" or missing: made from the title). The same slug in another language is a translation. */
+const optionalSlug = z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.string().max(60, 'tooLong').regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slugInvalid').optional());
+
 const courseFields = {
   title: requiredText(5, 120),
   summary: requiredText(20, 600),
   communeId: communeOrRegion,
 };
 
-export const createCourseSchema = z.strictObject({ ...courseFields, language: z.enum(locales, 'invalidChoice') });
+export const createCourseSchema = z.strictObject({ ...courseFields, language: z.enum(locales, 'invalidChoice'), slug: optionalSlug });
 export const updateCourseSchema = z.strictObject({ courseId: idParam, ...courseFields });
 export const setStateSchema = z.strictObject({ id: idParam, state: z.enum(LEARN_STATES, 'invalidChoice') });
 export const moveLessonSchema = z.strictObject({ lessonId: idParam, direction: z.enum(['up', 'down'], 'invalidChoice') });
@@ -22,7 +25,7 @@ export const moveLessonSchema = z.strictObject({ lessonId: idParam, direction: z
 const lessonBody = requiredText(50, 6000).refine((v) => wordCount(v) <= LESSON_MAX_WORDS, 'lessonTooLong');
 const quizShape = Object.fromEntries(QUIZ_FIELDS.map((f) => [f, z.string().max(600, 'tooLong').optional()])) as Record<string, z.ZodOptional<z.ZodString>>;
 
-export const createLessonSchema = z.strictObject({ courseId: idParam, title: requiredText(5, 120), body: lessonBody, ...quizShape });
+export const createLessonSchema = z.strictObject({ courseId: idParam, title: requiredText(5, 120), slug: optionalSlug, body: lessonBody, ...quizShape });
 export const updateLessonSchema = z.strictObject({ lessonId: idParam, title: requiredText(5, 120), body: lessonBody, ...quizShape });
 
 export const narrationSchema = z.strictObject({

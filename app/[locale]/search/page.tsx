@@ -21,11 +21,12 @@ export default async function SearchPage({
   setRequestLocale(locale);
   const sp = await searchParams;
   const q = (typeof sp.q === 'string' ? sp.q : '').trim().slice(0, 200);
-  const hits = q ? searchContent(getDb(), q) : [];
+  const hits = q ? searchContent(getDb(), q, 30, locale) : [];
   const t = await getTranslations('Search');
   const groups = [
     { key: 'topic', title: t('topics'), items: hits.filter((h) => h.kind === 'topic') },
     { key: 'project', title: t('projects'), items: hits.filter((h) => h.kind === 'project') },
+    { key: 'lesson', title: t('lessons'), items: hits.filter((h) => h.kind === 'lesson') },
     { key: 'comment', title: t('comments'), items: hits.filter((h) => h.kind === 'comment') },
   ];
   return (
@@ -50,7 +51,9 @@ export default async function SearchPage({
                   <a
                     href={localePath(
                       locale,
-                      `${h.projectId ? `/projects/${h.projectId}` : `/topics/${h.topicId}`}${h.kind === 'comment' ? `#comment-${h.refId}` : ''}`,
+                      h.kind === 'lesson'
+                        ? `/learn/${h.courseSlug}/${h.lessonSlug}`
+                        : `${h.projectId ? `/projects/${h.projectId}` : `/topics/${h.topicId}`}${h.kind === 'comment' ? `#comment-${h.refId}` : ''}`,
                     )}
                     className="font-semibold"
                   >
