@@ -7,6 +7,11 @@ const intl = createMiddleware(routing);
 
 /** /topics/12 or /en/topics/12, nothing else (no query: sorting and paging stay dynamic). */
 const CACHEABLE = /^(?:\/(en))?\/topics\/(\d{1,9})$/;
+/**
+ * /learn, a course (/learn/<course>) and a lesson (/learn/<course>/<lesson>), in French or English; not the
+ * pages of a person (/learn/manage…, /learn/progress, a certificate, a quiz's answers).
+ */
+const CACHEABLE_LEARN = /^(?:\/(en))?(\/learn(?:\/(?!(?:manage|progress)(?:\/|$))[a-z0-9-]{1,80}(?:\/(?!certificate$)[a-z0-9-]{1,80})?)?)$/;
 
 function hasSession(req: NextRequest): boolean {
   return req.cookies.getAll().some((c) => SESSION_COOKIE_PATTERN.test(c.name));
@@ -35,10 +40,11 @@ function withPath(req: NextRequest): NextRequest {
  */
 export default function proxy(req: NextRequest) {
   const m = CACHEABLE.exec(req.nextUrl.pathname);
+  const learn = CACHEABLE_LEARN.exec(req.nextUrl.pathname);
   const signedIn = hasSession(req);
-  if (m && req.method === 'GET' && !req.nextUrl.search && !signedIn && !req.headers.get('next-action')) {
+  if ((m || learn) && req.method === 'GET' && !req.nextUrl.search && !signedIn && !req.headers.get('next-action')) {
     const url = req.nextUrl.clone();
-    url.pathname = `/cached/${m[1] ?? 'fr'}/topics/${m[2]}`;
+    url.pathname = m ? `/cached/${m[1] ?? 'fr'}/topics/${m[2]}` : `/cached/${learn![1] ?? 'fr'}${learn![2]}`;
     return NextResponse.rewrite(url);
   }
   const res = intl(withPath(req));

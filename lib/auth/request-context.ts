@@ -9,3 +9,11 @@ import { getActor } from './session';
  * server actions call this and pass it to `lib/<feature>/` functions; they never import `db/`.
  */
 export const requestContext = cache(async (): Promise<ViewContext> => ({ db: getDb(), actor: await getActor(), now: new Date() }));
+
+/**
+ * The context of a page rendered once for every anonymous reader and served from Next's cache (app/cached/…):
+ * nobody is signed in, and nothing of the request (cookies, headers) is read.
+ */
+export function publicContext(): ViewContext {
+  return { db: getDb(), actor: null, now: new Date() };
+}

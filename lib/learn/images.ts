@@ -72,7 +72,7 @@ const addImageSchema = z.strictObject({ lessonId: idParam, alt: requiredText(3, 
  * Adds a picture to a lesson a facilitator (or admin) writes. The upload is re-encoded (encodeLessonImage),
  * stored once under its sha-256 (an identical picture is kept once), and recorded with its description.
  */
-export async function addLessonImage(ctx: LearnContext, input: { lessonId: unknown; alt: unknown; file: unknown }, mediaDir: string): Promise<Result<LessonImage>> {
+export async function addLessonImage(ctx: LearnContext, input: Record<string, unknown>, mediaDir: string): Promise<Result<LessonImage>> {
   const parsed = addImageSchema.safeParse({ lessonId: input.lessonId, alt: input.alt });
   if (!parsed.success) return invalid(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message === 'tooShort' || i.message === 'required' || i.message === 'tooLong' ? i.message : 'invalid'])));
   const lesson = findLesson(ctx.db, parsed.data.lessonId);
@@ -115,7 +115,7 @@ export async function addLessonImage(ctx: LearnContext, input: { lessonId: unkno
 }
 
 /** Removes a picture from a lesson (the file goes if no other lesson uses it). */
-export function removeLessonImage(ctx: LearnContext, input: { imageId: unknown }, mediaDir: string): Result<{ lessonId: number }> {
+export function removeLessonImage(ctx: LearnContext, input: Record<string, unknown>, mediaDir: string): Result<{ lessonId: number }> {
   const id = idParam.safeParse(input.imageId);
   if (!id.success) return notFound();
   const image = ctx.db.select().from(lessonImages).where(eq(lessonImages.id, id.data)).get();

@@ -2,7 +2,9 @@ import { and, eq } from 'drizzle-orm';
 import { lessons, media, type MediaItem } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, invalid, notFound, ok, type Result } from '@/lib/errors';
-import { attachMedia, loadPendingMedia, mediaOf, removeFileIfUnreferencedSync } from '@/lib/media/attach-media';
+import { attachMedia, discardMedia, loadPendingMedia, mediaOf, removeFileIfUnreferencedSync } from '@/lib/media/attach-media';
+import { ingestAudio } from '@/lib/media/ingest-audio';
+import type { MediaPipeline } from '@/lib/media/pipeline';
 import { can } from '@/lib/permissions';
 import { parse } from '@/lib/validation';
 import { courseScope, findCourse, findLesson, moderationCommuneOf, type LearnContext } from './load';
@@ -86,4 +88,45 @@ export function removeLessonAudio(ctx: LearnContext, input: unknown, mediaDir: s
   });
   removeFileIfUnreferencedSync(ctx.db, mediaDir, item.sha256);
   return ok({ lessonId: lesson.id });
+}
+
+/**
+ * The whole of "record a narration": checks the lesson is the author's to write before any work, takes the
+ * upload through the media pipeline (kind 'lesson', in the chosen language, moderated where the course is),
+ * then attaches it. If attaching fails, the recording is thrown away.
+ */
+export async function addNarration(
+  ctx: LearnContext,
+  input: Record<string, unknown>,
+  mediaDir: string,
+  pipeline?: MediaPipeline,
+): Promise<Result<{ lessonId: number; mediaId: number }>> {
+  const pre = parse(narrationSchema.omit({ mediaId: true }), { lessonId: input.lessonId, language: input.language });
+  if (!pre.ok) return pre;
+  const found = editableLesson(ctx, pre.data.lessonId);
+  if (!found.ok) return found;
+  const uploaded = await ingestAudio(ctx.db, ctx.actor, { file: input.file as Blob, kind: 'lesson', language: pre.data.language, communeId: moderationCommuneOf(ctx.db, found.value.course) }, pipeline);
+  if (!uploaded.ok) return uploaded;
+  const attached = attachNarration(ctx, { lessonId: pre.data.lessonId, mediaId: uploaded.value.id, language: pre.data.language }, mediaDir);
+  if (!attached.ok) discardMedia(ctx.db, ctx.actor, uploaded.value.id, mediaDir);
+  return attached;
+}
+
+/** The same for one quiz choice read aloud (kind 'quiz_choice'). */
+export async function addChoiceAudio(
+  ctx: LearnContext,
+  input: Record<string, unknown>,
+  mediaDir: string,
+  pipeline?: MediaPipeline,
+): Promise<Result<{ lessonId: number; mediaId: number }>> {
+  const pre = parse(choiceAudioSchema.omit({ mediaId: true }), { lessonId: input.lessonId, question: input.question, choice: input.choice });
+  if (!pre.ok) return pre;
+  const found = editableLesson(ctx, pre.data.lessonId);
+  if (!found.ok) return found;
+  if (!found.value.lesson.quiz[pre.data.question - 1]?.choices[pre.data.choice - 1]) return invalid({ choice: 'invalidChoice' });
+  const uploaded = await ingestAudio(ctx.db, ctx.actor, { file: input.file as Blob, kind: 'quiz_choice', language: found.value.course.language, communeId: moderationCommuneOf(ctx.db, found.value.course) }, pipeline);
+  if (!uploaded.ok) return uploaded;
+  const attached = attachChoiceAudio(ctx, { ...pre.data, mediaId: uploaded.value.id }, mediaDir);
+  if (!attached.ok) discardMedia(ctx.db, ctx.actor, uploaded.value.id, mediaDir);
+  return attached;
 }

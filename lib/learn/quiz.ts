@@ -108,15 +108,13 @@ export function grade(quiz: readonly QuizQuestion[], answers: readonly number[])
   return { questions, score, total: quiz.length, passed: score >= passMark(quiz.length) };
 }
 
-/** Answers as they travel in the result page's URL: "1-0-2" (the chosen choice of each question). */
-export function encodeAnswers(answers: readonly number[]): string {
-  return answers.join('-');
-}
-
-/** The answers of a result URL, if they fit this quiz (else null: the page shows the quiz again). */
-export function decodeAnswers(raw: unknown, quiz: readonly QuizQuestion[]): number[] | null {
-  if (typeof raw !== 'string' || !/^\d(?:-\d){0,9}$/.test(raw)) return null;
-  const answers = raw.split('-').map(Number);
-  if (answers.length !== quiz.length) return null;
-  return answers.every((a, i) => a < quiz[i]!.choices.length) ? answers : null;
+/** The answers of the answers page's URL (?q1=0&q2=2…): each question's chosen choice, null when missing or not a choice. */
+export function answersFromQuery(sp: Record<string, string | string[] | undefined>, quiz: readonly QuizQuestion[]): (number | null)[] {
+  return quiz.map((q, i) => {
+    const raw = sp[`q${i + 1}`];
+    const v = Array.isArray(raw) ? raw[0] : raw;
+    if (typeof v !== 'string' || !/^\d$/.test(v)) return null;
+    const n = Number(v);
+    return n < q.choices.length ? n : null;
+  });
 }

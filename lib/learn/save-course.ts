@@ -8,7 +8,7 @@ import { isTrusted } from '@/lib/topics/load';
 import { parse } from '@/lib/validation';
 import { findCourse, spacesOfCommune, type LearnContext } from './load';
 import { createCourseSchema, updateCourseSchema } from './schemas';
-import { slugify, uniqueSlug } from './slug';
+import { RESERVED_COURSE_SLUGS, slugify, uniqueSlug } from './slug';
 
 function communeExists(ctx: LearnContext, communeId: number | null): boolean {
   return communeId === null || !!ctx.db.select({ id: communes.id }).from(communes).where(eq(communes.id, communeId)).get();
@@ -26,13 +26,14 @@ export function createCourse(ctx: LearnContext, input: unknown): Result<{ course
   if (!communeExists(ctx, v.communeId)) return invalid({ communeId: 'communeRequired' });
   if (!can(ctx.actor, 'course.edit', { communeId: v.communeId, communeSpaceIds: spacesOfCommune(ctx.db, v.communeId) })) return forbidden();
   const actor = ctx.actor!;
+  if (v.slug && RESERVED_COURSE_SLUGS.includes(v.slug)) return invalid({ slug: 'slugTaken' });
   if (v.slug && ctx.db.select({ id: courses.id }).from(courses).where(and(eq(courses.slug, v.slug), eq(courses.language, v.language))).get()) return invalid({ slug: 'slugTaken' });
   const verdict = screenSubmission(ctx.db, { kind: 'lesson', communeId: v.communeId ?? actor.communeId, authorId: actor.id, text: `${v.title}\n${v.summary}`, trusted: isTrusted(actor), now: ctx.now });
   if (verdict.action === 'reject') return { ok: false, error: 'rejected', reason: verdict.reason };
 
   const created = ctx.db.transaction(
     (tx) => {
-      const taken = (slug: string) => !!tx.select({ id: courses.id }).from(courses).where(and(eq(courses.slug, slug), eq(courses.language, v.language))).get();
+      const taken = (slug: string) => RESERVED_COURSE_SLUGS.includes(slug) || !!tx.select({ id: courses.id }).from(courses).where(and(eq(courses.slug, slug), eq(courses.language, v.language))).get();
       const slug = v.slug ?? uniqueSlug(slugify(v.title), taken);
       const row = tx
         .insert(courses)

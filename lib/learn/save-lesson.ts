@@ -10,7 +10,7 @@ import { courseScope, findCourse, findLesson, moderationCommuneOf, type LearnCon
 import { syncLessonMedia } from './media-state';
 import { parseQuizFields } from './quiz';
 import { createLessonSchema, updateLessonSchema } from './schemas';
-import { slugify, uniqueSlug } from './slug';
+import { RESERVED_LESSON_SLUGS, slugify, uniqueSlug } from './slug';
 
 const quizText = (quiz: { question: string; explanation: string; choices: { text: string }[] }[]) =>
   quiz.map((q) => [q.question, ...q.choices.map((c) => c.text), q.explanation].join('\n')).join('\n');
@@ -29,6 +29,7 @@ export function createLesson(ctx: LearnContext, input: unknown): Result<{ lesson
   if (!course) return notFound();
   if (!can(ctx.actor, 'course.edit', courseScope(ctx.db, course))) return forbidden();
   const actor = ctx.actor!;
+  if (v.slug && RESERVED_LESSON_SLUGS.includes(v.slug)) return invalid({ slug: 'slugTaken' });
   if (v.slug && ctx.db.select({ id: lessons.id }).from(lessons).where(and(eq(lessons.language, course.language), eq(lessons.slug, v.slug))).get()) return invalid({ slug: 'slugTaken' });
   const communeId = moderationCommuneOf(ctx.db, course);
   const verdict = screenSubmission(ctx.db, { kind: 'lesson', communeId, authorId: actor.id, text: `${v.title}\n${v.body}\n${quizText(quiz.quiz)}`, trusted: isTrusted(actor), now: ctx.now });
@@ -36,7 +37,7 @@ export function createLesson(ctx: LearnContext, input: unknown): Result<{ lesson
 
   const created = ctx.db.transaction(
     (tx) => {
-      const taken = (slug: string) => !!tx.select({ id: lessons.id }).from(lessons).where(and(eq(lessons.language, course.language), eq(lessons.slug, slug))).get();
+      const taken = (slug: string) => RESERVED_LESSON_SLUGS.includes(slug) || !!tx.select({ id: lessons.id }).from(lessons).where(and(eq(lessons.language, course.language), eq(lessons.slug, slug))).get();
       const slug = v.slug ?? uniqueSlug(slugify(v.title), taken);
       const position = (tx.get<{ p: number | null }>(sql`SELECT max(position) AS p FROM lessons WHERE course_id = ${course.id}`)?.p ?? 0) + 1;
       const row = tx

@@ -25,3 +25,7 @@ export function uniqueSlug(base: string, taken: (slug: string) => boolean): stri
     if (!taken(candidate)) return candidate;
   }
 }
+
+/** Course slugs that are pages of /learn, and lesson slugs that are pages of a course: never given to content. */
+export const RESERVED_COURSE_SLUGS = ['manage', 'progress'];
+export const RESERVED_LESSON_SLUGS = ['certificate'];
