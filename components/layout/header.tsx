@@ -61,6 +61,9 @@ export async function Header({
               <a href={href('/projects')}>{t('projects')}</a>
             </li>
             <li>
+              <a href={href('/learn')}>{t('learn')}</a>
+            </li>
+            <li>
               <a href={href('/spaces')}>{t('spaces')}</a>
             </li>
             <li>

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useFieldState } from '@/components/forms/action-form';
 
 /** Every word the field shows, translated on the server (no message file is sent to the browser). */
@@ -23,6 +23,11 @@ export type AudioFieldLabels = {
   maxLabel: string;
 };
 
+const noSubscription = () => () => {};
+const browserCanRecord = () => typeof window.MediaRecorder !== 'undefined' && !!navigator.mediaDevices?.getUserMedia && typeof DataTransfer !== 'undefined';
+// On the server (and so in the HTML a browser without JavaScript keeps): the file input alone.
+const serverCanRecord = () => false;
+
 const clock = (s: number) => `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 
 /**
@@ -43,15 +48,13 @@ export function AudioField({ name, labels, maxSeconds = 120, required }: { name:
   const recorder = useRef<MediaRecorder | null>(null);
   const stream = useRef<MediaStream | null>(null);
   const timer = useRef<ReturnType<typeof setInterval> | null>(null);
-  const [canRecord, setCanRecord] = useState(false);
+  const canRecord = useSyncExternalStore(noSubscription, browserCanRecord, serverCanRecord);
   const [phase, setPhase] = useState<'idle' | 'recording' | 'recorded'>('idle');
   const [seconds, setSeconds] = useState(0);
   const [url, setUrl] = useState<string | null>(null);
   const [denied, setDenied] = useState(false);
 
   useEffect(() => {
-    // Decided after hydration, so the server's HTML (the file input alone) is what a browser without JavaScript keeps.
-    setCanRecord(typeof window.MediaRecorder !== 'undefined' && !!navigator.mediaDevices?.getUserMedia && typeof DataTransfer !== 'undefined');
     return () => {
       if (timer.current) clearInterval(timer.current);
       stream.current?.getTracks().forEach((t) => t.stop());

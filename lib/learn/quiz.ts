@@ -118,3 +118,5 @@ export function answersFromQuery(sp: Record<string, string | string[] | undefine
     return n < q.choices.length ? n : null;
   });
 }
+
+export type { QuizQuestion };

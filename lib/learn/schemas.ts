@@ -73,3 +73,6 @@ export const topicLessonsSchema = z.strictObject({
   topicId: idParam,
   lessons: z.array(z.string().trim().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'invalid').max(80)).max(10, 'topicLessonsTooMany').default([]),
 });
+
+/** For forms: the languages a narration may be in, and the groups a training's attendance is counted by. */
+export { ATTENDANCE_GENDERS, PREFERRED_LANGUAGES } from '@/db/schema';
