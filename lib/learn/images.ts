@@ -7,7 +7,7 @@ import { lessonImages, type LessonImage } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, invalid, notFound, ok, type Result } from '@/lib/errors';
 import { can, type Actor } from '@/lib/permissions';
-import { idParam, requiredText } from '@/lib/validation';
+import { idParam, parse, requiredText } from '@/lib/validation';
 import { z } from 'zod';
 import { courseScope, findCourse, findLesson, readSubject, type LearnContext } from './load';
 
@@ -73,8 +73,8 @@ const addImageSchema = z.strictObject({ lessonId: idParam, alt: requiredText(3, 
  * stored once under its sha-256 (an identical picture is kept once), and recorded with its description.
  */
 export async function addLessonImage(ctx: LearnContext, input: Record<string, unknown>, mediaDir: string): Promise<Result<LessonImage>> {
-  const parsed = addImageSchema.safeParse({ lessonId: input.lessonId, alt: input.alt });
-  if (!parsed.success) return invalid(Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), i.message === 'tooShort' || i.message === 'required' || i.message === 'tooLong' ? i.message : 'invalid'])));
+  const parsed = parse(addImageSchema, { lessonId: input.lessonId, alt: input.alt });
+  if (!parsed.ok) return parsed;
   const lesson = findLesson(ctx.db, parsed.data.lessonId);
   if (!lesson) return notFound();
   const course = findCourse(ctx.db, lesson.courseId)!;
