@@ -8,6 +8,7 @@ import { sweepMedia } from '../lib/media/sweep-media';
 import { isEmpty, seedDemo } from '../db/seed';
 import { hashPassword } from '../lib/accounts/password';
 import { seedDemoContent } from './demo-content';
+import { seedDemoLearning } from './demo-learning';
 import { seedDemoParticipants } from './demo-participants';
 
 async function main() {
@@ -18,6 +19,7 @@ async function main() {
     await seedDemo(db, hashPassword);
     seedDemoContent(db);
     await seedDemoParticipants(db);
+    seedDemoLearning(db);
     console.log(`[baro] seeded demo data into ${file}`);
   } else {
     console.log(`[baro] database ready: ${file}`);

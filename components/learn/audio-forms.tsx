@@ -30,7 +30,7 @@ export async function NarrationForm({ locale, lessonId, defaultLanguage }: { loc
   const tl = await getTranslations('Languages');
   const tc = await getTranslations('Common');
   return (
-    <ActionForm action={addNarrationAction} id="narration-form">
+    <ActionForm action={addNarrationAction} id="narration-form" fieldPrefix="nar">
       <Hidden name="locale" value={locale} />
       <Hidden name="lessonId" value={String(lessonId)} />
       <SelectField name="language" label={t('narrationLanguage')} options={PREFERRED_LANGUAGES.map((l) => ({ value: l, label: tl(l) }))} defaultValue={defaultLanguage} />
