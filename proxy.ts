@@ -8,10 +8,11 @@ const intl = createMiddleware(routing);
 /** /topics/12 or /en/topics/12, nothing else (no query: sorting and paging stay dynamic). */
 const CACHEABLE = /^(?:\/(en))?\/topics\/(\d{1,9})$/;
 /**
- * /learn, a course (/learn/<course>) and a lesson (/learn/<course>/<lesson>), in French or English; not the
- * pages of a person (/learn/manage…, /learn/progress, a certificate, a quiz's answers).
+ * A course (/learn/<course>) and a lesson (/learn/<course>/<lesson>), in French or English; not the pages of a
+ * person (/learn/manage…, /learn/progress, a certificate, a quiz's answers), nor the list of courses (built
+ * per request: a page prerendered at build time would read the build machine's database).
  */
-const CACHEABLE_LEARN = /^(?:\/(en))?(\/learn(?:\/(?!(?:manage|progress)(?:\/|$))[a-z0-9-]{1,80}(?:\/(?!certificate$)[a-z0-9-]{1,80})?)?)$/;
+const CACHEABLE_LEARN = /^(?:\/(en))?(\/learn\/(?!(?:manage|progress)(?:\/|$))[a-z0-9-]{1,80}(?:\/(?!certificate$)[a-z0-9-]{1,80})?)$/;
 
 function hasSession(req: NextRequest): boolean {
   return req.cookies.getAll().some((c) => SESSION_COOKIE_PATTERN.test(c.name));

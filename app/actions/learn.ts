@@ -19,7 +19,6 @@ import { failed, fields, pathFor } from './helpers';
 
 /** Anonymous readers get /learn pages from Next's cache: a write that changes what they read refreshes them. */
 function refreshLearn(): void {
-  revalidatePath('/cached/[locale]/learn', 'page');
   revalidatePath('/cached/[locale]/learn/[course]', 'page');
   revalidatePath('/cached/[locale]/learn/[course]/[lesson]', 'page');
 }

@@ -66,9 +66,13 @@ export default async function AnswersPage({ params, searchParams }: Props) {
           <li key={i} className={`rounded border-l-4 bg-white p-3 ${q.right ? 'border-green-700' : 'border-red-700'}`} id={`answer-${i + 1}`}>
             <p className="font-semibold">{t('questionLegend', { n: i + 1, question: q.question.question })}</p>
             <p>
-              <strong>{q.right ? t('right') : t('wrong')}</strong> {t('yourAnswer', { answer: q.question.choices[q.chosen]?.text ?? '' })}
+              <strong>{q.right ? t('right') : t('wrong')}</strong> {t('yourAnswer')} <span id={`chosen-${i + 1}`}>{q.question.choices[q.chosen]?.text ?? ''}</span>
             </p>
-            {!q.right ? <p>{t('rightAnswer', { answer: q.question.choices[q.correct]?.text ?? '' })}</p> : null}
+            {!q.right ? (
+              <p>
+                {t('rightAnswer')} <strong id={`right-${i + 1}`}>{q.question.choices[q.correct]?.text ?? ''}</strong>
+              </p>
+            ) : null}
             <p className="mt-1 text-stone-800">{q.question.explanation}</p>
           </li>
         ))}
