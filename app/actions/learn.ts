@@ -1,6 +1,5 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { requestContext } from '@/lib/auth/request-context';
 import type { FormState } from '@/lib/forms/state';
@@ -14,14 +13,8 @@ import { createLesson, updateLesson } from '@/lib/learn/save-lesson';
 import { submitQuiz } from '@/lib/learn/submit-quiz';
 import { defaultMediaDir } from '@/lib/media/config';
 import { ATTENDANCE_CELLS } from '@/lib/meetings/schemas';
-import { refreshAllTopics } from './cache';
+import { refreshAllTopics, refreshLearn } from './cache';
 import { failed, fields, pathFor } from './helpers';
-
-/** Anonymous readers get /learn pages from Next's cache: a write that changes what they read refreshes them. */
-function refreshLearn(): void {
-  revalidatePath('/cached/[locale]/learn/[course]', 'page');
-  revalidatePath('/cached/[locale]/learn/[course]/[lesson]', 'page');
-}
 
 const slugParam = (v: FormDataEntryValue | null) => (typeof v === 'string' && /^[a-z0-9-]{1,80}$/.test(v) ? v : '');
 

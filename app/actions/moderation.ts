@@ -11,13 +11,15 @@ import { moderateBulk, moderateContent } from '@/lib/moderation/moderate-content
 import { reportContent } from '@/lib/moderation/report-content';
 import { suspendUser, warnUser } from '@/lib/moderation/sanctions';
 import { updateModerationRules } from '@/lib/moderation/settings';
-import { refreshAllTopics, refreshTopic, topicOfPath } from './cache';
+import { isLearnPath, refreshAllTopics, refreshLearn, refreshTopic, topicOfPath } from './cache';
 import { failed, fields, pathFor, safeNext } from './helpers';
 import { moderatable } from '@/lib/moderation/registry';
 
-/** Hidden or restored content changes what anonymous readers see: refresh the cached topic page. */
+/** Hidden or restored content changes what anonymous readers see: refresh the cached topic (or lesson) page. */
 function refreshContent(type: string, id: string) {
-  refreshTopic(topicOfPath(moderatable(type)?.load(getDb(), Number(id))?.path));
+  const path = moderatable(type)?.load(getDb(), Number(id))?.path;
+  if (isLearnPath(path)) refreshLearn();
+  refreshTopic(topicOfPath(path));
 }
 
 /** Back to where the form was, with a status in the query (only our own paths). */
