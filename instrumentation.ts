@@ -1,9 +1,21 @@
 /**
- * Runs once when the server starts (next start, next dev). Says plainly whether voice recordings can be
- * taken: without a working ffmpeg, Baro runs with voice off rather than failing (lib/media/pipeline.ts).
+ * Runs once when a Next.js server starts (`next start`, `next dev`; never during `next build`).
+ * - Starts the sender of queued SMS and e-mails (lib/messaging).
+ * - Says plainly whether voice recordings can be taken: without a working ffmpeg, Baro runs with voice off
+ *   rather than failing (lib/media/pipeline.ts).
  */
 export async function register() {
+  // The edge runtime has no SQLite: these live in the Node.js server only.
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { startMessageWorker } = await import('./lib/messaging/worker');
+  try {
+    startMessageWorker();
+  } catch (e) {
+    // A wrong setting (SMS_TRANSPORT=http without SMS_HTTP_URL…): stop here, by name, rather than serve
+    // every page with a 500 as Next does after a failed register().
+    console.error(`[baro] cannot start: ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
   const { mediaPipeline, availabilityMessage } = await import('./lib/media/pipeline');
   const pipeline = mediaPipeline();
   // Not awaited: the server answers while the check runs (about 0.2 s).

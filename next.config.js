@@ -5,8 +5,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Native modules stay outside the bundle.
-  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'sharp'],
+  // Native modules stay outside the bundle; nodemailer too (it reads its own files at run time).
+  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'nodemailer', 'sharp'],
   poweredByHeader: false,
   // The build type-checks the app only; `npm run typecheck` covers the tests as well.
   typescript: { tsconfigPath: 'tsconfig.build.json' },

@@ -1323,3 +1323,57 @@ export type LessonImage = typeof lessonImages.$inferSelect;
 export type LessonProgress = typeof lessonProgress.$inferSelect;
 export type Certificate = typeof certificates.$inferSelect;
 export type TrainingSession = typeof trainingSessions.$inferSelect;
+// ---------------------------------------------------------------- messaging
+
+export const MESSAGE_CHANNELS = ['sms', 'email'] as const;
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+/** Why a message is sent: decides its sending limits and how urgent it is for the gateway. */
+export const MESSAGE_PURPOSES = ['verification', 'recovery', 'security', 'notification'] as const;
+export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number];
+export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+/**
+ * SMS and e-mails waiting to go out, and what became of them (lib/messaging). A row is claimed by one
+ * sender at a time (status 'sending' until lease_until); attempts is also the claim's fencing token.
+ * The text may hold a code: it is erased (NULL) once the message is sent or has failed for good, and
+ * the CHECK makes sure no sent or failed row keeps it.
+ */
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** random id given to the gateway (its idempotency key) and written in the outbox line */
+    ref: text('ref').notNull().unique(),
+    channel: text('channel', { enum: MESSAGE_CHANNELS }).notNull(),
+    /** E.164 phone number, or lower-cased e-mail address */
+    recipient: text('recipient').notNull(),
+    subject: text('subject'),
+    body: text('body'),
+    purpose: text('purpose', { enum: MESSAGE_PURPOSES }).notNull(),
+    userId: integer('user_id').references(() => users.id),
+    status: text('status', { enum: MESSAGE_STATUSES }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextTryAt: text('next_try_at').notNull(),
+    /** while 'sending': after this instant another sender may take the message back (its sender crashed) */
+    leaseUntil: text('lease_until'),
+    /** not worth sending after this instant (a code that is no longer valid) */
+    expiresAt: text('expires_at'),
+    /** why the last attempt failed: never the text itself */
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: text('sent_at'),
+  },
+  (t) => [
+    index('messages_due_idx').on(t.status, t.nextTryAt),
+    index('messages_recipient_idx').on(t.recipient, t.createdAt),
+    index('messages_user_idx').on(t.userId, t.createdAt),
+    check('messages_channel', sql`${t.channel} IN ('sms', 'email')`),
+    check('messages_purpose', sql`${t.purpose} IN ('verification', 'recovery', 'security', 'notification')`),
+    check('messages_status', sql`${t.status} IN ('queued', 'sending', 'sent', 'failed')`),
+    check('messages_body_erased', sql`${t.status} IN ('queued', 'sending') OR (${t.body} IS NULL AND ${t.subject} IS NULL)`),
+  ],
+);
+
+export type Message = typeof messages.$inferSelect;
+export type NewMessage = typeof messages.$inferInsert;

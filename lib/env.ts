@@ -26,19 +26,64 @@ const envSchema = z.object({
   FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
 });
 
-export type Env = z.infer<typeof envSchema>;
+/** Messages to phones and mailboxes (lib/messaging; docs/operations.md, "SMS gateway"). */
+const messagingSchema = z.object({
+  /** SMS: "file" appends them to OUTBOX_PATH (demo, tests); "http" posts them to an SMS gateway. */
+  SMS_TRANSPORT: z.enum(['file', 'http']).default('file'),
+  /** E-mail: "file" appends them to OUTBOX_PATH; "smtp" sends them through SMTP_URL. */
+  EMAIL_TRANSPORT: z.enum(['file', 'smtp']).default('file'),
+  /** Where the file transport writes, one JSON object a line (default data/outbox.jsonl in the project). */
+  OUTBOX_PATH: z.string().min(1).optional(),
+  /** The gateway's send endpoint, e.g. http://192.168.1.20:8080/message (an Android phone on the LAN). */
+  SMS_HTTP_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' })
+    .refine((u) => !new URL(u).username && !new URL(u).password, 'put the credentials in SMS_HTTP_USERNAME and SMS_HTTP_PASSWORD, not in the address')
+    .optional(),
+  SMS_HTTP_USERNAME: z.string().min(1).optional(),
+  SMS_HTTP_PASSWORD: z.string().min(1).optional(),
+  /** How long to wait for the gateway's answer before trying again later. */
+  SMS_HTTP_TIMEOUT_MS: z.coerce.number().int().min(500).max(120_000).default(15_000),
+  /** smtp://user:password@host:587 (STARTTLS) or smtps://user:password@host:465 */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]+/, 'must look like smtp://user:password@host:587 or smtps://user:password@host:465')
+    .optional(),
+  /** Sender of Baro's e-mails, e.g. "Baro <no-reply@baro.kayes.ml>". */
+  EMAIL_FROM: z
+    .string()
+    .regex(/^(?:[^<>@]*<\s*[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+\s*>|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)$/, 'must be an address, e.g. Baro <no-reply@example.ml>')
+    .optional(),
+});
+
+const fullSchema = envSchema.extend(messagingSchema.shape).superRefine((e, ctx) => {
+  const required = (name: keyof typeof e, when: string) => {
+    if (!e[name]) ctx.addIssue({ code: 'custom', path: [name], message: `required when ${when}` });
+  };
+  if (e.SMS_TRANSPORT === 'http') {
+    for (const name of ['SMS_HTTP_URL', 'SMS_HTTP_USERNAME', 'SMS_HTTP_PASSWORD'] as const) required(name, 'SMS_TRANSPORT=http');
+  }
+  if (e.EMAIL_TRANSPORT === 'smtp') {
+    for (const name of ['SMTP_URL', 'EMAIL_FROM'] as const) required(name, 'EMAIL_TRANSPORT=smtp');
+  }
+});
+
+export type Env = z.infer<typeof fullSchema>;
+
+/** Validates a set of variables; throws one error that names every wrong setting. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const r = fullSchema.safeParse(source);
+  if (!r.success) {
+    const lines = r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    throw new Error(`Invalid environment:\n${lines}`);
+  }
+  return r.data;
+}
 
 let cached: Env | undefined;
 
 /** Validated on first use, so a wrong setting fails loudly and early, with its name. */
 export function env(): Env {
-  if (cached) return cached;
-  const r = envSchema.safeParse(process.env);
-  if (!r.success) {
-    const lines = r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
-    throw new Error(`Invalid environment:\n${lines}`);
-  }
-  cached = r.data;
+  cached ??= parseEnv(process.env);
   return cached;
 }
 

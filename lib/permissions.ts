@@ -151,6 +151,8 @@ export type Subjects = {
   'certificate.view': { userId: number };
   /** record a training session at this space, and see the space's sessions */
   'training.manage': { spaceId: number };
+  /** the delivery status of SMS and e-mails (recipients masked, texts never shown) */
+  'messages.viewStatus': undefined;
 };
 
 /**
@@ -265,6 +267,7 @@ export const ACTIONS = Object.keys({
   'learn.progress': 1,
   'certificate.view': 1,
   'training.manage': 1,
+  'messages.viewStatus': 1,
 } satisfies Record<Action, 1>) as Action[];
 
 export function hasRole(actor: Actor | null, role: Grant['role']): boolean {
@@ -492,6 +495,7 @@ const rules: { [A in Action]: Rule<A> } = {
   'learn.progress': (actor, s) => self(actor, s),
   'certificate.view': (actor, s) => self(actor, s),
   'training.manage': (actor, s) => participant(actor) && (facilitates(actor, s.spaceId) || isAdmin(actor)),
+  'messages.viewStatus': (actor) => participant(actor) && isAdmin(actor),
 };
 
 /** Admins write every course; facilitators write region-wide courses and those of their space's commune. */

@@ -26,6 +26,7 @@ const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baro-e2e-'));
 const serverLogPath = path.join(tmp, 'server.log');
+const dbPath = path.join(tmp, 'baro.db');
 let server = null;
 let serverExited = false;
 let cleanedUp = false;
@@ -52,7 +53,7 @@ async function main() {
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     PORT: String(port),
-    DATABASE_PATH: path.join(tmp, 'baro.db'),
+    DATABASE_PATH: dbPath,
     MEDIA_DIR: path.join(tmp, 'media'),
     AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
     // Shared computers end idle sessions after 30 s instead of 10 min, so the idle expiry is tested in
@@ -107,7 +108,7 @@ function runTests(files) {
         CHROMIUM_PATH: chromiumPath,
         NEXT_TELEMETRY_DISABLED: '1',
         // the server's database, recordings folder and log, for the tests that arrange data or read what it said
-        BARO_E2E_DB: path.join(tmp, 'baro.db'),
+        BARO_E2E_DB: dbPath,
         BARO_E2E_MEDIA_DIR: path.join(tmp, 'media'),
         BARO_E2E_SERVER_LOG: serverLogPath,
       },

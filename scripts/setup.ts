@@ -7,11 +7,14 @@ import { defaultMediaDir } from '../lib/media/config';
 import { sweepMedia } from '../lib/media/sweep-media';
 import { isEmpty, seedDemo } from '../db/seed';
 import { hashPassword } from '../lib/accounts/password';
+import { env } from '../lib/env';
 import { seedDemoContent } from './demo-content';
 import { seedDemoLearning } from './demo-learning';
 import { seedDemoParticipants } from './demo-participants';
 
 async function main() {
+  // Every setting checked before anything is built or served: a wrong one stops `npm start` here, by name.
+  env();
   const file = defaultDatabasePath();
   const db = openDatabase(file);
   migrateDatabase(db);

@@ -103,6 +103,7 @@ const MATRIX: Case[] = [
   row('media.read', 'their own held recording', (w) => ({ ownerId: own(w), communeId: C1, state: 'held' }),      '.YYYYYYYYYYY'),
   row('media.read', 'someone else’s held recording', () => ({ ownerId: OTHER, communeId: C1, state: 'held' }),   '........Y.YY'),
   row('media.read', 'a held recording of commune 2', () => ({ ownerId: OTHER, communeId: C2, state: 'pending' }), '.........YYY'),
+  row('messages.viewStatus', 'the delivery status of messages', () => undefined,                                    '...........Y'),
   row('admin.access', 'the admin area', () => undefined,                                                             '...........Y'),
   row('role.grant', 'a role to someone else', () => ({ userId: OTHER, role: 'official' }),                          '...........Y'),
   row('role.grant', 'a role to themself', (w) => ({ userId: own(w), role: 'moderator' }),                           '............'),

@@ -30,8 +30,9 @@ export default async function AdminPage({
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
-      <p>
+      <p className="flex flex-wrap gap-x-6 gap-y-2">
         <a href={localePath(locale, '/admin/audit')}>{t('audit')}</a>
+        <a href={localePath(locale, '/admin/messages')}>{t('messages')}</a>
       </p>
       <section aria-labelledby="roles-title">
         <h2 id="roles-title" className="mb-2 text-xl font-bold">
