@@ -11,9 +11,10 @@ import { recordTrainingSession } from '@/lib/learn/record-training';
 import { createCourse, updateCourse } from '@/lib/learn/save-course';
 import { createLesson, updateLesson } from '@/lib/learn/save-lesson';
 import { submitQuiz } from '@/lib/learn/submit-quiz';
+import { setTopicLessons } from '@/lib/learn/topic-links';
 import { defaultMediaDir } from '@/lib/media/config';
 import { ATTENDANCE_CELLS } from '@/lib/meetings/schemas';
-import { refreshAllTopics, refreshLearn } from './cache';
+import { refreshAllTopics, refreshLearn, refreshTopic } from './cache';
 import { failed, fields, pathFor } from './helpers';
 
 const slugParam = (v: FormDataEntryValue | null) => (typeof v === 'string' && /^[a-z0-9-]{1,80}$/.test(v) ? v : '');
@@ -144,4 +145,15 @@ export async function recordTrainingAction(_prev: FormState, formData: FormData)
     return { ...state, values: { ...state.values, participants: participants.join(',') } };
   }
   redirect(await pathFor(formData, `/facilitator/training?space=${encodeURIComponent(String(formData.get('space') ?? ''))}&recorded=1#sessions`));
+}
+
+export async function setTopicLessonsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const lessons = formData.getAll('lessons').map(String).filter(Boolean);
+  const result = setTopicLessons(await requestContext(), { topicId: String(formData.get('topicId') ?? ''), lessons });
+  if (!result.ok) {
+    const state = await failed(result, formData);
+    return { ...state, values: { ...state.values, lessons: lessons.join(',') } };
+  }
+  refreshTopic(result.value.topicId);
+  redirect(await pathFor(formData, `/topics/${result.value.topicId}/edit?lessons=1#lessons-title`));
 }

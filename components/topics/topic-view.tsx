@@ -4,6 +4,7 @@ import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, RadioGroup } from '@/components/forms/fields';
 import { CommentForm } from '@/components/topics/comment-form';
 import { MeetingsSection } from '@/components/meetings/meetings-section';
+import { TopicLessons } from '@/components/learn/topic-lessons';
 import { CommentThread } from '@/components/topics/comment-thread';
 import { PhaseBadge } from '@/components/topics/phase-badge';
 import { DemographicTable, TallyTable } from '@/components/topics/tally-table';
@@ -12,6 +13,7 @@ import { assistedVoteCount } from '@/db/queries/assisted';
 import { commentsPage, myVote, type getTopicView, phaseTimeline, stanceCounts, tally, topicRevisionList } from '@/db/queries/topics';
 import { STANCES } from '@/db/schema';
 import { localePath, type Locale } from '@/lib/i18n/config';
+import { lessonsForTopic } from '@/lib/learn/topic-links';
 import type { Actor } from '@/lib/permissions';
 import { renderMarkdown } from '@/lib/markdown';
 import { can } from '@/lib/permissions';
@@ -139,6 +141,8 @@ export async function TopicView({
       ) : null}
 
       <section className="prose-baro max-w-none" dangerouslySetInnerHTML={{ __html: renderMarkdown(topic.body) }} />
+
+      <TopicLessons locale={locale} lessons={lessonsForTopic(db, topic.id, locale)} />
 
       <section aria-labelledby="timeline">
         <h2 id="timeline" className="mb-2 text-xl font-bold">{t('timeline')}</h2>

@@ -4,10 +4,12 @@ import { notFound, redirect } from 'next/navigation';
 import { changePhaseAction } from '@/app/actions/topics';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextArea } from '@/components/forms/fields';
+import { TopicLessonsForm } from '@/components/learn/topic-lessons';
 import { TopicForm } from '@/components/topics/topic-form';
 import { getDb } from '@/db/client';
 import { getActor } from '@/lib/auth/session';
 import { localePath, type Locale } from '@/lib/i18n/config';
+import { linkableLessons, topicLessonSlugs } from '@/lib/learn/topic-links';
 import { can } from '@/lib/permissions';
 import { findTopic } from '@/lib/topics/load';
 import { effectivePhase, PHASE_TRANSITIONS } from '@/lib/topics/phases';
@@ -66,6 +68,15 @@ export default async function EditTopicPage({
             <SubmitButton pendingLabel={tc('saving')}>{t('phaseSubmit')}</SubmitButton>
           </ActionForm>
         )}
+      </section>
+      <section aria-labelledby="lessons-title">
+        <h2 id="lessons-title" className="mb-2 text-xl font-bold">{t('lessonsTitle')}</h2>
+        {sp.lessons ? (
+          <p role="status" className="mb-3 rounded border-l-4 border-green-700 bg-green-50 p-3 text-green-900">
+            {t('lessonsSaved')}
+          </p>
+        ) : null}
+        <TopicLessonsForm locale={locale} topicId={topic.id} choices={linkableLessons(getDb(), locale)} chosen={topicLessonSlugs(getDb(), topic.id)} />
       </section>
       {topic.phase !== 'archived' ? (
         <section aria-labelledby="edit-title">
