@@ -254,3 +254,24 @@ test('anonymous readers get lessons from the cache, and can try a quiz without a
     await context.close();
   }
 });
+
+test('a budget topic points to the budget lesson, and search finds lessons [JS off]', async () => {
+  const { context, page } = await newPage({ js: false });
+  try {
+    await open(page, '/topics', { js: false });
+    await Promise.all([page.waitForEvent('load'), page.getByRole('link', { name: /^Budget 2027/ }).first().click()]);
+    await expectText(page.locator('#topic-lessons'), 'Pour comprendre avant de donner votre avis');
+    await Promise.all([page.waitForEvent('load'), page.locator('#topic-lesson-links a', { hasText: 'Comprendre le budget communal' }).click()]);
+    await expectPath(page, `${COURSE}/comprendre-le-budget-communal`);
+    await expectText(page.locator('h1'), 'Comprendre le budget communal');
+
+    await open(page, '/search?q=budget%20communal', { js: false });
+    await expectText(page.locator('#group-lesson'), 'Leçons');
+    assert.ok((await page.locator(`a[href="${COURSE}/comprendre-le-budget-communal"]`).count()) >= 1);
+    // In English, the English lesson.
+    await open(page, '/en/search?q=budget', { js: false });
+    assert.ok((await page.locator(`a[href="/en${COURSE}/comprendre-le-budget-communal"]`).count()) >= 1);
+  } finally {
+    await context.close();
+  }
+});
