@@ -100,6 +100,15 @@ test('a facilitator writes a lesson with a narration [JS on, fake microphone]', 
     await expectText(page.locator('h1'), `Les taxes du marché ${marker}`);
     assert.equal(await page.locator('#listen-title + figure audio').count(), 1);
 
+    // Her pages are accessible (axe, JavaScript on, 360 px), and hydrate without error.
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    for (const path of ['/learn', '/learn/manage', '/learn/manage/new', coursePath, `${coursePath}/lessons/new`, lessonEdit, '/facilitator/training', '/en/learn/manage', '/certificates']) {
+      await open(page, path, { js: true });
+      assert.deepEqual(await accessibilityProblems(page), [], path);
+    }
+    assert.deepEqual(errors, []);
+
     // She also narrates the first lesson of « La commune et vous », a course for the whole region.
     await open(page, FIRST_LESSON, { js: true });
     await Promise.all([page.waitForURL(/\/learn\/manage\/lessons\/\d+$/), page.click('#edit-lesson')]);
@@ -219,6 +228,18 @@ test('a young woman in Nioro follows « La commune et vous », listens, passes i
       }
     } finally {
       await checking.close();
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('the pages anonymous readers get are accessible [JS on]', async () => {
+  const { context, page } = await newPage({ js: true });
+  try {
+    for (const path of ['/learn', COURSE, FIRST_LESSON, '/en/learn', `/en${FIRST_LESSON}`, '/certificates/ABCDE23456']) {
+      await open(page, path, { js: true });
+      assert.deepEqual(await accessibilityProblems(page), [], path);
     }
   } finally {
     await context.close();
