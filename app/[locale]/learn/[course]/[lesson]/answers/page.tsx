@@ -45,7 +45,8 @@ export default async function AnswersPage({ params, searchParams }: Props) {
     );
   }
   const graded = grade(view.lesson.quiz, given as number[]);
-  const saved = sp.saved === '1' && !!ctx.actor;
+  // Said only when it is true: the reader's progress in this lesson exists (the URL alone proves nothing).
+  const saved = sp.saved === '1' && !!ctx.actor && !!view.progress;
   return (
     <div className="max-w-2xl space-y-4">
       <nav aria-label={t('breadcrumb')} className="text-sm">
@@ -56,7 +57,7 @@ export default async function AnswersPage({ params, searchParams }: Props) {
         {t(graded.passed ? 'scorePassed' : 'scoreFailed', { score: graded.score, total: graded.total, pass: view.passMark })}
       </Notice>
       {saved ? <p id="quiz-saved">{t('saved')}</p> : !ctx.actor ? <p className="text-sm text-stone-700">{t('signInToKeep')}</p> : null}
-      {sp.certificate === '1' || (saved && view.certificate) ? (
+      {view.certificate && (sp.certificate === '1' || saved) ? (
         <Notice tone="success" id="quiz-certificate">
           {t('courseCompleted')} <a href={href(`/learn/${view.course.slug}/certificate`)} id="certificate-link">{t('certificateOpen')}</a>
         </Notice>
