@@ -11,6 +11,10 @@ const nextConfig = {
   // The build type-checks the app only; `npm run typecheck` covers the tests as well.
   typescript: { tsconfigPath: 'tsconfig.build.json' },
   compress: true,
+  // The cached pages (app/cached/…) live in a SQLite file every server process shares, so that a write in one
+  // process refreshes them in all (scripts/server/next-cache-handler.mjs, WEB_CONCURRENCY).
+  cacheHandler: require.resolve('./scripts/server/next-cache-handler.mjs'),
+  cacheMaxMemorySize: 0,
   // Forms that carry a recording (5 MiB at most, lib/media) or a lesson's picture (8 MiB at most, re-encoded to
   // ≤ 60 KB): Next accepts 1 MB by default.
   experimental: { serverActions: { bodySizeLimit: '10mb' } },
