@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { deleteCommentAction, editCommentAction, supportCommentAction } from '@/app/actions/comments';
+import { deleteCommentAction, editCommentAction } from '@/app/actions/comments';
 import { AssistedBadge } from '@/components/facilitator/assisted-badge';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, RadioGroup, TextArea } from '@/components/forms/fields';
@@ -11,6 +11,7 @@ import { subjectPath, type CommentSubjectRef } from '@/lib/comments/subject';
 import type { CommentThreadItem, CommentView } from '@/lib/comments/views';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { CommentForm } from './comment-form';
+import { SUPPORT_FORM } from './support-forms';
 
 const STANCE_STYLE: Record<Stance, string> = {
   for: 'bg-green-100 text-green-900',
@@ -119,13 +120,9 @@ async function CommentBody({ comment, subject, locale, openHref }: Shared & { co
       <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
         {!deleted ? <span>{t('supports', { count: comment.supportCount })}</span> : null}
         {comment.maySupport ? (
-          <form action={supportCommentAction}>
-            {hidden}
-            <input type="hidden" name="intent" value={comment.supported ? 'remove' : 'add'} />
-            <button type="submit" className="min-h-11 rounded border-2 border-teal-800 px-3 font-semibold text-teal-900">
-              {comment.supported ? t('unsupport') : t('support')}
-            </button>
-          </form>
+          <button type="submit" form={SUPPORT_FORM[comment.supported ? 'remove' : 'add']} name="commentId" value={comment.id} className="min-h-11 rounded border-2 border-teal-800 px-3 font-semibold text-teal-900">
+            {comment.supported ? t('unsupport') : t('support')}
+          </button>
         ) : null}
       </div>
       {comment.mayEdit ? (
