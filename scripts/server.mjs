@@ -12,7 +12,8 @@ import http from 'node:http';
 import next from 'next';
 import { processCount, startProcesses } from './server/cluster.mjs';
 import { createPageCache } from './server/page-cache.mjs';
-import { pageStorePath, processPageStore, resetPageStore } from './server/page-store.mjs';
+import { processPageStore } from './server/page-store.mjs';
+import { pageStorePath, resetPageStore } from './server/page-store-file.mjs';
 
 if (cluster.isPrimary) {
   // A new start: pages of another build or of a database restored since are dropped. Workers inherit the name.

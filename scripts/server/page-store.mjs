@@ -3,26 +3,12 @@
 // page that all of them serve. Next reaches it through scripts/server/next-cache-handler.cjs; the front
 // cache (scripts/server/page-cache.mjs) asks it whether a page it keeps is still the current one.
 //
-// It is a cache, not data: the file sits beside the database (data/baro.db → data/baro.pages.db), is
-// deleted when the server starts (a new build, a restored database), and is written without waiting for
-// the disk. Each process keeps the pages it read in memory and asks SQLite, on every read, whether the
+// It is a cache, not data: the file sits beside the database (data/baro.db → data/baro.pages.db,
+// scripts/server/page-store-file.mjs), is deleted when the server starts (a new build, a restored
+// database), and is written without waiting for the disk. Each process keeps the pages it read in memory and asks SQLite, on every read, whether the
 // stored page is still that one and still fresh: one indexed query, about 10 µs.
-import fs from 'node:fs';
-import path from 'node:path';
 import v8 from 'node:v8';
 import Database from 'better-sqlite3';
-
-/** The page store's file for a database file (PAGE_STORE_PATH overrides it). */
-export function pageStorePath(env = process.env) {
-  if (env.PAGE_STORE_PATH) return path.resolve(env.PAGE_STORE_PATH);
-  const db = path.resolve(env.DATABASE_PATH || path.join('data', 'baro.db'));
-  return path.join(path.dirname(db), `${path.basename(db, path.extname(db))}.pages.db`);
-}
-
-/** Deletes the store (at start, before any process opens it): pages of another build or database go. */
-export function resetPageStore(file) {
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-}
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS entries (
@@ -61,7 +47,6 @@ function tagsOf(value, ctxTags) {
  * @param {{ memoryBytes?: number }} [options] how much decoded pages each process keeps (64 MB)
  */
 export function openPageStore(file, { memoryBytes = 64 * 2 ** 20 } = {}) {
-  fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = OFF');
