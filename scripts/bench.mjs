@@ -25,6 +25,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { loopbackUrl, portAnswers, root, sleep, startApp } from './lib/app-server.mjs';
+import { processCount } from './server/cluster.mjs';
 import { Client } from './lib/form-client.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 5);
@@ -33,6 +34,8 @@ const CONNECTIONS = 20;
 const PORT = Number(process.env.BENCH_PORT || 3260);
 const BASELINE_PORT = PORT + 1;
 const WRITE_USERS = Number(process.env.BENCH_WRITE_USERS || 400);
+/** The app's server processes (WEB_CONCURRENCY, else its default); the baseline runs as many, on the same cores. */
+const PROCESSES = processCount();
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : null;
 /** Is this phase part of the run? (all of them unless BENCH_ONLY names some) */
 const wanted = (name) => !ONLY || ONLY.has(name);
@@ -94,7 +97,13 @@ async function main() {
   const base = loopbackUrl(PORT);
   const baselineBase = loopbackUrl(BASELINE_PORT);
   await phase('start (build if the sources changed) + baseline', async () => {
-    app = startApp({ port: PORT, databasePath: file, authSecret: crypto.randomBytes(32).toString('base64url'), logPath: path.join(tmp, 'server.log') });
+    app = startApp({
+      port: PORT,
+      databasePath: file,
+      authSecret: crypto.randomBytes(32).toString('base64url'),
+      logPath: path.join(tmp, 'server.log'),
+      env: { WEB_CONCURRENCY: String(PROCESSES) },
+    });
     startBaseline(file);
     await app.ready(8 * 60_000);
     for (let i = 0; i < 100 && !(await portAnswers(BASELINE_PORT)); i++) await sleep(100);
@@ -188,7 +197,7 @@ async function main() {
   const result = {
     date: new Date().toISOString(),
     machine: machine(),
-    settings: { seconds: SECONDS, runs: RUNS, connections: CONNECTIONS, seed: seed.options ?? null, writeUsers: http?.users ?? null, only: ONLY ? [...ONLY] : null },
+    settings: { seconds: SECONDS, runs: RUNS, connections: CONNECTIONS, processes: PROCESSES, seed: seed.options ?? null, writeUsers: http?.users ?? null, only: ONLY ? [...ONLY] : null },
     data: { file: process.env.BENCH_DB ? file : '(temporary)', counts: seed.counts, bigTopicId: big, smallTopicId: small, commentsOnBig: sizes.big, commentsOnSmall: sizes.small },
     phases,
     rows,
@@ -229,7 +238,11 @@ async function prepareData() {
 
 function startBaseline(file) {
   const out = fs.openSync(path.join(tmp, 'baseline.log'), 'a');
-  const child = spawn(process.execPath, ['scripts/baseline-server.mjs', '--db', file, '--port', String(BASELINE_PORT)], { cwd: root, detached: true, stdio: ['ignore', out, out] });
+  const child = spawn(process.execPath, ['scripts/baseline-server.mjs', '--db', file, '--port', String(BASELINE_PORT), '--workers', String(PROCESSES)], {
+    cwd: root,
+    detached: true,
+    stdio: ['ignore', out, out],
+  });
   fs.closeSync(out);
   children.push(child);
 }
@@ -478,8 +491,11 @@ function writeMarkdown(result) {
     '',
     `Each figure is the median of ${result.settings.runs} rounds; every round measures each target once, in turn, and every ratio is computed within this run. ` +
       `autocannon 9.0.0, ${result.settings.connections} connections, ${result.settings.seconds} s per measure after a 2 s warm-up, loopback. ` +
-      'Pages are measured on the topic with 100 comments unless said otherwise. Baseline: `scripts/baseline-server.mjs` (bare node:http + better-sqlite3, ' +
-      'the same topic data and queries as plain HTML, no session). Anonymous: `GET /topics/N` without a cookie, which `proxy.ts` serves from Next\'s cache. ' +
+      'Pages are measured on the topic with 100 comments unless said otherwise. ' +
+      `The app runs ${result.settings.processes} server process${result.settings.processes > 1 ? 'es' : ''} (WEB_CONCURRENCY) and the baseline as many. ` +
+      'Baseline: `scripts/baseline-server.mjs` (bare node:http + better-sqlite3, the same topic data and queries as plain HTML, reading the same ' +
+      'counters and vote tallies as the app, no session). Anonymous: `GET /topics/N` without a cookie, which `proxy.ts` rewrites to a page of Next\'s cache ' +
+      'and the server\'s front cache answers while it is current (scripts/server/page-cache.mjs). ' +
       'Signed-in: a citizen\'s session cookie from the real sign-in form; the page is rendered per request.',
     '',
     '| section | figure | value | target | result |',

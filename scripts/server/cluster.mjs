@@ -14,6 +14,7 @@ export function defaultProcesses(cores = os.availableParallelism?.() ?? os.cpus(
   return Math.max(1, Math.min(cores, 4));
 }
 
+/** @param {Record<string, string | undefined>} [env] */
 export function processCount(env = process.env) {
   const n = Number(env.WEB_CONCURRENCY);
   if (env.WEB_CONCURRENCY === undefined || env.WEB_CONCURRENCY === '') return defaultProcesses();

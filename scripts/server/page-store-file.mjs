@@ -4,7 +4,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-/** The page store's file for a database file (PAGE_STORE_PATH overrides it). */
+/**
+ * The page store's file for a database file (PAGE_STORE_PATH overrides it).
+ * @param {Record<string, string | undefined>} [env]
+ */
 export function pageStorePath(env = process.env) {
   if (env.PAGE_STORE_PATH) return path.resolve(env.PAGE_STORE_PATH);
   const db = path.resolve(env.DATABASE_PATH || path.join('data', 'baro.db'));

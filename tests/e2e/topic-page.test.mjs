@@ -1,0 +1,109 @@
+// The topic page as issue 16 §6 left it (bench/results.md, "Throughput"): anonymous readers get it from the
+// server's front cache and Next's cache, refreshed by a write in any server process (the e2e server runs
+// WEB_CONCURRENCY processes, two on a 2-core machine); one support form per page, each comment's button
+// naming it; three replies under a comment and "See all N replies", with JavaScript on and off.
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { describe, test } from 'node:test';
+import { Client } from '../../scripts/lib/form-client.mjs';
+import { BASE, DEMO_PASSWORD, bothJs, expectText, newPage, open, signIn, withBrowser } from './helpers.mjs';
+
+withBrowser();
+
+// Demo data (scripts/demo-content.ts): topic 1 "forage" (Nioro, open) with Moussa's question; topic 2
+// "budget" (Kayes, open) with Moussa's comment on schools.
+const FORAGE = '/topics/1';
+const BUDGET = '/topics/2';
+
+/** An anonymous GET on a new connection each time: with several server processes, they take turns. */
+function anonymousGet(path) {
+  return new Promise((resolve, reject) => {
+    http
+      .get(BASE + path, { agent: false }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode, cache: res.headers['x-nextjs-cache'], body }));
+      })
+      .on('error', reject);
+  });
+}
+
+/** What every server process answers an anonymous reader now (six connections). */
+async function everyProcess(path) {
+  const answers = [];
+  for (let i = 0; i < 6; i++) answers.push(await anonymousGet(path));
+  return answers;
+}
+
+const commentIdOf = (html, text) => {
+  const at = html.indexOf(text);
+  assert.ok(at > 0, `no comment "${text}" on the page`);
+  const ids = [...html.slice(0, at).matchAll(/<li id="comment-(\d+)"/g)];
+  return ids.at(-1)[1];
+};
+
+describe('the topic page', () => {
+  test('anonymous readers get the cached page, and a reply posted through any process refreshes it in all of them', async () => {
+    const before = await everyProcess(BUDGET);
+    assert.ok(before.every((a) => a.status === 200));
+    assert.ok(before.slice(2).every((a) => a.cache === 'HIT'), 'served from the cache once warm');
+    const comment = commentIdOf(before[0].body, 'Les écoles d&#x27;abord');
+
+    // Four people reply to Moussa, the last one an official of Kayes: her reply is the official answer.
+    const repliers = ['76000001', 'animatrice.nioro@baro.ml', 'moderation@baro.ml', 'hydraulique.kayes@baro.ml'];
+    const marker = Date.now().toString(36);
+    for (const [i, who] of repliers.entries()) {
+      const citizen = new Client(BASE);
+      await citizen.signIn(who, DEMO_PASSWORD);
+      const r = await citizen.submit(`${BUDGET}?reply=${comment}`, `reply-${comment}`, { stance: 'neutral', body: `Réponse ${i + 1} sur les écoles (${marker}).` });
+      assert.equal(r.status, 303, `reply ${i + 1} acknowledged`);
+      // Every process answers with the new reply count at once: no stale copy anywhere.
+      const answers = await everyProcess(BUDGET);
+      for (const a of answers) {
+        const shown = [...a.body.matchAll(new RegExp(`Réponse \\d sur les écoles \\(${marker}\\)`, 'g'))].length;
+        assert.equal(shown, Math.min(i + 1, 3), `after reply ${i + 1}, each process shows ${Math.min(i + 1, 3)}`);
+      }
+    }
+    const after = (await everyProcess(BUDGET))[0].body;
+    assert.match(after, /Voir les 4 réponses/);
+    assert.match(after, new RegExp(`Réponse 4 sur les écoles \\(${marker}\\)`), 'the official answer is among the three shown');
+    assert.doesNotMatch(after, new RegExp(`Réponse 3 sur les écoles \\(${marker}\\)`));
+  });
+
+  bothJs('"See all replies" opens the whole thread of one comment', async (page, { js }) => {
+    await open(page, BUDGET, { js });
+    const thread = page.locator('li:has(a:has-text("Voir les 4 réponses"))');
+    await expectText(thread.locator('a:has-text("Voir les 4 réponses")'), 'Voir les 4 réponses');
+    assert.equal(await thread.locator('ul li').count(), 3);
+    await Promise.all([page.waitForURL(/[?&]replies=\d+/), thread.locator('a:has-text("Voir les 4 réponses")').click()]);
+    const open4 = page.locator('li:has(ul li:has-text("Réponse 3 sur les écoles"))').first();
+    assert.equal(await open4.locator('ul li').count(), 4);
+    assert.equal(await page.locator('a:has-text("Voir les 4 réponses")').count(), 0);
+  });
+
+  bothJs('a citizen supports a comment and withdraws the support, through the page’s one support form', async (_page, { js }) => {
+    const { context, page } = await newPage({ js });
+    try {
+      await signIn(page, 'moderation.nioro@baro.ml', DEMO_PASSWORD, { js });
+      await open(page, FORAGE, { js });
+      assert.equal(await page.locator('form#comment-support-add').count(), 1, 'one support form for the page');
+      assert.equal(await page.locator('main form').filter({ has: page.locator('input[name="intent"]') }).count(), 2, 'and one to withdraw, nothing per comment');
+      const item = page.locator('li[id^="comment-"]:has-text("Qui va payer la réparation de la pompe")').first();
+      const id = (await item.getAttribute('id')).replace('comment-', '');
+      const count = item.locator('div.mt-2 > span').first();
+      const before = Number(((await count.textContent()) ?? '').match(/\d+/)?.[0] ?? 0);
+
+      await Promise.all([page.waitForURL(/supported=1/), item.locator(`button[form="comment-support-add"][value="${id}"]`).click()]);
+      await expectText(page.locator(`#comment-${id} div.mt-2 > span`).first(), before + 1 === 1 ? '1 soutien' : `${before + 1} soutiens`);
+      const withdraw = page.locator(`#comment-${id} button[form="comment-support-remove"][value="${id}"]`);
+      await expectText(withdraw, 'Retirer mon soutien');
+
+      await Promise.all([page.waitForURL(/supported=1/), withdraw.click()]);
+      await expectText(page.locator(`#comment-${id} div.mt-2 > span`).first(), before === 0 ? 'aucun soutien' : before === 1 ? '1 soutien' : `${before} soutiens`);
+      await expectText(page.locator(`#comment-${id} button[form="comment-support-add"]`), 'Soutenir');
+    } finally {
+      await context.close();
+    }
+  });
+});
