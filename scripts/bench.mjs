@@ -319,6 +319,13 @@ async function browserRows(base, topicId, projectId) {
 
 // ------------------------------------------------------------------ writes over HTTP
 
+/**
+ * A comment's unique mark: digits in groups of three. A random hex string sometimes spelled a word the
+ * screening rejects (one "insult" in a run); groups of three digits are neither words nor phone numbers.
+ */
+const benchMarker = () => `bench-${Array.from({ length: 5 }, () => crypto.randomInt(100, 1000)).join('-')}`;
+const BENCH_MARKER = /bench-\d{3}(?:-\d{3}){4}/;
+
 async function httpWrites(base, file) {
   const db = new Database(file);
   db.pragma('busy_timeout = 5000');
@@ -380,7 +387,7 @@ async function httpWrites(base, file) {
       const w = commenter();
       if (!w) return post('vote', latencies);
       const topic = topics[topicTurn++ % topics.length];
-      const marker = `bench-${crypto.randomUUID()}`;
+      const marker = benchMarker();
       const start = performance.now();
       try {
         const r = await w.client.submit(pagePath, 'comment-form', { topicId: String(topic.id), stance: 'for', body: `Avis ${marker} : il faut un comité de gestion.` }, { html, timeoutMs: 60_000 });
@@ -430,7 +437,7 @@ async function httpWrites(base, file) {
   const check = new Database(file, { readonly: true });
   const bodies = new Set();
   for (const r of check.prepare('SELECT body FROM comments WHERE id > ?').iterate(maxComment)) {
-    const m = /bench-[0-9a-f-]{36}/.exec(r.body);
+    const m = BENCH_MARKER.exec(r.body);
     if (m) bodies.add(m[0]);
   }
   const hasVote = check.prepare('SELECT 1 FROM votes WHERE topic_id = ? AND user_id = ?');
