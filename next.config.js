@@ -1,6 +1,8 @@
 // @ts-check
 const createNextIntlPlugin = require('next-intl/plugin');
 
+const { commonHeaders, FILE_POLICY, isHttps } = require('./lib/security/headers');
+
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
 /** @type {import('next').NextConfig} */
@@ -11,10 +13,19 @@ const nextConfig = {
   // The build type-checks the app only; `npm run typecheck` covers the tests as well.
   typescript: { tsconfigPath: 'tsconfig.build.json' },
   compress: true,
-  // The icon's name carries no content hash (the build's files do, and are cached a year): a week,
-  // so that a repeat visit fetches the page alone.
+  // Pages served from Next's cache (app/cached) carry a Content-Security-Policy of hashes: see the file.
+  cacheHandler: require.resolve('./lib/security/cache-handler.js'),
   async headers() {
-    return [{ source: '/icon.svg', headers: [{ key: 'Cache-Control', value: 'public, max-age=604800' }] }];
+    return [
+      // Every response: pages, route handlers, files, 404s (lib/security/headers.js). HSTS when PUBLIC_URL
+      // is https at build time (`npm start` builds again when that changes).
+      { source: '/:path*', headers: commonHeaders({ https: isHttps(process.env.PUBLIC_URL) }) },
+      // The build's files: proxy.ts does not see them (pages get their policy there).
+      { source: '/_next/:path*', headers: [{ key: 'Content-Security-Policy', value: FILE_POLICY }] },
+      // The icon's name carries no content hash (the build's files do, and are cached a year): a week,
+      // so that a repeat visit fetches the page alone.
+      { source: '/icon.svg', headers: [{ key: 'Cache-Control', value: 'public, max-age=604800' }] },
+    ];
   },
 };
 

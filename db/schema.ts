@@ -91,11 +91,18 @@ export const users = sqliteTable(
     registeredBy: integer('registered_by').references((): AnySQLiteColumn => users.id),
     /** the date (YYYY-MM-DD) the participant consented to having an account, as recorded by the facilitator */
     consentGivenOn: text('consent_given_on'),
+    /**
+     * An account of the demo data (`npm start` on a new database without DEMO=false): its identifiers and
+     * password are public (README). While one exists every page says so; `npm run demo:remove` deletes them.
+     */
+    isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: text('updated_at'),
   },
   (t) => [
     index('users_commune_idx').on(t.communeId),
+    /** demo accounts are few (none on a real deployment): "is there one?" reads this index alone */
+    index('users_demo_idx').on(t.id).where(sql`is_demo = 1`),
     index('users_registered_space_idx').on(t.registeredAtSpaceId, t.id),
     check(
       'users_has_identifier',

@@ -52,6 +52,8 @@ async function main() {
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     PORT: String(port),
+    // The address the browser uses: absolute links (feeds, share box, slips) must point back to it.
+    PUBLIC_URL: baseUrl,
     DATABASE_PATH: path.join(tmp, 'baro.db'),
     AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
     // Shared computers end idle sessions after 30 s instead of 10 min, so the idle expiry is tested in

@@ -1,23 +1,38 @@
-/** Migrates the database and seeds demo data when it is empty. Used by `npm start` and the e2e suite. */
+/**
+ * Migrates the database and seeds a new one: the demo, or with DEMO=false the geography alone. Then
+ * refuses to go on (exit 3) when PUBLIC_URL is https and demo accounts exist. Used by `npm start`,
+ * `npm run dev` and the e2e suite.
+ */
+import { and, count, eq, isNull } from 'drizzle-orm';
+import { demoWanted } from '../lib/env';
 import { defaultDatabasePath, migrateDatabase, openDatabase } from '../db/client';
-import { isEmpty, seedDemo } from '../db/seed';
-import { hashPassword } from '../lib/accounts/password';
-import { seedDemoContent } from './demo-content';
-import { seedDemoParticipants } from './demo-participants';
+import { isEmpty } from '../db/seed';
+import { roleGrants } from '../db/schema';
+import { startRefusal } from '../lib/demo/deployment';
+import { demoAccountsExist } from '../lib/demo/status';
+import { seedNewDatabase } from './seed-new-database';
 
 async function main() {
   const file = defaultDatabasePath();
   const db = openDatabase(file);
   migrateDatabase(db);
-  if (isEmpty(db) && process.env.SEED !== 'false') {
-    await seedDemo(db, hashPassword);
-    seedDemoContent(db);
-    await seedDemoParticipants(db);
-    console.log(`[baro] seeded demo data into ${file}`);
+  if (isEmpty(db)) {
+    const demo = demoWanted(process.env.DEMO);
+    await seedNewDatabase(db, { demo });
+    console.log(demo ? `[baro] seeded demo data into ${file}` : `[baro] new database ${file}: geography only (DEMO=false)`);
   } else {
     console.log(`[baro] database ready: ${file}`);
   }
+  const demoAccounts = demoAccountsExist(db);
+  const admins = db.select({ n: count() }).from(roleGrants).where(and(eq(roleGrants.role, 'admin'), isNull(roleGrants.revokedAt))).get()?.n ?? 0;
   db.$client.close();
+  const refusal = startRefusal(process.env.PUBLIC_URL, demoAccounts);
+  if (refusal) {
+    console.error(refusal);
+    process.exit(3);
+  }
+  if (demoAccounts) console.log('[baro] demo site: the demo accounts are public (README); `npm run demo:remove` deletes them');
+  if (admins === 0) console.log('[baro] no administrator yet: create the first one with `npm run admin:create`');
 }
 
 main().catch((e) => {

@@ -9,6 +9,7 @@ import { localePath, type Locale } from '@/lib/i18n/config';
 import { can, type Actor } from '@/lib/permissions';
 import type { SharedSessionState } from '@/lib/shared-devices/device-sessions';
 import { requestPath } from '@/lib/request-url';
+import { DemoBanner } from './demo-banner';
 import { LanguageSwitcher } from './language-switcher';
 import { SharedSessionTimer } from './shared-session-timer';
 
@@ -27,6 +28,7 @@ export async function Header({
   const t = await getTranslations('Nav');
   const tl = await getTranslations('Languages');
   const tc = await getTranslations('Common');
+  const td = await getTranslations('Demo');
   const communes = listCommunes(getDb());
   const unread = actor ? unreadCount(getDb(), actor.id) : 0;
   const href = (p: string) => localePath(locale, p);
@@ -35,6 +37,7 @@ export async function Header({
   return (
     <>
     {shared}
+    <DemoBanner texts={[{ label: td('label'), banner: td('banner') }]} />
     <header className="border-b border-stone-300 bg-white">
       <a
         href="#main"

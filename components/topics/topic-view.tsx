@@ -13,6 +13,7 @@ import { STANCES } from '@/db/schema';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import type { Actor } from '@/lib/permissions';
 import { renderMarkdown } from '@/lib/markdown';
+import { absoluteUrl } from '@/lib/site-url';
 import { can } from '@/lib/permissions';
 import { closeExpiredTopics } from '@/lib/topics/change-phase';
 import { parseCommentParams } from '@/lib/topics/list-params';
@@ -31,13 +32,11 @@ export async function TopicView({
   view,
   actor,
   sp,
-  shareOrigin,
 }: {
   locale: Locale;
   view: TopicViewData;
   actor: (Actor & { displayName: string }) | null;
   sp: Record<string, string | string[] | undefined>;
-  shareOrigin: string;
 }) {
   const db = getDb();
   const now = new Date();
@@ -83,7 +82,7 @@ export async function TopicView({
   const stances = stanceCounts(db, topic.id);
   const timeline = phaseTimeline(db, topic.id);
   const revisions = topicRevisionList(db, topic.id);
-  const shareUrl = `${shareOrigin}${href(`/topics/${topic.id}`)}`;
+  const shareUrl = absoluteUrl(href(`/topics/${topic.id}`));
 
   const notices: string[] = [];
   if (sp.voted) notices.push(t('voteSaved'));

@@ -1,6 +1,5 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
-import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { SlipLabels, SlipTexts } from '@/components/facilitator/participant-slip';
 import type { Db } from '@/db/client';
@@ -8,6 +7,7 @@ import { listSpaces } from '@/db/queries/geography';
 import { getActor } from '@/lib/auth/session';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { can, type Actor } from '@/lib/permissions';
+import { absoluteUrl } from '@/lib/site-url';
 
 /** Facilitator pages: sign-in first; null when this person is neither a facilitator nor an admin. */
 export async function requireFacilitator(locale: Locale) {
@@ -26,18 +26,8 @@ export function spacesAssistedBy(db: Db, actor: Actor) {
   return listSpaces(db).filter((s) => can(actor, 'assist.contribute', { spaceId: s.id, participantId: 0, participantSuspended: false }));
 }
 
-/** The site's address as the participant will type it (PUBLIC_URL when set, else this request's host). */
-async function siteOrigin(): Promise<string> {
-  if (process.env.PUBLIC_URL) return process.env.PUBLIC_URL.replace(/\/+$/, '');
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host') ?? 'localhost';
-  const proto = h.get('x-forwarded-proto') ?? (host.startsWith('localhost') ? 'http' : 'https');
-  return `${proto}://${host}`;
-}
-
 /** The slip's words in French and English (the participant's language), and the page's own words. */
 export async function slipTexts(locale: Locale, anotherHref: string, anotherKey: 'another' | 'backToArea'): Promise<SlipTexts> {
-  const origin = await siteOrigin();
   const labels = async (l: Locale): Promise<SlipLabels> => {
     const t = await getTranslations({ locale: l, namespace: 'Slip' });
     return {
@@ -49,7 +39,7 @@ export async function slipTexts(locale: Locale, anotherHref: string, anotherKey:
       address: t('address'),
       hours: t('hours'),
       howTo: t('howTo'),
-      steps: [t('step1', { url: `${origin}${localePath(l, '/login')}` }), t('step2'), t('step3'), t('step4')],
+      steps: [t('step1', { url: absoluteUrl(localePath(l, '/login')) }), t('step2'), t('step3'), t('step4')],
       keep: t('keep'),
     };
   };

@@ -1,12 +1,17 @@
 import { getTranslations } from 'next-intl/server';
+import { DemoBanner } from '@/components/layout/demo-banner';
 
 export default async function CachedNotFound() {
   const t = await getTranslations('NotFound');
+  const td = await getTranslations('Demo');
   return (
+    <>
+    <DemoBanner texts={[{ label: td('label'), banner: td('banner') }]} />
     <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
       <h1 className="mb-3 text-2xl font-bold">{t('title')}</h1>
       <p className="mb-4">{t('body')}</p>
       <a href="/">{t('home')}</a>
     </main>
+    </>
   );
 }

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { TopicView } from '@/components/topics/topic-view';
 import { getDb } from '@/db/client';
@@ -48,14 +47,5 @@ export default async function TopicPage({ params, searchParams }: Props) {
   setRequestLocale(locale);
   const loaded = await loadVisibleTopic(id);
   if (!loaded) notFound();
-  const h = await headers();
-  return (
-    <TopicView
-      locale={locale}
-      view={loaded.view}
-      actor={loaded.actor}
-      sp={await searchParams}
-      shareOrigin={`${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost'}`}
-    />
-  );
+  return <TopicView locale={locale} view={loaded.view} actor={loaded.actor} sp={await searchParams} />;
 }

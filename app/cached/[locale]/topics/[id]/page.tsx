@@ -9,7 +9,6 @@ import { getTopicView } from '@/db/queries/topics';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { can } from '@/lib/permissions';
 import { idParam } from '@/lib/validation';
-import { publicOrigin } from '@/lib/request-url';
 
 /** Cached until a write to the topic invalidates it; at most a minute, so an automatic close shows. */
 export const revalidate = 60;
@@ -39,13 +38,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description: view.topic.summary,
     alternates: {
       types: { 'application/atom+xml': [{ url: `/feeds/${view.communeSlug}.atom`, title: t('feed', { commune: view.commune }) }] },
-      // Rendered once for every reader, without a request: absolute URLs only when PUBLIC_URL is known.
-      ...(publicOrigin()
-        ? {
-            languages: { fr: `/topics/${view.topic.id}`, en: `/en/topics/${view.topic.id}` },
-            canonical: localePath(locale, `/topics/${view.topic.id}`),
-          }
-        : {}),
+      languages: { fr: `/topics/${view.topic.id}`, en: `/en/topics/${view.topic.id}` },
+      canonical: localePath(locale, `/topics/${view.topic.id}`),
     },
   };
 }
@@ -59,7 +53,7 @@ export default async function CachedTopicPage({ params }: Props) {
     <>
       <Header locale={locale} actor={null} selectedCommuneId={null} path={`/topics/${view.topic.id}`} />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
-        <TopicView locale={locale} view={view} actor={null} sp={{}} shareOrigin={process.env.PUBLIC_URL ?? ''} />
+        <TopicView locale={locale} view={view} actor={null} sp={{}} />
       </main>
       <Footer />
     </>

@@ -1,0 +1,41 @@
+// @ts-check
+/**
+ * Next's own file-system cache (ISR: the anonymous topic pages of app/cached), plus one thing: each
+ * cached page is stored and served with a Content-Security-Policy naming its inline scripts by their
+ * sha-256. A nonce cannot serve here (one HTML for every reader), and `'unsafe-inline'` would let any
+ * injected script run. The hashes are computed once per rendering, when Next stores the page (`set`,
+ * whose entry is also the one sent for that first request), and for pages stored before (`get`, e.g. the
+ * build's prerendered files); Next sends an entry's headers with every cached response.
+ *
+ * It extends a file of Next's own distribution (not a public API): next is pinned, and the browser suite
+ * checks the header on cached pages, so an upgrade that moves it fails loudly.
+ */
+const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache').default;
+const { inlineHashes, isHttps, pagePolicy } = require('./headers');
+
+const CSP = 'content-security-policy';
+
+/** @param {any} value an incremental-cache entry's value */
+function withPolicy(value) {
+  if (!value || value.kind !== 'APP_PAGE' || typeof value.html !== 'string') return;
+  value.headers ??= {};
+  if (value.headers[CSP]) return;
+  value.headers[CSP] = pagePolicy({ ...inlineHashes(value.html), https: isHttps(process.env.PUBLIC_URL) });
+}
+
+class HashedPolicyCache extends FileSystemCache {
+  /** @param {string} key @param {any} ctx */
+  async get(key, ctx) {
+    const entry = await super.get(key, ctx);
+    withPolicy(entry?.value);
+    return entry;
+  }
+
+  /** @param {string} key @param {any} data @param {any} ctx */
+  async set(key, data, ctx) {
+    withPolicy(data);
+    return super.set(key, data, ctx);
+  }
+}
+
+module.exports = HashedPolicyCache;

@@ -1,0 +1,132 @@
+// @ts-check
+/**
+ * The security headers of every Baro response (issue 11 §4), in one place for next.config.js (every
+ * path), proxy.ts (the per-request nonce of dynamic pages) and lib/security/cache-handler.js (hashes for
+ * the pages served from Next's cache). CommonJS, because next.config.js and the cache handler are loaded
+ * by Node without a bundler. docs/security.md explains each choice.
+ */
+const crypto = require('node:crypto');
+
+/** The browser features a page may use: the microphone (voice contributions, later) on Baro itself; none else. */
+const PERMISSIONS_POLICY = [
+  'microphone=(self)',
+  'camera=()',
+  'geolocation=()',
+  'payment=()',
+  'usb=()',
+  'serial=()',
+  'hid=()',
+  'bluetooth=()',
+  'midi=()',
+  'accelerometer=()',
+  'gyroscope=()',
+  'magnetometer=()',
+  'display-capture=()',
+  'screen-wake-lock=()',
+  'idle-detection=()',
+  'publickey-credentials-get=()',
+  'xr-spatial-tracking=()',
+  'browsing-topics=()',
+].join(', ');
+
+/** @param {string | undefined} publicUrl */
+function isHttps(publicUrl) {
+  return /^https:\/\//i.test((publicUrl ?? '').trim());
+}
+
+/**
+ * Headers for every response (next.config.js applies them to every path: pages, route handlers, static
+ * files, 404s). HSTS only when the site is served over https (PUBLIC_URL), for two years.
+ * @param {{ https: boolean }} o
+ * @returns {{ key: string, value: string }[]}
+ */
+function commonHeaders({ https }) {
+  return [
+    { key: 'X-Content-Type-Options', value: 'nosniff' },
+    { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+    { key: 'X-Frame-Options', value: 'DENY' },
+    { key: 'Permissions-Policy', value: PERMISSIONS_POLICY },
+    { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+    ...(https ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : []),
+  ];
+}
+
+/**
+ * The Content-Security-Policy of an HTML page. Inline scripts run only when named: by the request's nonce
+ * (dynamic pages: Next puts it on its own scripts) or by their sha-256 (pages served from the cache,
+ * computed from the stored HTML). Script files come from Baro itself ('self'): the framework's chunks;
+ * nosniff keeps any other Baro response (CSV, feed, JSON) from being run as a script. Inline styles:
+ * by nonce or hash too; React's style attributes (a bar's width) need style-src-attr 'unsafe-inline'.
+ * @param {{ nonce?: string, scriptHashes?: string[], styleHashes?: string[], https?: boolean, dev?: boolean }} o
+ */
+function pagePolicy({ nonce, scriptHashes = [], styleHashes = [], https = false, dev = false }) {
+  const named = (/** @type {string[]} */ hashes) => [...(nonce ? [`'nonce-${nonce}'`] : []), ...hashes.map((h) => `'sha256-${h}'`)];
+  const directives = [
+    "default-src 'self'",
+    // Next's development server evaluates code and injects styles; `next start` does neither.
+    `script-src 'self' ${[...named(scriptHashes), ...(dev ? ["'unsafe-eval'"] : [])].join(' ')}`.trim(),
+    dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' ${named(styleHashes).join(' ')}`.trim(),
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "media-src 'self' blob:",
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "frame-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+    ...(https ? ['upgrade-insecure-requests'] : []),
+  ];
+  return directives.join('; ');
+}
+
+/** For responses that are not pages (CSV, Atom, JSON, scripts, styles, images): nothing may run or frame them. */
+const FILE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+/**
+ * The inline scripts and style elements of an HTML document, as CSP sha-256 sources (base64). The text is
+ * taken as the browser hashes it: the raw characters between the tags (React escapes "</" inside them).
+ * @param {string} html
+ */
+function inlineHashes(html) {
+  const sha = (/** @type {string} */ text) => crypto.createHash('sha256').update(text, 'utf8').digest('base64');
+  const scriptHashes = [];
+  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
+    if (/\ssrc\s*=/i.test(` ${m[1]}`) || m[2] === '') continue;
+    scriptHashes.push(sha(m[2] ?? ''));
+  }
+  const styleHashes = [];
+  for (const m of html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)) styleHashes.push(sha(m[1] ?? ''));
+  return { scriptHashes: [...new Set(scriptHashes)], styleHashes: [...new Set(styleHashes)] };
+}
+
+/**
+ * The inline hashes of the pages `next build` prerendered once for all (the 404 page of unknown paths,
+ * the error page). Next serves them as they are, also to requests proxy.ts gave a nonce: the nonce
+ * policy must name their scripts too. Read once per server process (a build is fixed while it serves);
+ * none before a build or under `next dev`, which renders every page per request.
+ * @param {string} distDir the build folder (.next)
+ */
+function prerenderedHashes(distDir) {
+  const fs = require('node:fs');
+  const path = require('node:path');
+  const scriptHashes = new Set();
+  const styleHashes = new Set();
+  for (const name of ['_not-found.html', '_global-error.html']) {
+    let html;
+    try {
+      html = fs.readFileSync(path.join(distDir, 'server', 'app', name), 'utf8');
+    } catch {
+      continue;
+    }
+    const h = inlineHashes(html);
+    h.scriptHashes.forEach((x) => scriptHashes.add(x));
+    h.styleHashes.forEach((x) => styleHashes.add(x));
+  }
+  return { scriptHashes: [...scriptHashes], styleHashes: [...styleHashes] };
+}
+
+module.exports = { commonHeaders, pagePolicy, inlineHashes, prerenderedHashes, isHttps, FILE_POLICY, PERMISSIONS_POLICY };
