@@ -71,11 +71,11 @@ export default function proxy(req: NextRequest) {
   // A path with a dot is a file of public/ (or a 404 page): no language routing.
   const res = /\.[^/]*$/.test(pathname) ? NextResponse.next({ request: { headers: withHeaders(req, policy).headers } }) : intl(withHeaders(req, policy));
   res.headers.set(CSP, policy);
-  // next-intl builds its redirects from the request's Host, which a client can forge: keep the path only.
+  // next-intl builds its redirects on the request's Host, which a client can forge: move them to PUBLIC_URL.
   const location = res.headers.get('location');
-  if (location) {
+  if (location && process.env.PUBLIC_URL) {
     const to = new URL(location, req.url);
-    if (to.host === req.nextUrl.host) res.headers.set('location', `${to.pathname}${to.search}${to.hash}`);
+    if (to.host === req.nextUrl.host) res.headers.set('location', new URL(`${to.pathname}${to.search}${to.hash}`, process.env.PUBLIC_URL).toString());
   }
   // Whatever is rendered for a signed-in person is theirs: never stored by the browser or a proxy, so
   // neither Back nor the back/forward cache shows it to the next person on a shared computer.

@@ -15,9 +15,16 @@ const { inlineHashes, isHttps, pagePolicy } = require('./headers');
 
 const CSP = 'content-security-policy';
 
-/** @param {any} value an incremental-cache entry's value */
-function withPolicy(value) {
-  if (!value || value.kind !== 'APP_PAGE' || typeof value.html !== 'string') return;
+/**
+ * The pages of app/cached (keys end in "$/cached/fr/topics/12"): proxy.ts sends them without a policy
+ * of its own. Every other page, the prerendered 404 included, gets the proxy's (which names that 404's
+ * hashes too), so a response never carries two policies.
+ */
+const CACHED_TREE = /\$\/cached\//;
+
+/** @param {string} key @param {any} value an incremental-cache entry's value */
+function withPolicy(key, value) {
+  if (!CACHED_TREE.test(key) || !value || value.kind !== 'APP_PAGE' || typeof value.html !== 'string') return;
   value.headers ??= {};
   if (value.headers[CSP]) return;
   value.headers[CSP] = pagePolicy({ ...inlineHashes(value.html), https: isHttps(process.env.PUBLIC_URL) });
@@ -27,13 +34,13 @@ class HashedPolicyCache extends FileSystemCache {
   /** @param {string} key @param {any} ctx */
   async get(key, ctx) {
     const entry = await super.get(key, ctx);
-    withPolicy(entry?.value);
+    withPolicy(key, entry?.value);
     return entry;
   }
 
   /** @param {string} key @param {any} data @param {any} ctx */
   async set(key, data, ctx) {
-    withPolicy(data);
+    withPolicy(key, data);
     return super.set(key, data, ctx);
   }
 }
