@@ -82,8 +82,11 @@ function pagePolicy({ nonce, scriptHashes = [], styleHashes = [], https = false,
   return directives.join('; ');
 }
 
-/** For responses that are not pages (CSV, Atom, JSON, scripts, styles, images): nothing may run or frame them. */
-const FILE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+/**
+ * For responses that are not pages (CSV, Atom, JSON, scripts, styles, images): opened directly, nothing in
+ * them may run, load, submit or be framed (`sandbox`: an opaque origin, no scripts, no forms).
+ */
+const FILE_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox";
 
 /**
  * The inline scripts and style elements of an HTML document, as CSP sha-256 sources (base64). The text is

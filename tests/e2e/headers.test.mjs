@@ -102,6 +102,19 @@ describe('security headers on every kind of response', () => {
     }
   });
 
+  test('a script injected into a page does not run, on a dynamic page and on a cached one', async () => {
+    for (const path of ['/topics', '/topics/1']) {
+      const { context, page } = await newPage({ js: true });
+      await page.goto(BASE + path);
+      // As an XSS would: an inline <script> element added to the document, without the nonce or a listed hash.
+      await page.addScriptTag({ content: 'window.__injected = true' }).catch(() => {});
+      await page.waitForTimeout(200);
+      assert.equal(await page.evaluate(() => window.__injected === true), false, `${path}: the injected script ran`);
+      // …and the suite's watch saw the violation: closing the context reports it.
+      await assert.rejects(() => context.close(), /security headers blocked or rejected something/, `${path}: violation not reported`);
+    }
+  });
+
   test('signed-in pages, without JavaScript too', async () => {
     for (const js of [true, false]) {
       const { context, page } = await newPage({ js });

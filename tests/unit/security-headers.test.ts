@@ -55,5 +55,6 @@ describe('headers of every response', () => {
     expect(d.get('default-src')).toEqual(["'none'"]);
     expect(d.get('frame-ancestors')).toEqual(["'none'"]);
     expect(d.has('script-src')).toBe(false);
+    expect(d.get('sandbox')).toEqual([]);
   });
 });
