@@ -68,8 +68,9 @@ export default function proxy(req: NextRequest) {
     return NextResponse.rewrite(url);
   }
   const policy = dynamicPagePolicy();
-  // A path with a dot is a file of public/ (or a 404 page): no language routing.
-  const res = /\.[^/]*$/.test(pathname) ? NextResponse.next({ request: { headers: withHeaders(req, policy).headers } }) : intl(withHeaders(req, policy));
+  // A path with a dot is a file of public/ (or a 404 page): no language routing, and nothing personal.
+  const file = /\.[^/]*$/.test(pathname);
+  const res = file ? NextResponse.next({ request: { headers: withHeaders(req, policy).headers } }) : intl(withHeaders(req, policy));
   res.headers.set(CSP, policy);
   // next-intl builds its redirects on the request's Host, which a client can forge: move them to PUBLIC_URL.
   const location = res.headers.get('location');
@@ -79,7 +80,7 @@ export default function proxy(req: NextRequest) {
   }
   // Whatever is rendered for a signed-in person is theirs: never stored by the browser or a proxy, so
   // neither Back nor the back/forward cache shows it to the next person on a shared computer.
-  if (signedIn) res.headers.set('Cache-Control', 'private, no-store');
+  if (signedIn && !file) res.headers.set('Cache-Control', 'private, no-store');
   // Signed out on a shared computer: the browser also drops its cache and the site's storage.
   if (req.cookies.has(SHARED_DEVICE_COOKIE) && req.nextUrl.searchParams.has('out') && /^(?:\/en)?\/login$/.test(pathname)) {
     res.headers.set('Clear-Site-Data', '"cache", "storage"');
