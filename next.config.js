@@ -15,8 +15,8 @@ globalThis[CACHE_HANDLERS] = { ...globalThis[CACHE_HANDLERS], FetchCache: requir
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Native modules stay outside the bundle.
-  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2'],
+  // Native modules stay outside the bundle; nodemailer too (it reads its own files at run time).
+  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'nodemailer'],
   poweredByHeader: false,
   // The build type-checks the app only; `npm run typecheck` covers the tests as well.
   typescript: { tsconfigPath: 'tsconfig.build.json' },

@@ -1,25 +1,32 @@
 import createMiddleware from 'next-intl/middleware';
 import path from 'node:path';
 import { NextRequest, NextResponse } from 'next/server';
+import { SESSION_COOKIE_PATTERN, SHARED_DEVICE_COOKIE_PATTERN } from './lib/auth/cookie-names';
+import { defaultLocale, locales } from './lib/i18n/config';
 import { PATH_HEADER, routing } from './lib/i18n/routing';
 import { FILE_POLICY, isHttps, pagePolicy, prerenderedHashes } from './lib/security/headers';
 
 const intl = createMiddleware(routing);
 
-/** /topics/12 or /en/topics/12, nothing else (no query: sorting and paging stay dynamic). */
-const CACHEABLE = /^(?:\/(en))?\/topics\/(\d{1,9})$/;
+/** The language prefixes: en|bm|snk|ff. */
+const PREFIXES = locales.filter((l) => l !== defaultLocale).join('|');
+/** /topics/12, /en/topics/12, /bm/topics/12…, nothing else (no query: sorting and paging stay dynamic). */
+const CACHEABLE = new RegExp(`^(?:/(${PREFIXES}))?/topics/(\\d{1,9})$`);
+const LOGIN = new RegExp(`^(?:/(?:${PREFIXES}))?/login$`);
 
-/** Route handlers: files and data, not pages (no language routing, no page policy). */
-const ROUTE_HANDLERS = /^\/(?:api|exports|feeds)(?:\/|$)/;
+/** Route handlers: files and data, not pages (no language routing, no page policy; lib/media sets its own headers too). */
+const ROUTE_HANDLERS = /^\/(?:api|exports|feeds|media)(?:\/|$)/;
 
 const CSP = 'Content-Security-Policy';
 
 function hasSession(req: NextRequest): boolean {
-  return req.cookies.getAll().some((c) => /^(__Secure-)?authjs\.session-token(\.\d+)?$/.test(c.name));
+  return req.cookies.getAll().some((c) => SESSION_COOKIE_PATTERN.test(c.name));
 }
 
-/** The shared-computer mark (lib/shared-devices/token.ts; proxy.ts keeps its imports light). */
-const SHARED_DEVICE_COOKIE = 'baro-shared-device';
+/** Does the browser carry a shared-computer mark (lib/shared-devices/token.ts)? */
+function markedShared(req: NextRequest): boolean {
+  return req.cookies.getAll().some((c) => SHARED_DEVICE_COOKIE_PATTERN.test(c.name));
+}
 
 let prerendered: ReturnType<typeof prerenderedHashes> | undefined;
 
@@ -82,7 +89,7 @@ export default function proxy(req: NextRequest) {
   // neither Back nor the back/forward cache shows it to the next person on a shared computer.
   if (signedIn && !file) res.headers.set('Cache-Control', 'private, no-store');
   // Signed out on a shared computer: the browser also drops its cache and the site's storage.
-  if (req.cookies.has(SHARED_DEVICE_COOKIE) && req.nextUrl.searchParams.has('out') && /^(?:\/en)?\/login$/.test(pathname)) {
+  if (markedShared(req) && req.nextUrl.searchParams.has('out') && LOGIN.test(pathname)) {
     res.headers.set('Clear-Site-Data', '"cache", "storage"');
   }
   return res;

@@ -1,5 +1,39 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+// Value lists are owned by lib/ (files that import nothing); the schema builds its columns from them and
+// passes them on. Relative paths: drizzle-kit loads this file without the '@/' alias.
+import { ATTENDANCE_AGE_BANDS, ATTENDANCE_GENDERS } from '../lib/meetings/attendance-groups';
+import { BENEFICIARIES, CO_PROPOSER_STATUSES, PROJECT_STATUSES, type Beneficiary } from '../lib/projects/statuses';
+import { SECTORS } from '../lib/topics/sectors';
+
+export { ATTENDANCE_AGE_BANDS, ATTENDANCE_GENDERS, BENEFICIARIES, CO_PROPOSER_STATUSES, PROJECT_STATUSES, SECTORS };
+export type { Beneficiary } from '../lib/projects/statuses';
+export type { ProjectStatus } from '../lib/projects/statuses';
+export type { Sector } from '../lib/topics/sectors';
+import { GENDERS, PREFERRED_LANGUAGES } from '../lib/accounts/values';
+import { ASSISTED_KINDS } from '../lib/assisted/kinds';
+import { APPEAL_STATES, CONTENT_TYPES, MODERATION_STATES, PREMODERATION_MODES, REPORT_REASONS, SANCTION_KINDS, TERM_LANGUAGES } from '../lib/moderation/values';
+import { NOTIFICATION_KINDS } from '../lib/notifications/kinds';
+import { ROLES } from '../lib/roles/names';
+
+export { GENDERS, PREFERRED_LANGUAGES, type Gender, type PreferredLanguage } from '../lib/accounts/values';
+export { ASSISTED_KINDS, type AssistedKind } from '../lib/assisted/kinds';
+export {
+  APPEAL_STATES,
+  CONTENT_TYPES,
+  MODERATION_STATES,
+  PREMODERATION_MODES,
+  REPORT_REASONS,
+  SANCTION_KINDS,
+  TERM_LANGUAGES,
+  type ContentType,
+  type PremoderationMode,
+  type ReportReason,
+} from '../lib/moderation/values';
+export { NOTIFICATION_KINDS, type NotificationKind } from '../lib/notifications/kinds';
+export { ROLES, type GrantedRole } from '../lib/roles/names';
+import { STANCES } from '../lib/comments/stances';
+import { PHASES } from '../lib/topics/phases';
 
 /** UTC ISO-8601 timestamps, stored as text so they sort and read well in SQL. */
 const createdAt = () =>
@@ -54,13 +88,6 @@ export const connectedSpaces = sqliteTable(
 
 // ---------------------------------------------------------------- accounts
 
-export const GENDERS = ['woman', 'man', 'unspecified'] as const;
-export type Gender = (typeof GENDERS)[number];
-
-/** Every language a person may prefer; the UI falls back to French where a file is incomplete. */
-export const PREFERRED_LANGUAGES = ['fr', 'en', 'bm', 'snk', 'ff'] as const;
-export type PreferredLanguage = (typeof PREFERRED_LANGUAGES)[number];
-
 export const users = sqliteTable(
   'users',
   {
@@ -91,6 +118,8 @@ export const users = sqliteTable(
     registeredBy: integer('registered_by').references((): AnySQLiteColumn => users.id),
     /** the date (YYYY-MM-DD) the participant consented to having an account, as recorded by the facilitator */
     consentGivenOn: text('consent_given_on'),
+    /** a participant who has not yet chosen their own PIN (the one on the slip was seen by the facilitator) */
+    pinChoicePending: integer('pin_choice_pending', { mode: 'boolean' }).notNull().default(false),
     /**
      * An account of the demo data (`npm start` on a new database without DEMO=false): its identifiers and
      * password are public (README). While one exists every page says so; `npm run demo:remove` deletes them.
@@ -111,12 +140,10 @@ export const users = sqliteTable(
   ],
 );
 
-export const ROLES = ['facilitator', 'official', 'moderator', 'admin'] as const;
-export type GrantedRole = (typeof ROLES)[number];
-
 /**
  * A role held by a user. "citizen" is implicit (every account).
- * facilitator → spaceId; official → communeId + title; moderator → communeId (null = all communes); admin → none.
+ * facilitator → spaceId; official → communeId + title; moderator → communeId (null = all communes); admin → none;
+ * translator (proposes and reviews interface translations, lib/translations) → none.
  * Revoked grants are kept (revokedAt) so the history stays readable.
  */
 export const roleGrants = sqliteTable(
@@ -160,7 +187,7 @@ export const auditLog = sqliteTable(
 
 // ---------------------------------------------------------------- infrastructure
 
-/** Used by rate-limiter-flexible's RateLimiterSQLite (its own column layout). */
+/** Abuse counters of lib/rate-limit.ts: key "<limit>:<who>", events in the window, window end (ms since epoch). */
 export const rateLimits = sqliteTable('rate_limits', {
   key: text('key').primaryKey(),
   points: integer('points').notNull().default(0),
@@ -183,24 +210,8 @@ export type AuditEntry = typeof auditLog.$inferSelect;
 
 // ---------------------------------------------------------------- consultation
 
-export const SECTORS = [
-  'water',
-  'health',
-  'education',
-  'roads',
-  'agriculture',
-  'markets',
-  'environment',
-  'culture',
-  'youth',
-  'women',
-  'governance',
-  'other',
-] as const;
-export type Sector = (typeof SECTORS)[number];
-
-export const PHASES = ['draft', 'information', 'open', 'deliberation', 'decided', 'archived'] as const;
-export type Phase = (typeof PHASES)[number];
+export { PHASES, type Phase } from '../lib/topics/phases';
+export { STANCES, type Stance } from '../lib/comments/stances';
 
 /** Who can see a piece of content: held = awaiting review; hidden = hidden by moderation. Kept, never deleted. */
 export const VISIBILITIES = ['visible', 'held', 'hidden'] as const;
@@ -323,9 +334,6 @@ export const voteTallies = sqliteTable(
   (t) => [primaryKey({ columns: [t.topicId, t.choice, t.communeId] })],
 );
 
-export const STANCES = ['for', 'against', 'neutral', 'question'] as const;
-export type Stance = (typeof STANCES)[number];
-
 export const comments = sqliteTable(
   'comments',
   {
@@ -392,29 +400,6 @@ export const commentSupports = sqliteTable(
 
 // ---------------------------------------------------------------- notifications
 
-export const NOTIFICATION_KINDS = [
-  'comment.reply',
-  'topic.decided',
-  'topic.new',
-  'project.supports25',
-  'project.supports50',
-  'project.supports75',
-  'project.threshold',
-  'project.answered',
-  'project.progress',
-  'project.invitation',
-  'moderation.outcome',
-  'moderation.report_outcome',
-  'moderation.warning',
-  'moderation.suspension',
-  'appeal.decided',
-  /** a meeting one registered for: changed (date, place or agenda), cancelled, minutes first published */
-  'meeting.changed',
-  'meeting.cancelled',
-  'meeting.minutes',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
 export const notifications = sqliteTable(
   'notifications',
   {
@@ -459,44 +444,29 @@ export type Notification = typeof notifications.$inferSelect;
 
 // ---------------------------------------------------------------- moderation
 
-export const TERM_LANGUAGES = ['fr', 'en', 'bm', 'snk', 'ff'] as const;
-
-/** Screening terms added by moderators, on top of the word lists in lib/moderation/wordlists. */
+/**
+ * Screening terms added by moderators, on top of the word lists in lib/moderation/wordlists: for one
+ * commune's content, or (communeId null) for the whole region. Removing one deletes the row; the audit
+ * log keeps what it was.
+ */
 export const moderationTerms = sqliteTable(
   'moderation_terms',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     term: text('term').notNull(),
     language: text('language', { enum: TERM_LANGUAGES }).notNull(),
+    communeId: integer('commune_id').references(() => communes.id),
     addedBy: integer('added_by').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('moderation_terms_uq').on(t.term, t.language)],
+  // Once per scope: the region's, or each commune's (SQLite counts NULLs as distinct, hence two indexes).
+  (t) => [
+    uniqueIndex('moderation_terms_region_uq').on(t.term, t.language).where(sql`commune_id IS NULL`),
+    uniqueIndex('moderation_terms_commune_uq').on(t.term, t.language, t.communeId).where(sql`commune_id IS NOT NULL`),
+  ],
 );
 
 // ---------------------------------------------------------------- citizen projects
-
-/**
- * draft → submitted (screened; held ones wait here) → collecting → threshold_reached → under_review →
- * accepted | rejected; accepted → in_progress → completed. collecting → withdrawn (authors) or expired.
- */
-export const PROJECT_STATUSES = [
-  'draft',
-  'submitted',
-  'collecting',
-  'threshold_reached',
-  'under_review',
-  'accepted',
-  'rejected',
-  'in_progress',
-  'completed',
-  'withdrawn',
-  'expired',
-] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
-
-export const BENEFICIARIES = ['women', 'youth', 'children', 'elderly', 'farmers', 'herders', 'everyone'] as const;
-export type Beneficiary = (typeof BENEFICIARIES)[number];
 
 export const projects = sqliteTable(
   'projects',
@@ -554,8 +524,6 @@ export const projects = sqliteTable(
   ],
 );
 
-export const CO_PROPOSER_STATUSES = ['invited', 'accepted', 'declined'] as const;
-
 /** Registered users invited to propose with the author; they count as authors once they accept. */
 export const projectCoProposers = sqliteTable(
   'project_co_proposers',
@@ -571,6 +539,26 @@ export const projectCoProposers = sqliteTable(
     respondedAt: text('responded_at'),
   },
   (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index('project_co_proposers_user_idx').on(t.userId, t.status)],
+);
+
+/**
+ * Every phone number or e-mail address a proposer typed to invite a co-proposer, registered or not, so
+ * that the proposer sees the same "invitation sent" either way (nothing tells them whether it is an
+ * account, nor whose). userId: the account it named when sent, if any (it then has a project_co_proposers
+ * row); the proposer learns the name only when that person accepts.
+ */
+export const projectInvitations = sqliteTable(
+  'project_invitations',
+  {
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id),
+    /** E.164 phone or lower-cased e-mail */
+    identifier: text('identifier').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.identifier] })],
 );
 
 /** One support per person per project: the primary key is the guarantee. */
@@ -668,23 +656,6 @@ export type ProjectUpdate = typeof projectUpdates.$inferSelect;
 
 // ---------------------------------------------------------------- moderation pipeline
 
-export const CONTENT_TYPES = ['topic', 'comment', 'project', 'update'] as const;
-export type ContentType = (typeof CONTENT_TYPES)[number];
-
-export const REPORT_REASONS = [
-  'spam',
-  'insult',
-  'sexist',
-  'hate',
-  'threat',
-  'personal',
-  'misinformation',
-  'offtopic',
-] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
-
-export const MODERATION_STATES = ['visible', 'held', 'hidden'] as const;
-
 /**
  * One record per moderated piece of content (Decidim's "reportable"): created when content is held at
  * submission or first reported. The content row keeps its own `visibility` in step, for fast reads.
@@ -742,8 +713,6 @@ export const reports = sqliteTable(
   (t) => [uniqueIndex('reports_once_uq').on(t.moderationId, t.reporterId)],
 );
 
-export const SANCTION_KINDS = ['warning', 'suspension'] as const;
-
 export const sanctions = sqliteTable(
   'sanctions',
   {
@@ -758,14 +727,19 @@ export const sanctions = sqliteTable(
     moderatorId: integer('moderator_id')
       .notNull()
       .references(() => users.id),
+    /**
+     * The commune where the content the sanction is about was posted: whose moderators gave it and may
+     * settle its appeal. Null: no content named (region moderators and admins only).
+     */
+    communeId: integer('commune_id').references(() => communes.id),
+    contentType: text('content_type', { enum: CONTENT_TYPES }),
+    contentId: integer('content_id'),
     liftedAt: text('lifted_at'),
     liftedBy: integer('lifted_by').references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index('sanctions_user_idx').on(t.userId)],
+  (t) => [index('sanctions_user_idx').on(t.userId), index('sanctions_commune_idx').on(t.communeId)],
 );
-
-export const APPEAL_STATES = ['pending', 'upheld', 'rejected'] as const;
 
 /** One appeal per decision: a hidden piece of content, or a suspension. Settled by another moderator. */
 export const appeals = sqliteTable(
@@ -795,9 +769,6 @@ export const appeals = sqliteTable(
   ],
 );
 
-export const PREMODERATION_MODES = ['off', 'new_accounts', 'all', 'flagged'] as const;
-export type PremoderationMode = (typeof PREMODERATION_MODES)[number];
-
 /** Per-commune moderation rules; a commune without a row: flagged only, 2 contributions, 3 reports. */
 export const moderationSettings = sqliteTable('moderation_settings', {
   communeId: integer('commune_id')
@@ -816,9 +787,6 @@ export type Sanction = typeof sanctions.$inferSelect;
 export type Appeal = typeof appeals.$inferSelect;
 
 // ---------------------------------------------------------------- connected spaces: assistance, shared computers, meetings
-
-export const ASSISTED_KINDS = ['comment', 'vote', 'comment_support', 'project_support', 'project'] as const;
-export type AssistedKind = (typeof ASSISTED_KINDS)[number];
 
 /**
  * A contribution a facilitator entered for a participant who was present and consented. The
@@ -870,25 +838,36 @@ export const sharedDevices = sqliteTable('shared_devices', {
   revokedAt: text('revoked_at'),
 });
 
-/** A session opened on a shared computer: ends after 10 minutes without a request, checked on the server. */
-export const deviceSessions = sqliteTable(
-  'device_sessions',
+/**
+ * A signed-in session, on any device (lib/accounts/sessions.ts). The session cookie carries a random
+ * id; only its sha-256 is kept here, so a copy of this table signs nobody in. Checked on every
+ * request: ended, idle too long, too old, or from an older session version (sign out everywhere, a
+ * new password, a ban) means signed out.
+ */
+export const sessions = sqliteTable(
+  'sessions',
   {
-    /** random id carried in the session cookie */
-    id: text('id').primaryKey(),
+    /** sha-256 (hex) of the random id carried in the session cookie */
+    idHash: text('id_hash').primaryKey(),
     userId: integer('user_id')
       .notNull()
       .references(() => users.id),
-    deviceId: integer('device_id')
-      .notNull()
-      .references(() => sharedDevices.id),
+    /** the account's session_version when the session opened; once the account's moves on, the session is over */
+    sessionVersion: integer('session_version').notNull(),
+    /** a short name for the device, from its User-Agent ("Chrome on Android"), shown in the list of sessions */
+    deviceLabel: text('device_label').notNull().default(''),
+    /** the network the sign-in came from, coarsely ("41.73.100.x", "2001:db8:85a3:…"): enough to recognise, not to locate */
+    ipPrefix: text('ip_prefix').notNull().default(''),
+    /** a shared computer of a connected space (lib/shared-devices): the short idle limit applies */
+    sharedDeviceId: integer('shared_device_id').references(() => sharedDevices.id),
+    createdAt: text('created_at').notNull(),
+    /** written at most once a minute (more often on a shared computer, whose idle limit is minutes) */
     lastSeenAt: text('last_seen_at').notNull(),
     endedAt: text('ended_at'),
-    /** 'sign_out' | 'idle' */
+    /** sign_out | ended (from another device) | others_ended | idle | expired | unmarked | replaced */
     endReason: text('end_reason'),
-    createdAt: createdAt(),
   },
-  (t) => [index('device_sessions_user_idx').on(t.userId)],
+  (t) => [index('sessions_user_idx').on(t.userId, t.endedAt), index('sessions_device_idx').on(t.sharedDeviceId, t.endedAt)],
 );
 
 /** A public debate at a connected space, about a topic or a project (or neither: a general meeting). */
@@ -938,9 +917,6 @@ export const meetingRegistrations = sqliteTable(
   (t) => [primaryKey({ columns: [t.meetingId, t.userId] }), index('meeting_registrations_user_idx').on(t.userId)],
 );
 
-export const ATTENDANCE_GENDERS = ['woman', 'man', 'unspecified'] as const;
-export const ATTENDANCE_AGE_BANDS = ['15-24', '25-35', '36+', 'unknown'] as const;
-
 /** Attendance counted by the facilitator after the meeting, by gender and age band (no names). */
 export const meetingAttendance = sqliteTable(
   'meeting_attendance',
@@ -957,5 +933,217 @@ export const meetingAttendance = sqliteTable(
 
 export type AssistedContribution = typeof assistedContributions.$inferSelect;
 export type SharedDevice = typeof sharedDevices.$inferSelect;
-export type DeviceSession = typeof deviceSessions.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
 export type Meeting = typeof meetings.$inferSelect;
+
+// ---------------------------------------------------------------- media (voice)
+
+/**
+ * pending: uploaded and transcoded, not yet attached to anything (its owner only; swept after a day);
+ * held: attached, awaiting moderation; published: anyone may hear it; rejected: refused or hidden by moderation.
+ * Only published media is public (lib/permissions.ts, 'media.read').
+ */
+export const MEDIA_STATES = ['pending', 'held', 'published', 'rejected'] as const;
+export type MediaState = (typeof MEDIA_STATES)[number];
+
+/**
+ * What a recording is for; subject_id names the row it belongs to once attached: the comment, the project
+ * (its voice description), the topic (its summary, or the summary of its decision), the meeting (its
+ * minutes), the lesson.
+ */
+export const MEDIA_KINDS = ['comment', 'project_description', 'topic_summary', 'decision_summary', 'meeting_minutes', 'lesson'] as const;
+export type MediaKind = (typeof MEDIA_KINDS)[number];
+
+/**
+ * One recording as a feature uses it. The file (data/media/ab/<sha256>.webm, mono Opus) is named by the
+ * sha-256 of the transcoded output and shared by every row with the same sha256 (identical content is stored once).
+ */
+export const media = sqliteTable(
+  'media',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ownerId: integer('owner_id')
+      .notNull()
+      .references(() => users.id),
+    /** whose moderators may hear it while it is not public: the subject's commune (the owner's until attached) */
+    communeId: integer('commune_id')
+      .notNull()
+      .references(() => communes.id),
+    kind: text('kind', { enum: MEDIA_KINDS }).notNull(),
+    /** null while pending */
+    subjectId: integer('subject_id'),
+    /** the language spoken, when the feature asks for it (spoken summaries) */
+    language: text('language', { enum: PREFERRED_LANGUAGES }),
+    state: text('state', { enum: MEDIA_STATES }).notNull().default('pending'),
+    /** hex sha-256 of the stored file */
+    sha256: text('sha256').notNull(),
+    /** of the stored file: 'audio/webm' (Opus) */
+    mime: text('mime').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    /** measured on the decoded output, never taken from the uploaded file's header */
+    durationMs: integer('duration_ms').notNull(),
+    /** the container recognised in the upload by its content ('webm', 'ogg', 'm4a', 'mp3', 'amr', '3gp', 'wav', …) */
+    sourceFormat: text('source_format').notNull(),
+    /** added by a moderator or the author (later): shown under the player and searchable */
+    transcript: text('transcript'),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at'),
+  },
+  (t) => [
+    index('media_sha_idx').on(t.sha256),
+    index('media_owner_idx').on(t.ownerId, t.id),
+    index('media_subject_idx').on(t.kind, t.subjectId),
+    index('media_state_created_idx').on(t.state, t.createdAt),
+    check('media_size_positive', sql`${t.sizeBytes} > 0`),
+    check('media_duration_positive', sql`${t.durationMs} > 0`),
+  ],
+);
+
+export type MediaItem = typeof media.$inferSelect;
+export type NewMediaItem = typeof media.$inferInsert;
+
+// ---------------------------------------------------------------- messaging
+
+export const MESSAGE_CHANNELS = ['sms', 'email'] as const;
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+/** Why a message is sent: decides its sending limits and how urgent it is for the gateway. */
+export const MESSAGE_PURPOSES = ['verification', 'recovery', 'security', 'notification'] as const;
+export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number];
+export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+/**
+ * SMS and e-mails waiting to go out, and what became of them (lib/messaging). A row is claimed by one
+ * sender at a time (status 'sending' until lease_until); attempts is also the claim's fencing token.
+ * The text may hold a code: it is erased (NULL) once the message is sent or has failed for good, and
+ * the CHECK makes sure no sent or failed row keeps it.
+ */
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** random id given to the gateway (its idempotency key) and written in the outbox line */
+    ref: text('ref').notNull().unique(),
+    channel: text('channel', { enum: MESSAGE_CHANNELS }).notNull(),
+    /** E.164 phone number, or lower-cased e-mail address */
+    recipient: text('recipient').notNull(),
+    subject: text('subject'),
+    body: text('body'),
+    purpose: text('purpose', { enum: MESSAGE_PURPOSES }).notNull(),
+    userId: integer('user_id').references(() => users.id),
+    status: text('status', { enum: MESSAGE_STATUSES }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextTryAt: text('next_try_at').notNull(),
+    /** while 'sending': after this instant another sender may take the message back (its sender crashed) */
+    leaseUntil: text('lease_until'),
+    /** not worth sending after this instant (a code that is no longer valid) */
+    expiresAt: text('expires_at'),
+    /** why the last attempt failed: never the text itself */
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: text('sent_at'),
+  },
+  (t) => [
+    index('messages_due_idx').on(t.status, t.nextTryAt),
+    index('messages_recipient_idx').on(t.recipient, t.createdAt),
+    index('messages_user_idx').on(t.userId, t.createdAt),
+    check('messages_channel', sql`${t.channel} IN ('sms', 'email')`),
+    check('messages_purpose', sql`${t.purpose} IN ('verification', 'recovery', 'security', 'notification')`),
+    check('messages_status', sql`${t.status} IN ('queued', 'sending', 'sent', 'failed')`),
+    check('messages_body_erased', sql`${t.status} IN ('queued', 'sending') OR (${t.body} IS NULL AND ${t.subject} IS NULL)`),
+  ],
+);
+
+export type Message = typeof messages.$inferSelect;
+export type NewMessage = typeof messages.$inferInsert;
+
+// ---------------------------------------------------------------- translations (lib/translations)
+
+/** The languages translated in the app (French is the source; English is kept in messages/en.json). */
+export const TRANSLATION_LOCALES = ['bm', 'snk', 'ff'] as const;
+
+/**
+ * proposed: waiting for review; approved: live (at most one per locale and key); superseded: was live,
+ * replaced by a newer approval; reverted: taken down (the one before it, if any, is live again);
+ * rejected: refused by a reviewer.
+ */
+export const TRANSLATION_STATES = ['proposed', 'approved', 'superseded', 'reverted', 'rejected'] as const;
+export type TranslationState = (typeof TRANSLATION_STATES)[number];
+
+/**
+ * person: typed (or imported) by the proposer, who vouches for it; machine: a machine's output (an LLM's
+ * draft, a translation engine), which nobody has vouched for yet: it needs two reviewers, not one.
+ */
+export const TRANSLATION_ORIGINS = ['person', 'machine'] as const;
+export type TranslationOrigin = (typeof TRANSLATION_ORIGINS)[number];
+
+/** One proposed text for one message key ("Nav.home") in one language, and what became of it. */
+export const translationProposals = sqliteTable(
+  'translation_proposals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    locale: text('locale', { enum: TRANSLATION_LOCALES }).notNull(),
+    key: text('key').notNull(),
+    text: text('text').notNull(),
+    /** the French text it translates, as it was when proposed (reviewers see when French has changed since) */
+    source: text('source').notNull(),
+    origin: text('origin', { enum: TRANSLATION_ORIGINS }).notNull(),
+    /** where the text came from, in words: "typed in /admin/translations", "machine draft (LLM), not reviewed", "imported from bm.json" */
+    provenance: text('provenance').notNull(),
+    /** null for a machine draft seeded without a person */
+    proposedBy: integer('proposed_by').references(() => users.id),
+    state: text('state', { enum: TRANSLATION_STATES }).notNull().default('proposed'),
+    /** when it went live, was refused, replaced or taken down */
+    decidedAt: text('decided_at'),
+    /** the reviewer whose approval made it live, who refused it, or who took it down */
+    decidedBy: integer('decided_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('translation_proposals_key_idx').on(t.locale, t.key, t.id),
+    index('translation_proposals_state_idx').on(t.locale, t.state),
+    uniqueIndex('translation_proposals_live_uq').on(t.locale, t.key).where(sql`state = 'approved'`),
+  ],
+);
+
+/** A reviewer's verdict on a proposal: one per person and proposal; never the proposer's own. */
+export const translationReviews = sqliteTable(
+  'translation_reviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    proposalId: integer('proposal_id')
+      .notNull()
+      .references(() => translationProposals.id),
+    reviewerId: integer('reviewer_id')
+      .notNull()
+      .references(() => users.id),
+    verdict: text('verdict', { enum: ['approve', 'reject'] }).notNull(),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('translation_reviews_uq').on(t.proposalId, t.reviewerId)],
+);
+
+/**
+ * A topic's title and summary in a local language, written by its commune's officials: readers of that
+ * language see it, with a link to the French original (the body stays French).
+ */
+export const topicTranslations = sqliteTable(
+  'topic_translations',
+  {
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    locale: text('locale', { enum: TRANSLATION_LOCALES }).notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    updatedBy: integer('updated_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at'),
+  },
+  (t) => [primaryKey({ columns: [t.topicId, t.locale] })],
+);
+
+export type TranslationProposal = typeof translationProposals.$inferSelect;
+export type TranslationReview = typeof translationReviews.$inferSelect;
+export type TopicTranslation = typeof topicTranslations.$inferSelect;

@@ -6,7 +6,8 @@ export type Failure =
   | { ok: false; error: 'forbidden' }
   | { ok: false; error: 'not_found' }
   | { ok: false; error: 'rejected'; reason: string }
-  | { ok: false; error: 'rate_limited'; retryAfterSeconds: number }
+  /** reason: a message key when the wait needs its own words (the 24-hour sign-in lock: "accountLocked") */
+  | { ok: false; error: 'rate_limited'; retryAfterSeconds: number; reason?: string }
   | { ok: false; error: 'conflict'; fieldErrors: FieldErrors };
 
 export type Result<T> = { ok: true; value: T } | Failure;
@@ -16,8 +17,5 @@ export const invalid = (fieldErrors: FieldErrors): Failure => ({ ok: false, erro
 export const forbidden = (): Failure => ({ ok: false, error: 'forbidden' });
 export const notFound = (): Failure => ({ ok: false, error: 'not_found' });
 export const conflict = (fieldErrors: FieldErrors): Failure => ({ ok: false, error: 'conflict', fieldErrors });
-export const rateLimited = (retryAfterSeconds: number): Failure => ({
-  ok: false,
-  error: 'rate_limited',
-  retryAfterSeconds,
-});
+export const rateLimited = (retryAfterSeconds: number, reason?: string): Failure =>
+  reason ? { ok: false, error: 'rate_limited', retryAfterSeconds, reason } : { ok: false, error: 'rate_limited', retryAfterSeconds };

@@ -2,12 +2,15 @@
  * Who may do what. The only place roles are interpreted. Pure and deny-by-default:
  * an action not named here, or a subject that does not match, is refused.
  */
+import type { ProjectStatus } from './projects/statuses';
 
-export const ROLE_NAMES = ['citizen', 'facilitator', 'official', 'moderator', 'admin'] as const;
-export type RoleName = (typeof ROLE_NAMES)[number];
+import type { GrantedRole } from '@/lib/roles/names';
+
+export { ROLE_NAMES, type RoleName } from '@/lib/roles/names';
+import type { Phase } from '@/lib/topics/phases';
 
 export type Grant = {
-  role: Exclude<RoleName, 'citizen'>;
+  role: GrantedRole;
   /** official: the commune; moderator: the commune, or null for all communes */
   communeId: number | null;
   /** facilitator: the connected space */
@@ -27,6 +30,10 @@ export type Subjects = {
   'profile.update': { userId: number };
   'password.change': { userId: number };
   'session.revokeAll': { userId: number };
+  /** ending one of one's own sessions (another device), from /account */
+  'session.end': { userId: number };
+  /** lifting the 24-hour sign-in lock of an account, in person */
+  'account.unlock': { userId: number };
   'admin.access': undefined;
   'role.grant': { userId: number; role: Grant['role'] };
   'role.revoke': { userId: number; role: Grant['role'] };
@@ -44,6 +51,12 @@ export type Subjects = {
   'comment.edit': { authorId: number; createdAt: string; deleted: boolean; phase: DiscussionPhase; now: Date; hidden?: boolean };
   'comment.delete': { authorId: number; deleted: boolean };
   'comment.support': { authorId: number; phase: DiscussionPhase };
+  /**
+   * a comment held for review (the comment itself) or hidden by moderation (its text): its author and the
+   * moderators of its subject's commune; everyone else sees no held comment and a hidden one's placeholder.
+   * The same rule in SQL is lib/comments/visibility.ts's (a test holds them together).
+   */
+  'comment.readWithheld': { authorId: number; communeId: number };
   'project.create': undefined;
   'project.view': ProjectSubject & { visibility: 'visible' | 'held' | 'hidden'; invitedIds: readonly number[] };
   'project.edit': ProjectSubject;
@@ -60,14 +73,35 @@ export type Subjects = {
   /** the support threshold and collection window of a commune */
   'project.configure': { communeId: number };
   'notifications.read': { userId: number };
-  /** the moderation queue, log and terms */
+  /** mark one's notifications read, choose which ones one receives */
+  'notifications.manage': { userId: number };
+  /** the moderation area (queue, appeals, log, terms): its content is then filtered by `moderationScope` */
   'moderation.access': undefined;
+  /**
+   * what moderators know about a commune: its people's histories, appeals and log entries; null = what
+   * belongs to no single commune (a sanction given without naming content, before migration 0011)
+   */
+  'moderation.read': { communeId: number | null };
   'moderation.configure': undefined;
-  'content.report': { authorId: number };
+  /** add or remove a screening term of a commune, or of the whole region (null) */
+  'moderation.manageTerm': { communeId: number | null };
+  /** isPublic: the item and what it belongs to are public (no draft, nothing held or hidden, not deleted) */
+  'content.report': { authorId: number; isPublic: boolean };
   'content.moderate': ModerationSubject;
-  'user.sanction': { userId: number; communeId: number };
+  /**
+   * communeId: where the content the sanction is about was posted (null: no content named);
+   * targetRoles: the roles the person holds; lastActiveAdmin: they are the only admin not suspended
+   */
+  'user.sanction': { userId: number; communeId: number | null; kind: 'warning' | 'suspension'; targetRoles: readonly Grant['role'][]; lastActiveAdmin: boolean };
   'appeal.create': { appellantId: number; concernedUserId: number };
-  'appeal.decide': ModerationSubject & { originalModeratorId: number | null; appellantId: number };
+  /** a suspension's appeal: communeId is the sanction's (null when none), appellantRoles the suspended person's roles */
+  'appeal.decide': Omit<ModerationSubject, 'communeId'> & {
+    communeId: number | null;
+    originalModeratorId: number | null;
+    appellantId: number;
+    sanction: boolean;
+    appellantRoles: readonly Grant['role'][];
+  };
   /** create and edit connected spaces (name, commune, address, hours) */
   'space.manage': undefined;
   /** the facilitator area: a facilitator of any space, or an admin */
@@ -76,10 +110,26 @@ export type Subjects = {
   'participant.register': { spaceId: number };
   /** the list of participants registered at this space */
   'participant.view': { spaceId: number };
-  /** give a participant a new PIN, in person: registeredAtSpaceId null = not a participant registered at a space */
-  'participant.resetPin': { participantId: number; registeredAtSpaceId: number | null; hasCode: boolean };
-  /** enter a contribution for a participant who is present and consents, at this space */
-  'assist.contribute': { spaceId: number; participantId: number; participantSuspended: boolean };
+  /**
+   * give a participant a new PIN, in person: registeredAtSpaceId null = not a participant registered at a
+   * space; holdsRole: the participant has since been given a role (then only an admin)
+   */
+  'participant.resetPin': { participantId: number; registeredAtSpaceId: number | null; hasCode: boolean; holdsRole: boolean };
+  /** enter contributions for people at this space (the assist pages) */
+  'assist.access': { spaceId: number };
+  /**
+   * enter a contribution for this person, present and consenting, at this space: registeredAtSpaceId is
+   * where a facilitator registered them (null: they registered themselves); presenceProven: they typed their
+   * own PIN or password on the facilitator's screen for this very submission; holdsRole: any role at all
+   */
+  'assist.contribute': {
+    spaceId: number;
+    participantId: number;
+    participantSuspended: boolean;
+    participantHoldsRole: boolean;
+    registeredAtSpaceId: number | null;
+    presenceProven: boolean;
+  };
   /** take back a contribution entered on one's behalf */
   'assisted.withdraw': { participantId: number; withdrawn: boolean };
   /** take one's vote back while the consultation is open */
@@ -94,30 +144,38 @@ export type Subjects = {
   'meeting.publishMinutes': MeetingSubject & MeetingTiming;
   'meeting.register': MeetingTiming;
   'meeting.unregister': MeetingTiming;
+  // media (lib/media): uploading a recording, and hearing one
+  'media.upload': undefined;
+  'media.read': MediaSubject;
+  /** the delivery status of SMS and e-mails (recipients masked, texts never shown) */
+  'messages.viewStatus': undefined;
+  // interface translations (lib/translations): a translator (a grant admins give, usually to facilitators) or an admin
+  /** the translation area (/admin/translations) and its JSON export */
+  'translation.access': undefined;
+  /** propose a text for a message key, or import a file of proposals */
+  'translation.propose': undefined;
+  /** approve or refuse someone else's proposal (proposerId null: a machine draft nobody proposed) */
+  'translation.review': { proposerId: number | null };
+  /** take a live translation down (the one approved before it, if any, comes back) */
+  'translation.revert': undefined;
 };
+
+/** A recording (lib/media): public once published; until then its owner's, and its commune's moderators'. */
+export type MediaSubject = { ownerId: number; communeId: number; state: 'pending' | 'held' | 'published' | 'rejected' };
 
 /** A meeting's place: the connected space, and the commune it is in. */
 export type MeetingSubject = { spaceId: number; communeId: number };
 /** started: its start time has passed (Mali is UTC+0) */
 export type MeetingTiming = { started: boolean; cancelled: boolean };
 
-export type PhaseName = 'draft' | 'information' | 'open' | 'deliberation' | 'decided' | 'archived';
+/** A topic's phase (the list is lib/topics/phases.ts's). */
+export type PhaseName = Phase;
 
 /** Where comments are allowed: a topic's phase, or for a citizen project 'open' / 'closed' (see lib/comments/subject.ts). */
 export type DiscussionPhase = PhaseName | 'closed';
 
-export type ProjectStatusName =
-  | 'draft'
-  | 'submitted'
-  | 'collecting'
-  | 'threshold_reached'
-  | 'under_review'
-  | 'accepted'
-  | 'rejected'
-  | 'in_progress'
-  | 'completed'
-  | 'withdrawn'
-  | 'expired';
+/** The statuses of a citizen project (the list is lib/projects/statuses.ts's). */
+export type ProjectStatusName = ProjectStatus;
 
 export type ProjectSubject = {
   communeId: number;
@@ -131,61 +189,7 @@ export type ProjectSubject = {
 /** How long an author may edit their comment. */
 export const COMMENT_EDIT_WINDOW_MS = 15 * 60 * 1000;
 export type Action = keyof Subjects;
-export const ACTIONS = Object.keys({
-  'account.register': 1,
-  'profile.update': 1,
-  'password.change': 1,
-  'session.revokeAll': 1,
-  'admin.access': 1,
-  'role.grant': 1,
-  'role.revoke': 1,
-  'audit.read': 1,
-  'topic.create': 1,
-  'topic.update': 1,
-  'topic.changePhase': 1,
-  'topic.viewInternal': 1,
-  'topic.read': 1,
-  'vote.cast': 1,
-  'comment.create': 1,
-  'comment.edit': 1,
-  'comment.delete': 1,
-  'comment.support': 1,
-  'project.create': 1,
-  'project.view': 1,
-  'project.edit': 1,
-  'project.submit': 1,
-  'project.invite': 1,
-  'project.withdraw': 1,
-  'project.support': 1,
-  'project.unsupport': 1,
-  'project.answer': 1,
-  'project.postProgress': 1,
-  'project.viewInternal': 1,
-  'project.respondInvitation': 1,
-  'project.configure': 1,
-  'notifications.read': 1,
-  'moderation.access': 1,
-  'moderation.configure': 1,
-  'content.report': 1,
-  'content.moderate': 1,
-  'user.sanction': 1,
-  'appeal.create': 1,
-  'appeal.decide': 1,
-  'space.manage': 1,
-  'facilitator.access': 1,
-  'participant.register': 1,
-  'participant.view': 1,
-  'participant.resetPin': 1,
-  'assist.contribute': 1,
-  'assisted.withdraw': 1,
-  'vote.withdraw': 1,
-  'device.manageShared': 1,
-  'meeting.schedule': 1,
-  'meeting.edit': 1,
-  'meeting.publishMinutes': 1,
-  'meeting.register': 1,
-  'meeting.unregister': 1,
-} satisfies Record<Action, 1>) as Action[];
+
 
 export function hasRole(actor: Actor | null, role: Grant['role']): boolean {
   return !!actor && actor.grants.some((g) => g.role === role);
@@ -206,6 +210,34 @@ export function moderates(actor: Actor | null, communeId: number): boolean {
   );
 }
 
+/** Moderator of every commune (a region moderator)? */
+export function moderatesAll(actor: Actor | null): boolean {
+  return !!actor && actor.grants.some((g) => g.role === 'moderator' && g.communeId === null);
+}
+
+/**
+ * Within this moderator's scope? A commune: its moderators, region moderators and admins; null (what
+ * belongs to no single commune): region moderators and admins only.
+ */
+function inModerationScope(actor: Actor | null, communeId: number | null): boolean {
+  if (isAdmin(actor) || moderatesAll(actor)) return true;
+  return communeId !== null && moderates(actor, communeId);
+}
+
+/**
+ * The communes whose moderation records (queue, histories, appeals, log) this person sees: 'all' for
+ * region moderators and admins, else the communes they moderate (none when suspended or no moderator).
+ */
+export function moderationScope(actor: Actor | null): number[] | 'all' {
+  if (!participant(actor)) return [];
+  if (isAdmin(actor) || moderatesAll(actor)) return 'all';
+  return actor!.grants.filter((g) => g.role === 'moderator' && g.communeId !== null).map((g) => g.communeId!);
+}
+
+/** Roles that only admins may sanction: those who moderate, speak for a commune, or administer. */
+const ADMIN_SANCTIONED: readonly Grant['role'][] = ['moderator', 'official', 'admin'];
+const sanctionedByAdminsOnly = (roles: readonly Grant['role'][]) => roles.some((r) => ADMIN_SANCTIONED.includes(r));
+
 /** Facilitator of this connected space? */
 export function facilitates(actor: Actor | null, spaceId: number): boolean {
   return !!actor && actor.grants.some((g) => g.role === 'facilitator' && g.spaceId === spaceId);
@@ -224,16 +256,46 @@ export type ModerationSubject = {
  * Moderators of the commune (or of all communes) and admins moderate, except where they have a
  * conflict of interest: their own content, a topic they published, a project they must answer.
  */
-function mayModerate(actor: Actor | null, s: ModerationSubject): boolean {
-  if (!participant(actor) || !(moderates(actor, s.communeId) || isAdmin(actor))) return false;
+function mayModerate(actor: Actor | null, s: Omit<ModerationSubject, 'communeId'> & { communeId: number | null }): boolean {
+  if (!participant(actor) || !inModerationScope(actor, s.communeId)) return false;
   if (actor!.id === s.authorId || s.conflictedUserIds.includes(actor!.id)) return false;
   if (s.conflictedOfficialsOf !== null && isOfficialOf(actor, s.conflictedOfficialsOf)) return false;
   return true;
 }
 
-/** Out of draft and neither held nor hidden: anyone may read it, signed in or not. */
+/**
+ * Out of draft and neither held nor hidden: anyone may read it, signed in or not. The same rule in SQL,
+ * for lists and searches, is lib/topics/visibility.ts's `publicTopicSql` (a test holds them together).
+ */
 export function isPublicTopic(t: { phase: string; visibility: string }): boolean {
   return t.phase !== 'draft' && t.visibility === 'visible';
+}
+
+/**
+ * A citizen project anyone may read, signed in or not: submitted (no draft) and neither held nor hidden.
+ * Its SQL twin is lib/projects/visibility.ts (publicProjectSql), tested to agree.
+ */
+export function isPublicProject(p: { status: string; visibility: string }): boolean {
+  return p.status !== 'draft' && p.visibility === 'visible';
+}
+
+/**
+ * The communes whose consultations this person runs (`runsCommune`: drafts, held topics, the internal
+ * split): 'all' for admins, the communes they are an official of, none when suspended or signed out.
+ * Lists use it with lib/topics/visibility.ts to show what `topic.read` allows, in one query.
+ */
+export function communesRunBy(actor: Actor | null): number[] | 'all' {
+  if (!participant(actor)) return [];
+  if (isAdmin(actor)) return 'all';
+  return actor!.grants.filter((g) => g.role === 'official' && g.communeId !== null).map((g) => g.communeId!);
+}
+
+/**
+ * Holding any role (facilitator, official, moderator, admin) vouches for a person: screening trusts
+ * their links (lib/moderation/pipeline.ts).
+ */
+export function isTrusted(actor: Actor | null): boolean {
+  return !!actor && actor.grants.length > 0;
 }
 
 /** A signed-in account that is not suspended. */
@@ -264,6 +326,9 @@ const rules: { [A in Action]: Rule<A> } = {
   'profile.update': (actor, s) => self(actor, s) && !actor!.suspended,
   'password.change': (actor, s) => self(actor, s),
   'session.revokeAll': (actor, s) => self(actor, s),
+  'session.end': (actor, s) => self(actor, s),
+  // Participants are unlocked by their space's facilitator with a new PIN (participant.resetPin).
+  'account.unlock': (actor) => isAdmin(actor) && !actor!.suspended,
   'admin.access': (actor) => isAdmin(actor) && !actor!.suspended,
   // An admin never changes their own roles: no self-promotion, no locking the last admin out by mistake.
   'role.grant': (actor, s) => isAdmin(actor) && !actor!.suspended && actor!.id !== s.userId,
@@ -286,13 +351,15 @@ const rules: { [A in Action]: Rule<A> } = {
   // Withdrawing one's own words is always allowed, even when suspended or after the consultation.
   'comment.delete': (actor, s) => !!actor && actor.id === s.authorId && !s.deleted,
   'comment.support': (actor, s) => participant(actor) && actor!.id !== s.authorId && s.phase === 'open',
+  // One's own words stay one's own, even when suspended; a suspended moderator reads like anyone else.
+  'comment.readWithheld': (actor, s) => (!!actor && actor.id === s.authorId) || (participant(actor) && inModerationScope(actor, s.communeId)),
   'project.create': (actor) => participant(actor),
   // Drafts: their authors and invited co-proposers. Held or hidden: also moderators and the commune's officials.
   'project.view': (actor, s) =>
-    (s.status !== 'draft' && s.visibility === 'visible') ||
+    isPublicProject(s) ||
     isProjectAuthor(actor, s) ||
     (!!actor && s.invitedIds.includes(actor.id)) ||
-    (s.status !== 'draft' && (moderates(actor, s.communeId) || runsCommune(actor, s.communeId))),
+    (s.status !== 'draft' && ((participant(actor) && moderates(actor, s.communeId)) || runsCommune(actor, s.communeId))),
   // Until the threshold is reached: after that, supporters must know what they supported.
   'project.edit': (actor, s) => participant(actor) && isProjectAuthor(actor, s) && PROJECT_EDITABLE.includes(s.status),
   'project.submit': (actor, s) => participant(actor) && isProjectAuthor(actor, s) && s.status === 'draft',
@@ -307,29 +374,55 @@ const rules: { [A in Action]: Rule<A> } = {
   'project.respondInvitation': (actor, s) => participant(actor) && actor!.id === s.invitedUserId && s.invitation === 'invited',
   'project.configure': (actor) => isAdmin(actor) && !actor!.suspended,
   'notifications.read': (actor, s) => self(actor, s),
+  // One's own inbox, even when suspended: reading and sorting it changes nothing anyone else sees.
+  'notifications.manage': (actor, s) => self(actor, s),
   'moderation.access': (actor) => participant(actor) && (hasRole(actor, 'moderator') || isAdmin(actor)),
+  'moderation.read': (actor, s) => participant(actor) && inModerationScope(actor, s.communeId),
   'moderation.configure': (actor) => participant(actor) && isAdmin(actor),
-  'content.report': (actor, s) => participant(actor) && actor!.id !== s.authorId,
+  // A commune's moderators keep its own list; words meant for the whole region are region moderators' and admins'.
+  'moderation.manageTerm': (actor, s) => participant(actor) && inModerationScope(actor, s.communeId),
+  // Only what the reporter can read: no reporting drafts, held or hidden items (and no learning they exist).
+  'content.report': (actor, s) => participant(actor) && actor!.id !== s.authorId && s.isPublic === true,
   'content.moderate': (actor, s) => mayModerate(actor, s),
-  'user.sanction': (actor, s) => participant(actor) && actor!.id !== s.userId && (moderates(actor, s.communeId) || isAdmin(actor)),
+  // In the scope of the content's commune; only admins sanction moderators, officials and admins; the
+  // last admin who is not suspended stays so (administration is never locked out).
+  'user.sanction': (actor, s) =>
+    participant(actor) &&
+    actor!.id !== s.userId &&
+    inModerationScope(actor, s.communeId) &&
+    (!sanctionedByAdminsOnly(s.targetRoles) || isAdmin(actor)) &&
+    !(s.kind === 'suspension' && s.lastActiveAdmin),
   'appeal.create': (actor, s) => !!actor && actor.id === s.appellantId && s.appellantId === s.concernedUserId,
-  // Settled by someone else than the moderator who decided, and never by the appellant.
+  // Settled by someone else than the moderator who decided, and never by the appellant; a suspension of
+  // someone only admins may sanction is settled by an admin.
   'appeal.decide': (actor, s) =>
-    mayModerate(actor, s) && actor!.id !== s.originalModeratorId && actor!.id !== s.appellantId,
+    mayModerate(actor, s) &&
+    actor!.id !== s.originalModeratorId &&
+    actor!.id !== s.appellantId &&
+    (!s.sanction || !sanctionedByAdminsOnly(s.appellantRoles) || isAdmin(actor)),
   'space.manage': (actor) => participant(actor) && isAdmin(actor),
   'facilitator.access': (actor) => participant(actor) && (hasRole(actor, 'facilitator') || isAdmin(actor)),
   'participant.register': (actor, s) => participant(actor) && (facilitates(actor, s.spaceId) || isAdmin(actor)),
   'participant.view': (actor, s) => participant(actor) && (facilitates(actor, s.spaceId) || isAdmin(actor)),
   // Only the space that registered the participant knows them in person (or an admin): a PIN handed to
-  // the wrong person is an account taken over. Accounts with a phone or email keep their own password.
+  // the wrong person is an account taken over. Accounts with a phone or email keep their own password; an
+  // account that has since been given a role is an admin's to reset (a facilitator would take the role over).
   'participant.resetPin': (actor, s) =>
     participant(actor) &&
     actor!.id !== s.participantId &&
     s.hasCode &&
-    ((s.registeredAtSpaceId !== null && facilitates(actor, s.registeredAtSpaceId)) || isAdmin(actor)),
-  // Never for oneself: a facilitator's own voice goes through their own account.
+    ((s.registeredAtSpaceId !== null && facilitates(actor, s.registeredAtSpaceId) && s.holdsRole === false) || isAdmin(actor)),
+  'assist.access': (actor, s) => participant(actor) && facilitates(actor, s.spaceId),
+  // Never for oneself: a facilitator's own voice goes through their own account. Never for anyone holding
+  // a role: they act from their own account. Only for people the facilitator's spaces registered (they
+  // know them in person), or who prove they are here by typing their own secret for this submission.
   'assist.contribute': (actor, s) =>
-    participant(actor) && facilitates(actor, s.spaceId) && actor!.id !== s.participantId && !s.participantSuspended,
+    participant(actor) &&
+    facilitates(actor, s.spaceId) &&
+    actor!.id !== s.participantId &&
+    !s.participantSuspended &&
+    s.participantHoldsRole === false &&
+    ((s.registeredAtSpaceId !== null && facilitates(actor, s.registeredAtSpaceId)) || s.presenceProven === true),
   // Only the participant: what was entered in their name is theirs to take back, even when suspended.
   'assisted.withdraw': (actor, s) => !!actor && actor.id === s.participantId && !s.withdrawn,
   'vote.withdraw': (actor, s) => !!actor && s.phase === 'open',
@@ -340,12 +433,35 @@ const rules: { [A in Action]: Rule<A> } = {
   'meeting.register': (actor, s) => participant(actor) && !s.started && !s.cancelled,
   // Taking one's place back is always allowed before the meeting, even when suspended or cancelled.
   'meeting.unregister': (actor, s) => !!actor && !s.started,
+  // media: anyone hears what is published; what is not yet (or no longer) is its owner's, even when suspended,
+  // and its commune's moderators' and admins' (to judge it)
+  'media.upload': (actor) => participant(actor),
+  'media.read': (actor, s) =>
+    s.state === 'published' ||
+    (!!actor && actor.id === s.ownerId) ||
+    (participant(actor) && (moderates(actor, s.communeId) || isAdmin(actor))),
+  'messages.viewStatus': (actor) => participant(actor) && isAdmin(actor),
+  'translation.access': (actor) => translates(actor),
+  'translation.propose': (actor) => translates(actor),
+  // Two people: a proposal goes live only when someone other than its proposer approves it (a machine
+  // draft, proposed by nobody, needs two approvals: lib/translations/review.ts counts them).
+  'translation.review': (actor, s) => translates(actor) && actor!.id !== s.proposerId,
+  // Taking a wrong or offensive text down must be quick: any translator; it is audited and can be approved again.
+  'translation.revert': (actor) => translates(actor),
 };
+
+/** Translators and admins, not suspended, work on the interface's translations. */
+function translates(actor: Actor | null): boolean {
+  return participant(actor) && (hasRole(actor, 'translator') || isAdmin(actor));
+}
 
 /** The space's facilitators, the commune's officials, and admins run the space's public meetings. */
 function runsMeeting(actor: Actor | null, s: MeetingSubject): boolean {
   return participant(actor) && (facilitates(actor, s.spaceId) || isOfficialOf(actor, s.communeId) || isAdmin(actor));
 }
+
+/** Every action, in the order of the rules: derived from them, so an action cannot exist without its rule. */
+export const ACTIONS = Object.keys(rules) as Action[];
 
 export function can<A extends Action>(actor: Actor | null, action: A, subject: Subjects[A]): boolean {
   const rule = rules[action] as Rule<A> | undefined;

@@ -8,7 +8,8 @@
 //   5. browser: page weight, slow network, Lighthouse (scripts/bench/browser.mjs);
 //   6. writes through HTTP: comments and votes as no-JS server-action form posts by many citizens,
 //      each acknowledged write checked in the database afterwards;
-//   7. writes through the use cases in-process, against raw INSERTs (scripts/bench/use-case-writes.ts).
+//   7. writes through the use cases in-process, against raw INSERTs (scripts/bench/use-case-writes.ts);
+//   8. voice: transcodes per minute, peak memory, 20 recordings uploaded at once (scripts/bench/media.mjs).
 // Medians over BENCH_RUNS rounds (3); each round runs every target once, in turn, so noise hits them alike.
 // Writes bench/results.json and the bench part of bench/results.md (the load, crash and fuzz parts stay).
 // Run it as `flock /tmp/baro-build.lock npm run bench`: it may build, and it serves from .next.
@@ -123,6 +124,7 @@ async function main() {
     stopChildren();
   });
   const inProcess = await phase('writes in-process', () => useCaseWrites(file));
+  const media = await phase('media', mediaRows);
 
   // ------------------------------------------------------------------ rows
   const med = (runs, key, field) => median(runs.map((r) => r[key][field]));
@@ -153,6 +155,7 @@ async function main() {
       `use cases ${round(median(inProcess.rounds.map((r) => r.useCase)))} writes/s, raw ${round(median(inProcess.rounds.map((r) => r.raw)))} writes/s ` +
         `(createComment + castVote vs INSERT of the same rows, one transaction each, synchronous=${inProcess.synchronous}); ${eachRun(inProcess.rounds.map((r) => r.useCase / r.raw), 3)}`),
     ...browser,
+    ...media,
   ];
   const failures = inProcess.rounds.reduce((n, r) => n + r.failed, 0);
   if (failures) rows.push(row('Writes', 'use-case writes refused in-process', failures, 'writes', 0, '<='));
@@ -402,6 +405,13 @@ function useCaseWrites(file) {
     env: { ...process.env, NODE_ENV: 'production' },
   });
   if (r.status !== 0) throw new Error(`use-case writes failed: ${r.stderr}`);
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
+/** The voice pipeline's rows (scripts/bench/media.mjs: transcodes per minute, peak memory, 20 uploads at once). */
+function mediaRows() {
+  const r = spawnSync(process.execPath, ['scripts/bench/media.mjs', '--rows-only'], { cwd: root, encoding: 'utf8', env: { ...process.env, BENCH_RUNS: String(RUNS) } });
+  if (r.status !== 0) throw new Error(`media bench failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }
 

@@ -11,6 +11,7 @@ import { defaultDatabasePath, migrateDatabase, openDatabase } from '../db/client
 import { roleGrants, users } from '../db/schema';
 import { removeDemoData } from '../lib/demo/remove-demo';
 import { demoAccountsExist } from '../lib/demo/status';
+import { defaultMediaDir } from '../lib/media/config';
 
 const { values } = parseArgs({ options: { yes: { type: 'boolean', default: false } } });
 
@@ -39,7 +40,7 @@ async function main() {
       return;
     }
   }
-  const removed = removeDemoData(db);
+  const removed = removeDemoData(db, { mediaDir: defaultMediaDir() });
   console.log(`[baro] removed: ${Object.entries(removed).map(([k, n]) => `${n} ${k}`).join(', ')} (audited demo.remove)`);
   const admins =
     db

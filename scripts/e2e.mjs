@@ -26,6 +26,7 @@ const elapsed = () => `${((Date.now() - t0) / 1000).toFixed(1)} s`;
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baro-e2e-'));
 const serverLogPath = path.join(tmp, 'server.log');
+const dbPath = path.join(tmp, 'baro.db');
 let server = null;
 let serverExited = false;
 let cleanedUp = false;
@@ -54,7 +55,8 @@ async function main() {
     PORT: String(port),
     // The address the browser uses: absolute links (feeds, share box, slips) must point back to it.
     PUBLIC_URL: baseUrl,
-    DATABASE_PATH: path.join(tmp, 'baro.db'),
+    DATABASE_PATH: dbPath,
+    MEDIA_DIR: path.join(tmp, 'media'),
     AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),
     // Shared computers end idle sessions after 30 s instead of 10 min, so the idle expiry is tested in
     // seconds (tests/e2e/shared-computer.test.mjs). Only browsers marked as shared are concerned.
@@ -102,7 +104,16 @@ function runTests(files) {
     log(`node ${args.join(' ')}`);
     const child = spawn(process.execPath, args, {
       cwd: root,
-      env: { ...process.env, BARO_E2E_URL: baseUrl, CHROMIUM_PATH: chromiumPath, NEXT_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...process.env,
+        BARO_E2E_URL: baseUrl,
+        CHROMIUM_PATH: chromiumPath,
+        NEXT_TELEMETRY_DISABLED: '1',
+        // the server's database, recordings folder and log, for the tests that arrange data or read what it said
+        BARO_E2E_DB: dbPath,
+        BARO_E2E_MEDIA_DIR: path.join(tmp, 'media'),
+        BARO_E2E_SERVER_LOG: serverLogPath,
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let output = '';

@@ -5,10 +5,11 @@ import { hashPassword } from '../lib/accounts/password';
 import { forgetDemoStatus } from '../lib/demo/status';
 import { seedDemoContent } from './demo-content';
 import { seedDemoParticipants } from './demo-participants';
+import { seedDemoTranslations } from './demo-translations';
 
 /**
  * demo: one account per role with the public password of README, four consultations, three citizen
- * projects, two meetings, a participant. Without it: region, cercles, communes and connected spaces,
+ * projects, two meetings, a participant, Bambara drafts to review. Without it: region, cercles, communes and connected spaces,
  * no account and no content (create the first administrator with `npm run admin:create`).
  */
 export async function seedNewDatabase(db: Db, { demo }: { demo: boolean }): Promise<void> {
@@ -19,5 +20,6 @@ export async function seedNewDatabase(db: Db, { demo }: { demo: boolean }): Prom
   await seedDemo(db, hashPassword);
   seedDemoContent(db);
   await seedDemoParticipants(db);
+  seedDemoTranslations(db);
   forgetDemoStatus(db);
 }

@@ -33,7 +33,8 @@ if (!built || readOr(fingerprintFile) !== fingerprint) {
 }
 
 console.log(`[baro] serving on http://localhost:${env.PORT}`);
-const server = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', env.PORT], { stdio: 'inherit', env });
+// scripts/server.mjs rather than `next start`: it gives the app the connection's address (lib/auth/client-ip.ts).
+const server = spawn(process.execPath, ['scripts/server.mjs'], { stdio: 'inherit', env });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
 server.on('exit', (code) => process.exit(code ?? 0));
 
@@ -57,7 +58,7 @@ function readOr(file) {
 function sourceFingerprint() {
   const h = crypto.createHash('sha256');
   const dirs = ['app', 'components', 'lib', 'db', 'messages', 'public'];
-  const files = ['next.config.js', 'package-lock.json', 'proxy.ts', 'postcss.config.mjs', 'tsconfig.json'];
+  const files = ['next.config.js', 'package-lock.json', 'proxy.ts', 'instrumentation.ts', 'postcss.config.mjs', 'tsconfig.json'];
   const walk = (dir) => {
     if (!fs.existsSync(dir)) return;
     for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {

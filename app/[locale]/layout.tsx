@@ -6,9 +6,11 @@ import type { ReactNode } from 'react';
 import { Footer } from '@/components/layout/footer';
 import { Header } from '@/components/layout/header';
 import { SharedComputerProvider } from '@/components/forms/shared-computer';
-import { getActor, onSharedComputer } from '@/lib/auth/session';
+import { requestContext } from '@/lib/auth/request-context';
+import { onSharedComputer } from '@/lib/auth/session';
 import { selectedCommuneId } from '@/lib/auth/page-context';
 import { routing } from '@/lib/i18n/routing';
+import { headerView } from '@/lib/layout/header-view';
 import { siteUrl } from '@/lib/site-url';
 import '../globals.css';
 
@@ -30,11 +32,11 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const actor = await getActor();
+  const ctx = await requestContext();
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
-        <Header locale={locale} actor={actor} selectedCommuneId={await selectedCommuneId()} />
+        <Header locale={locale} view={headerView(ctx)} selectedCommuneId={await selectedCommuneId()} />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
           {/* Rendered only on a shared computer, so other visitors download none of its JavaScript. */}
           {(await onSharedComputer()) ? <SharedComputerProvider shared>{children}</SharedComputerProvider> : children}

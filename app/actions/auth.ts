@@ -4,12 +4,13 @@ import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { registerUser } from '@/lib/accounts/register-user';
-import { auth, signIn, signOut, SignInRejected } from '@/lib/auth/config';
-import { getActor, requestIp } from '@/lib/auth/session';
+import { endSession } from '@/lib/accounts/sessions';
+import { signIn, signOut, SignInRejected } from '@/lib/auth/config';
+import { currentSessionHash, getActor, requestIp } from '@/lib/auth/session';
 import { invalid } from '@/lib/errors';
 import type { FormState } from '@/lib/forms/state';
-import { localePath } from '@/lib/i18n/config';
-import { endDeviceSession } from '@/lib/shared-devices/device-sessions';
+import { localeOfAccount } from '@/lib/accounts/preferred-locale';
+import { localePath, preferredLocale } from '@/lib/i18n/config';
 import { currentLocale, failed, fields } from './helpers';
 
 const REGISTER_FIELDS = ['displayName', 'phone', 'email', 'password', 'communeId', 'gender', 'birthYear', 'language'] as const;
@@ -18,35 +19,35 @@ export async function registerAction(_prev: FormState, formData: FormData): Prom
   const input = fields(formData, REGISTER_FIELDS);
   const result = await registerUser(getDb(), await getActor(), input, { ip: await requestIp() });
   if (!result.ok) return failed(result, formData);
-  const locale = await currentLocale(formData);
   const identifier = input.phone?.trim() ? input.phone : input.email;
-  // Signed in straight away; signIn redirects (NEXT_REDIRECT is rethrown by Next).
+  // Signed in straight away, in the language chosen (signIn redirects; NEXT_REDIRECT is rethrown by Next).
   await signIn('credentials', {
     identifier,
     password: input.password,
-    redirectTo: localePath(locale, '/account?welcome=1'),
+    redirectTo: localePath(preferredLocale(input.language), '/account?welcome=1'),
   });
   return { status: 'idle', values: {}, fieldErrors: {} };
 }
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const input = fields(formData, ['identifier', 'password']);
-  const locale = await currentLocale(formData);
   try {
-    await signIn('credentials', { ...input, redirectTo: localePath(locale, '/account') });
+    await signIn('credentials', { ...input, redirect: false });
   } catch (e) {
     if (e instanceof SignInRejected) return failed(e.failure, formData);
     if (e instanceof AuthError) return failed(invalid({ _form: 'badCredentials' }), formData);
-    throw e; // NEXT_REDIRECT on success
+    throw e;
   }
-  return { status: 'idle', values: {}, fieldErrors: {} };
+  // The interface follows the account's preferred language from here on (a participant who chose
+  // Bambara lands on /bm/…). ?signedin: the account page offers a participant to choose their own PIN.
+  redirect(localePath(localeOfAccount(getDb(), input.identifier ?? ''), '/account?signedin=1'));
 }
 
 export async function signOutAction(formData: FormData): Promise<void> {
   const locale = await currentLocale(formData);
-  // On a shared computer the session ends on the server too, not only in this browser's cookie.
-  const session = await auth();
-  if (session?.deviceSessionId) endDeviceSession(getDb(), session.deviceSessionId, 'sign_out');
+  // The session ends on the server, not only in this browser's cookie: a copy of it is dead too.
+  const hash = await currentSessionHash();
+  if (hash) endSession(getDb(), hash, 'sign_out');
   await signOut({ redirect: false });
   redirect(localePath(locale, '/login?out=1'));
 }

@@ -2,16 +2,18 @@
 
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db/client';
 import { signOut } from '@/lib/auth/config';
-import { getActor } from '@/lib/auth/session';
+import { requestContext } from '@/lib/auth/request-context';
 import { secureCookies } from '@/lib/env';
 import type { FormState } from '@/lib/forms/state';
 import { markSharedDevice, unmarkSharedDevice } from '@/lib/shared-devices/mark-device';
-import { findActiveDevice, SHARED_DEVICE_COOKIE, SHARED_DEVICE_COOKIE_MAX_AGE } from '@/lib/shared-devices/token';
+import { cookieNames } from '@/lib/auth/cookie-names';
+import { findActiveDevice, SHARED_DEVICE_COOKIE_MAX_AGE } from '@/lib/shared-devices/token';
 import { failed, fields, pathFor } from './helpers';
 
 const SLUG = /^[a-z0-9-]{1,80}$/;
+
+const sharedDeviceCookie = () => cookieNames(secureCookies()).sharedDevice;
 
 /**
  * Marks this browser as a shared computer of the space. The marker is then signed out: their
@@ -20,11 +22,12 @@ const SLUG = /^[a-z0-9-]{1,80}$/;
  */
 export async function markSharedDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const jar = await cookies();
-  const result = markSharedDevice(getDb(), await getActor(), fields(formData, ['spaceId', 'label']), {
-    currentToken: jar.get(SHARED_DEVICE_COOKIE)?.value ?? null,
+  const { db, actor } = await requestContext();
+  const result = markSharedDevice(db, actor, fields(formData, ['spaceId', 'label']), {
+    currentToken: jar.get(sharedDeviceCookie())?.value ?? null,
   });
   if (!result.ok) return failed(result, formData);
-  jar.set(SHARED_DEVICE_COOKIE, result.value.token, {
+  jar.set(sharedDeviceCookie(), result.value.token, {
     httpOnly: true,
     sameSite: 'lax',
     secure: secureCookies(),
@@ -37,15 +40,16 @@ export async function markSharedDeviceAction(_prev: FormState, formData: FormDat
 
 /** Unmarks one of the space's shared computers (a plain form per computer). Unmarking this one signs out. */
 export async function unmarkSharedDeviceAction(formData: FormData): Promise<void> {
-  const db = getDb();
+  const { db, actor } = await requestContext();
   const jar = await cookies();
   const slug = String(formData.get('space') ?? '');
   const back = SLUG.test(slug) ? `/spaces/${slug}/device` : '/spaces';
-  const thisOne = findActiveDevice(db, jar.get(SHARED_DEVICE_COOKIE)?.value);
-  const result = unmarkSharedDevice(db, await getActor(), fields(formData, ['deviceId']));
+  const thisOne = findActiveDevice(db, jar.get(sharedDeviceCookie())?.value);
+  const result = unmarkSharedDevice(db, actor, fields(formData, ['deviceId']));
   if (!result.ok) redirect(await pathFor(formData, `${back}?error=${result.error}`));
   if (thisOne?.id === result.value.deviceId) {
-    jar.delete(SHARED_DEVICE_COOKIE);
+    // A __Host- cookie is only replaced by one with the same attributes (Secure, Path=/).
+    jar.set(sharedDeviceCookie(), '', { httpOnly: true, sameSite: 'lax', secure: secureCookies(), path: '/', maxAge: 0 });
     await signOut({ redirect: false });
     redirect(await pathFor(formData, '/login?unshared=1'));
   }

@@ -3,9 +3,8 @@ import type { ReactNode } from 'react';
 import { assistAction } from '@/app/actions/facilitator';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Checkbox, Hidden, SelectField, TextField } from '@/components/forms/fields';
-import type { AssistedKind } from '@/db/schema';
-
-export type AssistSpace = { id: number; name: string };
+import type { AssistedKind } from '@/lib/assisted/kinds';
+import type { AssistSpace, AssistTarget } from '@/lib/assisted/views';
 
 /** Which space the facilitator works at: chosen when they facilitate several. */
 export async function AssistSpaceField({ spaces }: { spaces: AssistSpace[] }) {
@@ -20,6 +19,15 @@ export async function ParticipantField() {
   const t = await getTranslations('Facilitator');
   const tc = await getTranslations('Common');
   return <TextField name="participant" label={t('participant')} hint={t('participantHint')} required requiredMark={tc('required')} autoComplete="off" maxLength={254} />;
+}
+
+/**
+ * The person's own PIN or password, typed by them: needed for someone the facilitator's spaces did not
+ * register. Never sent back to the page; checked for this submission only.
+ */
+export async function PresenceField() {
+  const t = await getTranslations('Facilitator');
+  return <TextField name="participantPassword" type="password" label={t('participantPassword')} hint={t('participantPasswordHint')} autoComplete="off" maxLength={128} />;
 }
 
 /** The participant, present, agrees to this contribution: without the tick, nothing is written. */
@@ -45,7 +53,7 @@ export async function AssistForm({
   locale: string;
   spaces: AssistSpace[];
   /** the topic or project it is about, sent as topicId / projectId */
-  target: { kind: 'topic' | 'project'; id: number } | null;
+  target: AssistTarget | null;
   title: string;
   submit: string;
   children?: ReactNode;
@@ -60,6 +68,7 @@ export async function AssistForm({
         {target ? <Hidden name={`${target.kind}Id`} value={String(target.id)} /> : null}
         <AssistSpaceField spaces={spaces} />
         <ParticipantField />
+        <PresenceField />
         {children}
         <ConsentField />
         <SubmitButton pendingLabel={tc('sending')}>{submit}</SubmitButton>

@@ -1,11 +1,9 @@
-import { demoSiteActive } from '@/lib/demo/status';
-
 /**
  * "This is a demo site: the demo accounts are public", at the top of every page while any demo account
- * exists (lib/demo/status.ts). Words passed in, so the pages without next-intl (the global 404) use it too.
+ * exists (the page asks lib/demo/status.ts: headerView's `demo`, or demoSiteActive). Words passed in, so
+ * the pages without next-intl (the global 404) use it too.
  */
 export function DemoBanner({ texts }: { texts: { lang?: string; label: string; banner: string }[] }) {
-  if (!demoSiteActive()) return null;
   return (
     <section id="demo-banner" aria-label={texts[0]!.label} className="border-b-2 border-amber-800 bg-amber-100 px-4 py-2 text-center font-semibold text-stone-950">
       {texts.map((t) => (

@@ -1,4 +1,5 @@
-import type { Cell } from '@/lib/stats/suppression';
+import type { Cell } from '@/lib/stats/disclosure';
+import { cellText, withUnit, type HiddenLabels, type Unit } from './stats-table';
 
 const WIDTH = 340;
 const LABEL_W = 120;
@@ -12,24 +13,23 @@ function shorten(label: string, max = 20): string {
 /**
  * A horizontal bar chart drawn on the server as SVG: no script, a few hundred bytes. The figures are
  * also in the table that follows it (the accessible version), so the SVG is labelled as an image.
- * A suppressed figure has no bar, only the words "fewer than 5".
+ * A hidden figure has no bar, only the words that say why ("fewer than 5", "hidden to protect a small group").
  */
 export function BarChart({
   id,
   title,
   rows,
-  few,
+  labels,
   unit = '',
 }: {
   id: string;
   title: string;
   rows: { label: string; value: Cell }[];
-  /** "fewer than 5" */
-  few: string;
+  labels: HiddenLabels;
   /** e.g. " %" */
-  unit?: string;
+  unit?: Unit;
 }) {
-  const max = Math.max(1, ...rows.map((r) => r.value ?? 0));
+  const max = Math.max(1, ...rows.map((r) => (typeof r.value === 'number' ? r.value : 0)));
   const height = rows.length * ROW_H + 8;
   const barMax = WIDTH - LABEL_W - 60;
   return (
@@ -47,21 +47,21 @@ export function BarChart({
       >
         {rows.map((r, i) => {
           const y = 4 + i * ROW_H;
-          const w = r.value === null ? 0 : Math.max(r.value > 0 ? 2 : 0, Math.round((barMax * r.value) / max));
+          const w = typeof r.value !== 'number' ? 0 : Math.max(r.value > 0 ? 2 : 0, Math.round((barMax * r.value) / max));
           return (
             <g key={`${r.label}-${i}`}>
               <text x={4} y={y + BAR_H - 3} fontSize="11" fill="#1c1917">
                 {shorten(r.label)}
               </text>
-              {r.value === null ? (
+              {typeof r.value !== 'number' ? (
                 <text x={LABEL_W} y={y + BAR_H - 3} fontSize="11" fill="#57534e" fontStyle="italic">
-                  {few}
+                  {cellText(r.value, labels)}
                 </text>
               ) : (
                 <>
                   <rect x={LABEL_W} y={y} width={w} height={BAR_H} fill="#115e59" />
                   <text x={LABEL_W + w + 4} y={y + BAR_H - 3} fontSize="11" fill="#1c1917">
-                    {`${r.value}${unit}`}
+                    {withUnit(r.value, unit)}
                   </text>
                 </>
               )}

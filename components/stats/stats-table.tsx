@@ -1,4 +1,19 @@
-import type { Cell } from '@/lib/stats/suppression';
+import type { Cell } from '@/lib/stats/disclosure';
+
+/**
+ * How hidden figures read: "fewer than 5" (1–4 people), "hidden to protect a small group", and "not
+ * shown yet" for a whole column that cannot be shown without revealing someone.
+ */
+export type HiddenLabels = { few: string; masked: string; withheld: string };
+
+/** How a number is written: a unit after it, or a formatter (percentages: lib/i18n/format.ts). */
+export type Unit = string | ((n: number) => string);
+export const withUnit = (n: number, unit: Unit = '') => (typeof unit === 'function' ? unit(n) : `${n}${unit}`);
+
+/** A figure as text: the number (with its unit), or why it is hidden. */
+export function cellText(c: Cell, labels: HiddenLabels, unit: Unit = ''): string {
+  return typeof c === 'number' ? withUnit(c, unit) : labels[c];
+}
 
 /** A data table that scrolls sideways on a narrow phone rather than squeezing its figures. */
 export function StatsTable({
@@ -7,14 +22,14 @@ export function StatsTable({
   groupHeader,
   columns,
   rows,
-  few,
+  labels,
 }: {
   id: string;
   caption: string;
   groupHeader: string;
-  columns: { key: string; label: string }[];
-  rows: { key: string; label: string; values: Record<string, Cell | string> }[];
-  few: string;
+  columns: { key: string; label: string; unit?: Unit }[];
+  rows: { key: string; label: string; values: Record<string, Cell> }[];
+  labels: HiddenLabels;
 }) {
   return (
     <div className="overflow-x-auto" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
@@ -35,10 +50,10 @@ export function StatsTable({
             <tr key={r.key} className="border-b border-stone-200">
               <th scope="row" className="p-2 text-left font-semibold">{r.label}</th>
               {columns.map((c) => {
-                const v = r.values[c.key];
+                const v = r.values[c.key] ?? 0;
                 return (
-                  <td key={c.key} className={`p-2 text-right ${v === null ? 'italic text-stone-700' : ''}`}>
-                    {v === null || v === undefined ? few : v}
+                  <td key={c.key} data-hidden={typeof v === 'number' ? undefined : v} className={`p-2 text-right ${typeof v === 'number' ? '' : 'italic text-stone-700'}`}>
+                    {cellText(v, labels, c.unit)}
                   </td>
                 );
               })}

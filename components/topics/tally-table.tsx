@@ -1,14 +1,26 @@
+import { Fragment } from 'react';
 import { getTranslations } from 'next-intl/server';
+import { cellText } from '@/components/stats/stats-table';
+import type { Cell } from '@/lib/stats/disclosure';
+import type { Split } from '@/lib/stats/split';
 
 export type TallyRow = { key: string; label: string; residents: number; others: number };
 
-export async function TallyTable({ rows, commune }: { rows: TallyRow[]; commune: string }) {
+/**
+ * The public tally: votes per choice, residents of the topic's commune apart from others, and how many
+ * of them a facilitator entered for the voter at a connected space (`assisted`). Other lines about the
+ * tally as a whole go in `children`, under the table.
+ */
+export async function TallyTable({ rows, commune, assisted = 0, children }: { rows: TallyRow[]; commune: string; assisted?: number; children?: React.ReactNode }) {
   const t = await getTranslations('Topic');
   const total = rows.reduce((a, r) => a + r.residents + r.others, 0);
   const max = Math.max(1, ...rows.map((r) => r.residents + r.others));
   return (
     <div>
-      <p className="mb-2 font-semibold">{t('tallyTotal', { count: total })}</p>
+      <p className="mb-2 font-semibold">
+        {t('tallyTotal', { count: total })}
+        {assisted > 0 ? <span id="tally-assisted" className="block font-normal">{t('tallyAssisted', { count: assisted })}</span> : null}
+      </p>
       {total > 0 ? (
         // Focusable, so that a keyboard can scroll a table wider than the screen (WCAG 2.1.1).
         <div className="overflow-x-auto" role="region" aria-labelledby="tally-caption" tabIndex={0}>
@@ -44,27 +56,50 @@ export async function TallyTable({ rows, commune }: { rows: TallyRow[]; commune:
         </table>
         </div>
       ) : null}
+      {children}
     </div>
   );
 }
 
+/**
+ * An officials' split (votes or supports by gender or age band), as lib/stats/split.ts decided it:
+ * the figures with the reason for each hidden one, or the plain message that it cannot be shown yet.
+ */
 export async function DemographicTable({
   id,
   title,
-  groups,
+  split,
+  groupLabel,
   choices,
+  withheld,
 }: {
   /** unique on the page: names the scrollable region after the table's caption */
   id: string;
   title: string;
-  groups: { label: string; total: number | null; choices: Map<string, number | null> }[];
+  split: Split;
+  groupLabel: (group: string) => string;
   choices: { key: string; label: string }[];
+  /** what to say when the split cannot be shown without revealing someone */
+  withheld: string;
 }) {
   const t = await getTranslations('Topic');
-  const cell = (n: number | null | undefined) => (n === null ? t('fewer') : (n ?? 0));
+  const labels = { few: t('fewer'), masked: t('masked'), withheld: t('notShown') };
+  if (split.status === 'withheld') {
+    return (
+      <div className="mb-4">
+        <h4 className="mb-1 font-semibold">{title}</h4>
+        <p id={`${id}-withheld`}>{withheld}</p>
+      </div>
+    );
+  }
+  const td = (c: Cell, bold = false) => (
+    <td data-hidden={typeof c === 'number' ? undefined : c} className={`p-2 ${bold ? 'font-semibold' : ''} ${typeof c === 'number' ? '' : 'italic text-stone-700'}`}>
+      {cellText(c, labels)}
+    </td>
+  );
   return (
     <div className="mb-4 overflow-x-auto" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-    <table className="w-full border-collapse bg-white text-sm">
+    <table id={id} className="w-full border-collapse bg-white text-sm">
       <caption id={`${id}-caption`} className="mb-1 text-left font-semibold">{title}</caption>
       <thead>
         <tr className="border-b-2 border-stone-400 text-left">
@@ -76,13 +111,11 @@ export async function DemographicTable({
         </tr>
       </thead>
       <tbody>
-        {groups.map((g) => (
-          <tr key={g.label} className="border-b border-stone-200">
-            <th scope="row" className="p-2 text-left">{g.label}</th>
-            {choices.map((c) => (
-              <td key={c.key} className="p-2">{g.total === null ? t('fewer') : cell(g.choices.get(c.key))}</td>
-            ))}
-            <td className="p-2 font-semibold">{cell(g.total)}</td>
+        {split.rows.map((g) => (
+          <tr key={g.group} className="border-b border-stone-200">
+            <th scope="row" className="p-2 text-left">{groupLabel(g.group)}</th>
+            {choices.map((c) => <Fragment key={c.key}>{td(g.cells[c.key] ?? 0)}</Fragment>)}
+            {td(g.total, true)}
           </tr>
         ))}
       </tbody>

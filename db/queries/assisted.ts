@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
-import { assistedContributions, comments, communes, connectedSpaces, projects, topics, users, type AssistedKind, type ProjectStatus } from '../schema';
+import { assistedContributions, comments, communes, connectedSpaces, projects, roleGrants, topics, users, votes, type AssistedKind, type ProjectStatus } from '../schema';
 
 /** Everything entered on this person's behalf, newest first, with where to find it. */
 export function assistedFor(db: Db, participantId: number, limit = 200) {
@@ -70,6 +70,11 @@ export function participantsOf(db: Db, spaceIds: number[], q: { code: string | n
       consentGivenOn: users.consentGivenOn,
       spaceId: users.registeredAtSpaceId,
       suspendedUntil: users.suspendedUntil,
+      /**
+       * given a role since: then only an admin gives a new PIN. "users"."id" is written out: in a select
+       * from one table drizzle renders ${users.id} as a bare "id", which inside this subquery is g.id.
+       */
+      holdsRole: sql<number>`EXISTS (SELECT 1 FROM ${roleGrants} g WHERE g.user_id = "users"."id" AND g.revoked_at IS NULL)`.mapWith(Boolean),
     })
     .from(users)
     .where(and(...conds))
@@ -139,4 +144,20 @@ export function commentsToChooseFrom(db: Db, target: { kind: 'topic' | 'project'
     .orderBy(asc(comments.id))
     .limit(limit)
     .all();
+}
+
+/**
+ * Votes on this topic that a facilitator entered for the voter and that still stand (not withdrawn, the
+ * vote still there): the public tally says how many there are (assisted_subject_idx).
+ */
+export function assistedVoteCount(db: Db, topicId: number): number {
+  const a = assistedContributions;
+  return (
+    db
+      .select({ n: sql<number>`count(DISTINCT ${a.participantId})` })
+      .from(a)
+      .innerJoin(votes, and(eq(votes.topicId, a.subjectId), eq(votes.userId, a.participantId)))
+      .where(and(eq(a.kind, 'vote'), eq(a.subjectId, topicId), isNull(a.withdrawnAt)))
+      .get()?.n ?? 0
+  );
 }

@@ -1,10 +1,20 @@
 import { and, asc, count, desc, eq, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
+import { alias, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
-import { appeals, assistedContributions, auditLog, comments, communes, connectedSpaces, moderations, moderationTerms, reports, sanctions, users, type ContentType } from '../schema';
+import { appeals, assistedContributions, auditLog, comments, communes, connectedSpaces, moderations, moderationTerms, projects, reports, sanctions, topics, users, type ContentType } from '../schema';
+
+/** The communes a moderator sees ('all' for region moderators and admins): see moderationScope in lib/permissions. */
+export type ModerationScope = number[] | 'all';
+
+/** Rows of these communes only; with a list, rows of no commune (null) are left out too. */
+function withinScope(col: SQL | AnySQLiteColumn, scope: ModerationScope): SQL | undefined {
+  const expr = sql`${col}`;
+  if (scope === 'all') return undefined;
+  return scope.length ? inArray(expr, scope) : sql`0`;
+}
 
 export type QueueFilters = {
-  communes: number[] | 'all';
+  communes: ModerationScope;
   communeId?: number;
   type?: ContentType;
   reason?: string;
@@ -18,7 +28,7 @@ export function moderationQueue(db: Db, f: QueueFilters, limit = 50) {
     isNull(moderations.decidedAt),
     or(eq(moderations.state, 'held'), sql`${moderations.reportCount} > 0`, and(eq(moderations.state, 'hidden'), isNull(moderations.hiddenBy))),
   ];
-  if (f.communes !== 'all') conds.push(f.communes.length ? inArray(moderations.communeId, f.communes) : sql`0`);
+  conds.push(withinScope(moderations.communeId, f.communes));
   if (f.communeId) conds.push(eq(moderations.communeId, f.communeId));
   if (f.type) conds.push(eq(moderations.contentType, f.type));
   if (f.reason) {
@@ -103,7 +113,8 @@ export function appealOf(db: Db, where: { moderationId?: number; sanctionId?: nu
     .get();
 }
 
-export function pendingAppeals(db: Db) {
+/** Appeals waiting for a decision, of the communes in scope (a suspension's commune is the sanction's). */
+export function pendingAppeals(db: Db, scope: ModerationScope) {
   const original = alias(users, 'original');
   return db
     .select({
@@ -126,42 +137,72 @@ export function pendingAppeals(db: Db) {
     .leftJoin(original, eq(original.id, appeals.originalModeratorId))
     .leftJoin(moderations, eq(moderations.id, appeals.moderationId))
     .leftJoin(sanctions, eq(sanctions.id, appeals.sanctionId))
-    .where(eq(appeals.state, 'pending'))
+    .where(and(eq(appeals.state, 'pending'), withinScope(sql`coalesce(${moderations.communeId}, ${sanctions.communeId})`, scope)))
     .orderBy(asc(appeals.createdAt))
     .all();
 }
 
-export function sanctionsOf(db: Db, userId: number) {
+/** A person's sanctions given in the communes in scope (those naming no content: region scope only). */
+export function sanctionsOf(db: Db, userId: number, scope: ModerationScope) {
   const mod = alias(users, 'moderator');
   return db
     .select({ id: sanctions.id, kind: sanctions.kind, reason: sanctions.reason, endsAt: sanctions.endsAt, liftedAt: sanctions.liftedAt, createdAt: sanctions.createdAt, moderator: mod.displayName })
     .from(sanctions)
     .innerJoin(mod, eq(mod.id, sanctions.moderatorId))
-    .where(eq(sanctions.userId, userId))
+    .where(and(eq(sanctions.userId, userId), withinScope(sanctions.communeId, scope)))
     .orderBy(desc(sanctions.id))
     .all();
 }
 
+const TERM_ACTIONS = ['moderation.term_add', 'moderation.term_remove'];
 const MODERATION_ACTIONS = or(
   like(auditLog.action, 'content.%'),
   like(auditLog.action, 'appeal.%'),
-  inArray(auditLog.action, ['user.warn', 'user.suspend', 'user.unsuspend', 'moderation.configure', 'moderation.term_add']),
+  inArray(auditLog.action, ['user.warn', 'user.suspend', 'user.unsuspend', 'moderation.configure', ...TERM_ACTIONS]),
 );
 
-export function moderationLog(db: Db, limit = 200) {
+/**
+ * The commune an entry of the moderation log is about: the content's, the appeal's (its content's or its
+ * sanction's), the sanction's, the settings', the term's (null: the whole region's).
+ */
+const LOG_COMMUNE = sql`CASE
+  WHEN ${auditLog.action} LIKE 'content.%' THEN (SELECT m.commune_id FROM moderations m WHERE m.content_type = ${auditLog.subjectType} AND m.content_id = ${auditLog.subjectId})
+  WHEN ${auditLog.action} LIKE 'appeal.%' THEN (SELECT coalesce(m.commune_id, s.commune_id) FROM appeals ap LEFT JOIN moderations m ON m.id = ap.moderation_id LEFT JOIN sanctions s ON s.id = ap.sanction_id WHERE ap.id = ${auditLog.subjectId})
+  WHEN ${auditLog.action} IN ('user.warn', 'user.suspend') THEN (SELECT s.commune_id FROM sanctions s WHERE s.id = json_extract(${auditLog.details}, '$.sanctionId'))
+  WHEN ${auditLog.action} = 'user.unsuspend' THEN (SELECT s.commune_id FROM appeals ap JOIN sanctions s ON s.id = ap.sanction_id WHERE ap.id = json_extract(${auditLog.details}, '$.appealId'))
+  WHEN ${auditLog.action} = 'moderation.configure' THEN ${auditLog.subjectId}
+  WHEN ${auditLog.action} IN ('moderation.term_add', 'moderation.term_remove') THEN json_extract(${auditLog.details}, '$.communeId')
+END`;
+
+/** The moderation log, newest first: for a commune moderator, the entries of their communes (and the region's terms, which apply there too). */
+export function moderationLog(db: Db, scope: ModerationScope, limit = 200) {
   const actor = alias(users, 'actor');
+  const inScope =
+    scope === 'all'
+      ? undefined
+      : scope.length === 0
+        ? sql`0`
+        : or(withinScope(LOG_COMMUNE, scope), and(inArray(auditLog.action, TERM_ACTIONS), sql`json_extract(${auditLog.details}, '$.communeId') IS NULL`));
   return db
     .select({ id: auditLog.id, createdAt: auditLog.createdAt, action: auditLog.action, subjectType: auditLog.subjectType, subjectId: auditLog.subjectId, details: auditLog.details, actorName: actor.displayName })
     .from(auditLog)
     .leftJoin(actor, eq(actor.id, auditLog.actorId))
-    .where(MODERATION_ACTIONS)
+    .where(and(MODERATION_ACTIONS, inScope))
     .orderBy(desc(auditLog.id))
     .limit(limit)
     .all();
 }
 
-export function listTerms(db: Db) {
-  return db.select().from(moderationTerms).orderBy(asc(moderationTerms.language), asc(moderationTerms.term)).all();
+/** The screening terms of the region and of the communes in scope (any), with their commune's name (null: the region). */
+export function listTerms(db: Db, scope: ModerationScope) {
+  return db
+    .select({ id: moderationTerms.id, term: moderationTerms.term, language: moderationTerms.language, communeId: moderationTerms.communeId, commune: communes.name })
+    .from(moderationTerms)
+    .leftJoin(communes, eq(communes.id, moderationTerms.communeId))
+    // No commune at all: not a moderator, nothing to list.
+    .where(scope === 'all' ? undefined : scope.length ? or(isNull(moderationTerms.communeId), withinScope(moderationTerms.communeId, scope)) : sql`0`)
+    .orderBy(asc(moderationTerms.language), asc(moderationTerms.term), asc(moderationTerms.id))
+    .all();
 }
 
 /** Public, aggregate only: reports per month and reason, decisions per month and outcome, timing, appeals. */
@@ -194,15 +235,26 @@ export function moderationStats(db: Db) {
   return { byReason, byOutcome, medianHours: median, appeals: { total, upheld } };
 }
 
-/** A person's latest comments (any state) and moderation records, for the moderator's history view. */
-export function authorHistory(db: Db, userId: number, limit = 50) {
+/**
+ * A person's latest comments (any state) and moderation records, in the communes in scope, for the
+ * moderator's history view (a comment's commune is its topic's or project's).
+ */
+export function authorHistory(db: Db, userId: number, scope: ModerationScope, limit = 50) {
   const recent = db
     .select({ id: comments.id, body: comments.body, visibility: comments.visibility, topicId: comments.topicId, projectId: comments.projectId, createdAt: comments.createdAt })
     .from(comments)
-    .where(eq(comments.authorId, userId))
+    .leftJoin(topics, eq(topics.id, comments.topicId))
+    .leftJoin(projects, eq(projects.id, comments.projectId))
+    .where(and(eq(comments.authorId, userId), withinScope(sql`coalesce(${topics.communeId}, ${projects.communeId})`, scope)))
     .orderBy(desc(comments.id))
     .limit(limit)
     .all();
-  const records = db.select().from(moderations).where(eq(moderations.authorId, userId)).orderBy(desc(moderations.id)).limit(limit).all();
+  const records = db
+    .select()
+    .from(moderations)
+    .where(and(eq(moderations.authorId, userId), withinScope(moderations.communeId, scope)))
+    .orderBy(desc(moderations.id))
+    .limit(limit)
+    .all();
   return { recent, records };
 }

@@ -15,6 +15,8 @@ export function getProfile(db: Db, userId: number) {
       birthYear: users.birthYear,
       language: users.language,
       suspendedUntil: users.suspendedUntil,
+      participantCode: users.participantCode,
+      pinChoicePending: users.pinChoicePending,
     })
     .from(users)
     .where(eq(users.id, userId))

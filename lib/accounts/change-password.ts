@@ -5,20 +5,29 @@ import { recordAudit } from '@/lib/audit';
 import { forbidden, invalid, notFound, ok, type Result } from '@/lib/errors';
 import { can, type Actor } from '@/lib/permissions';
 import { parse } from '@/lib/validation';
-import { hashPassword, verifyPassword } from './password';
+import type { AttemptMeta } from './authenticate';
+import { hashPassword } from './password';
+import { confirmSecret } from './reauthenticate';
 import { changePasswordSchema } from './schemas';
 
-/** Needs the current password. Ends every other session (the session version moves on). */
-export async function changePassword(db: Db, actor: Actor | null, input: unknown): Promise<Result<{ sessionVersion: number }>> {
+/**
+ * Needs the current password, checked under the sign-in throttle. Ends every session, this one
+ * included (the session version moves on): the person signs in again with the new password.
+ */
+export async function changePassword(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  meta: AttemptMeta = { ip: 'local' },
+): Promise<Result<{ sessionVersion: number }>> {
   const parsed = parse(changePasswordSchema, input);
   if (!parsed.ok) return parsed;
   if (!actor) return forbidden();
   const user = db.select().from(users).where(eq(users.id, actor.id)).get();
   if (!user) return notFound();
   if (!can(actor, 'password.change', { userId: user.id })) return forbidden();
-  if (!(await verifyPassword(user.passwordHash, parsed.data.currentPassword))) {
-    return invalid({ currentPassword: 'currentPasswordWrong' });
-  }
+  const refused = await confirmSecret(db, user, parsed.data.currentPassword, 'currentPassword', meta, 'currentPasswordWrong');
+  if (refused) return refused;
   if (parsed.data.newPassword === parsed.data.currentPassword) return invalid({ newPassword: 'passwordUnchanged' });
   const passwordHash = await hashPassword(parsed.data.newPassword);
   const sessionVersion = db.transaction((tx) => {

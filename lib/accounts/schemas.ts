@@ -97,7 +97,10 @@ export const registerSchema = z
   .superRefine(needsIdentifier);
 export type RegisterInput = z.input<typeof registerSchema>;
 
-export const updateProfileSchema = z.strictObject(profileFields).superRefine(needsIdentifier);
+/** currentSecret: the current password or PIN, asked only when the phone or e-mail changes. */
+export const updateProfileSchema = z
+  .strictObject({ ...profileFields, currentSecret: z.string().max(PASSWORD_MAX, 'passwordTooLong').optional() })
+  .superRefine(needsIdentifier);
 export type UpdateProfileInput = z.input<typeof updateProfileSchema>;
 
 export const changePasswordSchema = z.strictObject({

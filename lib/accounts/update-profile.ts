@@ -9,8 +9,19 @@ import { parse } from '@/lib/validation';
 import { takenIdentifiers } from './register-user';
 import { updateProfileSchema } from './schemas';
 import { uniqueViolation } from './unique';
+import type { AttemptMeta } from './authenticate';
+import { confirmSecret } from './reauthenticate';
 
-export function updateProfile(db: Db, actor: Actor | null, input: unknown): Result<{ userId: number }> {
+/**
+ * A person updates their profile. Changing the phone or e-mail (what one signs in with, and where the
+ * account's messages go) needs the current password or PIN, checked under the sign-in throttle.
+ */
+export async function updateProfile(
+  db: Db,
+  actor: Actor | null,
+  input: unknown,
+  meta: AttemptMeta = { ip: 'local' },
+): Promise<Result<{ userId: number }>> {
   const parsed = parse(updateProfileSchema, input);
   if (!parsed.ok) return parsed;
   const data = parsed.data;
@@ -23,12 +34,17 @@ export function updateProfile(db: Db, actor: Actor | null, input: unknown): Resu
   if (!db.select({ id: communes.id }).from(communes).where(eq(communes.id, data.communeId)).get()) {
     return invalid({ communeId: 'communeRequired' });
   }
-  const taken = takenIdentifiers(db, data.phone, data.email, user.id);
-  if (taken) return conflict(taken);
-
   const changed = (['displayName', 'phone', 'email', 'communeId', 'gender', 'birthYear', 'language'] as const).filter(
     (k) => (data[k] ?? null) !== (user[k] ?? null),
   );
+  if (changed.includes('phone') || changed.includes('email')) {
+    if (!data.currentSecret) return invalid({ currentSecret: 'currentSecretRequired' });
+    const refused = await confirmSecret(db, user, data.currentSecret, 'currentSecret', meta);
+    if (refused) return refused;
+  }
+  // Only after the secret: whether a number is someone else's is not for any open session to learn.
+  const taken = takenIdentifiers(db, data.phone, data.email, user.id);
+  if (taken) return conflict(taken);
   try {
     db.transaction((tx) => {
       tx.update(users)
@@ -46,6 +62,11 @@ export function updateProfile(db: Db, actor: Actor | null, input: unknown): Resu
         .run();
       // Field names only: the audit log must not become a copy of personal data.
       recordAudit(tx, { actorId: actor.id, action: 'user.update', subjectType: 'user', subjectId: user.id, details: { changed } });
+      // A sanction's scope is the commune of the content it was about, never this one: moving changes no
+      // sanction, and the move itself stays on record.
+      if (changed.includes('communeId')) {
+        recordAudit(tx, { actorId: actor.id, action: 'user.commune_change', subjectType: 'user', subjectId: user.id, details: { from: user.communeId, to: data.communeId } });
+      }
     });
   } catch (e) {
     const field = uniqueViolation(e);

@@ -1,17 +1,19 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { assistedContributions, commentSupports, comments, type AssistedKind } from '@/db/schema';
-import { findByIdentifier } from '@/lib/accounts/authenticate';
+import { authenticate, findByIdentifier } from '@/lib/accounts/authenticate';
 import { isSuspended, loadActor } from '@/lib/accounts/load-actor';
 import { recordAudit } from '@/lib/audit';
 import { createComment } from '@/lib/comments/create-comment';
 import { supportComment } from '@/lib/comments/support-comment';
 import { forbidden, invalid, ok, rateLimited, type Failure, type Result } from '@/lib/errors';
 import { findSpace } from '@/lib/participants/slip';
-import { can, type Actor } from '@/lib/permissions';
+import { notify } from '@/lib/notifications/deliver';
+import { can, type Actor, type Subjects } from '@/lib/permissions';
 import { saveProject } from '@/lib/projects/save-project';
 import { supportProject } from '@/lib/projects/support-project';
 import { hit } from '@/lib/rate-limit';
+import { activeRoles } from '@/lib/roles/holders';
 import { idParam, parse } from '@/lib/validation';
 import { castVote } from '@/lib/votes/cast-vote';
 import { assistSchema, PAYLOAD_FIELDS } from './schemas';
@@ -86,6 +88,22 @@ const WRITERS: Record<AssistedKind, (db: Db, participant: Actor, payload: Record
   },
 };
 
+/**
+ * A vote or a support leaves nothing the person would see on their own: they are told, with a link to
+ * what was entered in their name, where they can take it back.
+ */
+function tellParticipant(db: Db, kind: AssistedKind, participantId: number, facilitatorId: number, w: Written & { subjectId: number }) {
+  if (kind !== 'vote' && kind !== 'comment_support' && kind !== 'project_support') return;
+  notify(db, {
+    kind: `assisted.${kind}`,
+    recipientIds: [participantId],
+    actorId: facilitatorId,
+    topicId: w.topicId,
+    projectId: w.projectId,
+    commentId: kind === 'comment_support' ? w.subjectId : null,
+  });
+}
+
 /** What the audit row points at, for each kind. */
 const AUDIT_SUBJECT: Record<AssistedKind, string> = {
   comment: 'comment',
@@ -112,17 +130,39 @@ export async function contributeForParticipant(db: Db, actor: Actor | null, inpu
 
   const space = findSpace(db, v.spaceId);
   if (!space) return invalid({ spaceId: 'spaceRequired' });
+  if (!can(actor, 'assist.access', { spaceId: space.id })) return forbidden();
   const person = findByIdentifier(db, v.participant);
-  if (!person) return invalid({ participant: 'participantUnknown' });
-  if (!can(actor, 'assist.contribute', { spaceId: space.id, participantId: person.id, participantSuspended: isSuspended(person.suspendedUntil, now) })) {
-    // Allowed to assist here, just not this person: say why, next to the field.
-    if (can(actor, 'assist.contribute', { spaceId: space.id, participantId: 0, participantSuspended: false })) {
-      return invalid({ participant: person.id === actor!.id ? 'participantSelf' : 'participantSuspended' });
-    }
+  if (person?.id === actor!.id) return invalid({ participant: 'participantSelf' });
+
+  // Proof of presence: the person types their own secret, checked like a sign-in (same hash check, same
+  // locks on their code or number; the facilitator's account stands for the address). It is bound to the
+  // person typed in this very submission and kept nowhere, so it cannot be used again, nor for anyone else.
+  let presenceProven = false;
+  if (v.participantPassword) {
+    const proof = await authenticate(db, { identifier: v.participant, password: v.participantPassword }, { ip: `assist:${actor!.id}` });
+    if (!proof.ok) return proof.error === 'rate_limited' ? proof : invalid({ participantPassword: 'presenceFailed' });
+    presenceProven = !!person && proof.value.userId === person.id;
+  }
+  const knownHere = !!person && person.registeredAtSpaceId !== null && can(actor, 'assist.access', { spaceId: person.registeredAtSpaceId });
+  // Unknown, or known elsewhere and not proven here: one answer, which tells nothing about the account.
+  if (!person || !(knownHere || presenceProven)) return invalid({ participant: 'participantNotKnownHere' });
+
+  const roles = activeRoles(db, person.id);
+  const subject: Subjects['assist.contribute'] = {
+    spaceId: space.id,
+    participantId: person.id,
+    participantSuspended: isSuspended(person.suspendedUntil, now),
+    participantHoldsRole: roles.length > 0,
+    registeredAtSpaceId: person.registeredAtSpaceId,
+    presenceProven,
+  };
+  if (!can(actor, 'assist.contribute', subject)) {
+    if (subject.participantHoldsRole) return invalid({ participant: 'participantHoldsRole' });
+    if (subject.participantSuspended) return invalid({ participant: 'participantSuspended' });
     return forbidden();
   }
   const participant = loadActor(db, { userId: person.id, sessionVersion: person.sessionVersion });
-  if (!participant) return invalid({ participant: 'participantUnknown' });
+  if (!participant) return invalid({ participant: 'participantNotKnownHere' });
 
   const wait = await hit(db, 'assistPerAccount', `u:${actor!.id}`);
   if (wait > 0) return rateLimited(wait);
@@ -151,10 +191,11 @@ export async function contributeForParticipant(db: Db, actor: Actor | null, inpu
         action: `assisted.${v.kind}`,
         subjectType: AUDIT_SUBJECT[v.kind],
         subjectId: written.value.subjectId,
-        details: { participantId: participant.id, participantName: person.displayName, spaceId: space.id, assistedId: row.id, consentGivenAt },
+        details: { participantId: participant.id, participantName: person.displayName, spaceId: space.id, assistedId: row.id, consentGivenAt, presence: knownHere ? 'registeredHere' : 'proven' },
       });
       return { assistedId: row.id, ...written.value };
     }, { behavior: 'immediate' });
+    tellParticipant(db, v.kind, participant.id, actor!.id, outcome);
     return ok({ ...outcome, kind: v.kind, participantId: participant.id, participantName: person.displayName });
   } catch (e) {
     if (e instanceof Refused) return e.failure;

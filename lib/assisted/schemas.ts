@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ASSISTED_KINDS, type AssistedKind } from '@/db/schema';
+import { PASSWORD_MAX } from '@/lib/accounts/password';
 import { consentSchema } from '@/lib/participants/schemas';
 import { idParam } from '@/lib/validation';
 
@@ -10,6 +11,11 @@ export const assistSchema = z.object({
   participant: z.string().trim().min(1, 'participantRequired').max(254, 'participantUnknown'),
   consent: consentSchema,
   kind: z.enum(ASSISTED_KINDS, 'invalidChoice'),
+  /**
+   * The person's own PIN or password, typed by them on the facilitator's screen: proof that they are
+   * here, for this submission only (needed unless one of the facilitator's spaces registered them).
+   */
+  participantPassword: z.string().max(PASSWORD_MAX, 'passwordTooLong').optional(),
 });
 
 /** The fields of each kind, handed as they are to the use case that writes the contribution. */

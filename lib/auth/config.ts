@@ -4,8 +4,10 @@ import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import { authenticate } from '@/lib/accounts/authenticate';
 import { env, secureCookies } from '@/lib/env';
-import { openDeviceSession } from '@/lib/shared-devices/device-sessions';
-import { cookieFromHeader, SHARED_DEVICE_COOKIE } from '@/lib/shared-devices/token';
+import { openSession } from '@/lib/accounts/sessions';
+import { cookieFromHeader } from '@/lib/shared-devices/token';
+import { clientIp } from './client-ip';
+import { cookieNames } from './cookie-names';
 import type { Failure } from '@/lib/errors';
 
 /** Carries the use case's failure (bad credentials, rate limit) back to the sign-in action. */
@@ -16,21 +18,22 @@ export class SignInRejected extends CredentialsSignin {
   }
 }
 
-/**
- * The client address for per-address limits: the LAST X-Forwarded-For entry, the one added by the
- * nearest proxy (Next sets it from the socket when no proxy did). Earlier entries are whatever the
- * client sent. Without a reverse proxy a forged header can dodge per-address limits; the strict
- * per-account limits do not depend on it.
- */
-export function clientIp(headers: Headers): string {
-  const hops = headers.get('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean) ?? [];
-  return hops.at(-1) || headers.get('x-real-ip') || 'local';
+/** The client address for per-address limits (lib/auth/client-ip.ts; TRUST_PROXY). */
+export function requestClientIp(headers: Headers): string {
+  return clientIp(headers, env().TRUST_PROXY);
 }
 
 export const { auth, signIn, signOut, handlers } = NextAuth(() => ({
   secret: env().AUTH_SECRET,
   trustHost: true,
   useSecureCookies: secureCookies(),
+  cookies: {
+    sessionToken: {
+      name: cookieNames(secureCookies()).session,
+      options: { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies() },
+    },
+  },
+  // The server-side session row decides (lib/accounts/sessions.ts); the cookie only outlives it.
   session: { strategy: 'jwt', maxAge: env().SESSION_MAX_AGE_DAYS * 24 * 60 * 60 },
   pages: { signIn: '/login', error: '/login' },
   logger: {
@@ -45,19 +48,19 @@ export const { auth, signIn, signOut, handlers } = NextAuth(() => ({
     Credentials({
       credentials: { identifier: {}, password: {} },
       async authorize(credentials, request) {
-        const result = await authenticate(
-          getDb(),
-          { identifier: credentials.identifier, password: credentials.password },
-          { ip: clientIp(request.headers) },
-        );
+        const ip = requestClientIp(request.headers);
+        const result = await authenticate(getDb(), { identifier: credentials.identifier, password: credentials.password }, { ip });
         if (!result.ok) throw new SignInRejected(result);
-        // On a browser marked as a shared computer, the session is one of that computer's: it ends
-        // after SHARED_IDLE_MINUTES without a request (checked in loadActor on every request).
-        const dsid = openDeviceSession(getDb(), {
+        // A session row on the server; the cookie carries its random id. On a browser marked as a
+        // shared computer, it is one of that computer's: it ends after SHARED_IDLE_MINUTES without a request.
+        const session = openSession(getDb(), {
           userId: result.value.userId,
-          token: cookieFromHeader(request.headers.get('cookie'), SHARED_DEVICE_COOKIE),
+          sessionVersion: result.value.sessionVersion,
+          userAgent: request.headers.get('user-agent'),
+          ip,
+          deviceToken: cookieFromHeader(request.headers.get('cookie'), cookieNames(secureCookies()).sharedDevice),
         });
-        return { id: String(result.value.userId), sv: result.value.sessionVersion, dsid };
+        return { id: String(result.value.userId), sid: session.id };
       },
     }),
   ],
@@ -65,9 +68,7 @@ export const { auth, signIn, signOut, handlers } = NextAuth(() => ({
     jwt({ token, user }) {
       if (user) {
         token.uid = Number(user.id);
-        token.sv = (user as { sv?: number }).sv ?? 0;
-        const dsid = (user as { dsid?: string | null }).dsid;
-        if (dsid) token.dsid = dsid;
+        token.sid = (user as { sid?: string }).sid;
         // Nothing personal in the cookie.
         delete token.name;
         delete token.email;
@@ -77,8 +78,7 @@ export const { auth, signIn, signOut, handlers } = NextAuth(() => ({
     },
     session({ session, token }) {
       session.user = { ...session.user, id: String(token.uid ?? '') };
-      session.sessionVersion = typeof token.sv === 'number' ? token.sv : -1;
-      session.deviceSessionId = typeof token.dsid === 'string' ? token.dsid : null;
+      session.sessionId = typeof token.sid === 'string' ? token.sid : null;
       return session;
     },
   },

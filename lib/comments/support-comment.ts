@@ -1,36 +1,46 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { overCap } from '@/lib/rate-limit';
 import { commentSupports, comments } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, notFound, ok, type Result } from '@/lib/errors';
 import { can, type Actor } from '@/lib/permissions';
 import { parse } from '@/lib/validation';
 import { supportCommentSchema } from './schemas';
-import { findCommentWithSubject } from './subject';
+import { findCommentWithSubject, settleCommentSubject, type CommentSubjectRef } from './subject';
 
 /** A reader supports a comment, once each, or takes the support back. Repeating a click changes nothing. */
-export function supportComment(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ supported: boolean }> {
+export function supportComment(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ supported: boolean; commentId: number; subject: CommentSubjectRef }> {
   const parsed = parse(supportCommentSchema, input);
   if (!parsed.ok) return parsed;
   const found = findCommentWithSubject(db, parsed.data.commentId, now);
   if (!found || found.comment.visibility !== 'visible' || found.comment.deletedAt || !found.subject.isPublic) return notFound();
   const { comment, subject } = found;
+  settleCommentSubject(db, subject, now);
   if (!can(actor, 'comment.support', { authorId: comment.authorId, phase: subject.phase })) return forbidden();
 
   const add = parsed.data.intent === 'add';
-  db.transaction((tx) => {
+  const capped = db.transaction((tx) => {
+    // The hourly cap counts supports actually given, inside the write lock (concurrent clicks count once).
+    if (add) {
+      const already = tx.select({ u: commentSupports.userId }).from(commentSupports).where(and(eq(commentSupports.commentId, comment.id), eq(commentSupports.userId, actor!.id))).get();
+      const over = already ? null : overCap(db, 'commentSupportPerAccount', actor!.id, now);
+      if (over) return over;
+    }
     const changes = add
       ? tx.insert(commentSupports).values({ commentId: comment.id, userId: actor!.id }).onConflictDoNothing().run().changes
       : tx
           .delete(commentSupports)
           .where(and(eq(commentSupports.commentId, comment.id), eq(commentSupports.userId, actor!.id)))
           .run().changes;
-    if (!changes) return;
+    if (!changes) return null;
     tx.update(comments)
       .set({ supportCount: add ? sql`${comments.supportCount} + 1` : sql`max(0, ${comments.supportCount} - 1)` })
       .where(eq(comments.id, comment.id))
       .run();
     recordAudit(tx, { actorId: actor!.id, action: add ? 'comment.support' : 'comment.unsupport', subjectType: 'comment', subjectId: comment.id });
+    return null;
   }, { behavior: 'immediate' });
-  return ok({ supported: add });
+  if (capped) return capped;
+  return ok({ supported: add, commentId: comment.id, subject: { kind: subject.kind, id: subject.id } });
 }

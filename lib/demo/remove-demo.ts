@@ -1,4 +1,6 @@
 import type { Db } from '@/db/client';
+import { removeFileIfUnreferencedSync } from '@/lib/media/attach-media';
+import { bumpTranslationsVersion, forgetLiveMessages } from '@/lib/translations/live';
 import { forgetDemoStatus } from './status';
 
 /**
@@ -6,25 +8,33 @@ import { forgetDemoStatus } from './status';
  * that started as the demo can go live with the people and content it has gained since.
  *
  * What goes, in one transaction:
- * - the demo accounts, their roles, sessions on shared computers, notifications and preferences;
+ * - the demo accounts, their roles, sessions (on any device, and every session of a shared computer a demo
+ *   facilitator marked), notifications and preferences, and the messages queued for them;
  * - what they wrote or did: topics, projects (with everything under them: comments, votes, supports,
  *   revisions, timelines, updates, tallies), comments (with their replies), votes, supports, reports,
  *   meetings they scheduled, registrations, project co-proposals, sanctions they gave or received,
  *   appeals, moderation records of removed content, shared computers they marked, contributions a demo
- *   facilitator entered for someone (the contribution too: it would otherwise pass as self-typed), and
- *   the commune settings they set (back to the defaults);
+ *   facilitator entered for someone (the contribution too: it would otherwise pass as self-typed), the
+ *   recordings they uploaded and those of removed items (rows, and files no other row uses), co-proposer
+ *   invitations, translations of removed topics, translation proposals and reviews, and the commune
+ *   settings they set (back to the defaults);
  * - their audit rows (what a fictional account did is not the site's history) and their search entries.
  *
  * What stays: every other account and its content, with the counters it shows (comments, replies,
  * supports, votes, registrations, reports) lowered by what was removed; where a kept row names a demo
  * account as a secondary actor (who granted a role, edited, decided, lifted, registered a participant),
  * that name becomes empty. A kept item a demo moderator hid or settled loses the moderator's name and
- * goes back to the moderation queue. A kept meeting about a removed topic or project stays, unlinked.
+ * goes back to the moderation queue; likewise a kept translation a demo reviewer approved or refused goes
+ * back to the review queue (the demo's passwords are public: anyone may have reviewed with them), and the
+ * live texts are reloaded. A kept meeting about a removed topic or project stays, unlinked.
  *
  * Then one `demo.remove` audit row records the counts. Run from the server's shell: whoever can run it
  * can already write the database, so there is no actor to check.
  */
-export type DemoRemoval = Record<'users' | 'topics' | 'projects' | 'comments' | 'votes' | 'supports' | 'meetings' | 'moderations' | 'sanctions' | 'auditRows', number>;
+export type DemoRemoval = Record<
+  'users' | 'topics' | 'projects' | 'comments' | 'votes' | 'supports' | 'meetings' | 'moderations' | 'sanctions' | 'recordings' | 'translations' | 'auditRows',
+  number
+>;
 
 /**
  * Every column that refers to users.id, and what the removal does with the rows naming a demo account:
@@ -69,10 +79,17 @@ export const USER_REFERENCES = {
   'assisted_contributions.participant_id': 'delete',
   'assisted_contributions.facilitator_id': 'delete',
   'shared_devices.marked_by': 'delete',
-  'device_sessions.user_id': 'delete',
+  'sessions.user_id': 'delete',
   'meetings.created_by': 'delete',
   'meetings.minutes_by': 'null',
   'meeting_registrations.user_id': 'delete',
+  'project_invitations.user_id': 'delete',
+  'media.owner_id': 'delete',
+  'messages.user_id': 'delete',
+  'topic_translations.updated_by': 'null',
+  'translation_proposals.proposed_by': 'delete',
+  'translation_proposals.decided_by': 'null',
+  'translation_reviews.reviewer_id': 'delete',
 } as const satisfies Record<string, 'delete' | 'null'>;
 
 /** The sets of rows that go, computed once into temporary tables (t_*), in dependency order. */
@@ -113,9 +130,17 @@ CREATE TEMP TABLE t_sanctioned AS SELECT DISTINCT user_id AS id FROM sanctions W
 CREATE TEMP TABLE t_appeals AS
   SELECT id FROM appeals WHERE appellant_id IN t_users OR moderation_id IN t_moderations OR sanction_id IN t_sanctions;
 CREATE TEMP TABLE t_devices AS SELECT id FROM shared_devices WHERE marked_by IN t_users;
+CREATE TEMP TABLE t_media AS
+  SELECT id, sha256 FROM media WHERE owner_id IN t_users
+    OR (kind = 'comment' AND subject_id IN t_comments) OR (kind = 'project_description' AND subject_id IN t_projects)
+    OR (kind IN ('topic_summary', 'decision_summary') AND subject_id IN t_topics) OR (kind = 'meeting_minutes' AND subject_id IN t_meetings);
+CREATE TEMP TABLE t_proposals AS SELECT id FROM translation_proposals WHERE proposed_by IN t_users;
 `;
 
-/** Counters of kept rows, lowered by what goes (the same rules as the use cases that raise them). */
+/**
+ * Counters of kept rows, lowered by what goes (the same rules as the use cases that raise them). Project
+ * supports and meeting registrations are counted by triggers (0016), like stances and tallies.
+ */
 const LOWER_COUNTERS = `
 UPDATE topics SET comment_count = max(0, comment_count - (SELECT count(*) FROM comments c
     WHERE c.topic_id = topics.id AND c.id IN t_comments AND c.visibility = 'visible' AND c.deleted_at IS NULL))
@@ -130,15 +155,14 @@ UPDATE topics SET vote_count = max(0, vote_count - (SELECT count(*) FROM votes v
   WHERE id NOT IN t_topics AND id IN (SELECT topic_id FROM votes WHERE id IN t_votes);
 UPDATE comments SET support_count = max(0, support_count - (SELECT count(*) FROM t_comment_supports g WHERE g.comment_id = comments.id))
   WHERE id NOT IN t_comments AND id IN (SELECT comment_id FROM t_comment_supports);
-UPDATE projects SET support_count = max(0, support_count - (SELECT count(*) FROM t_project_supports g WHERE g.project_id = projects.id))
-  WHERE id NOT IN t_projects AND id IN (SELECT project_id FROM t_project_supports);
-UPDATE meetings SET registration_count = max(0, registration_count - (SELECT count(*) FROM t_registrations g WHERE g.meeting_id = meetings.id))
-  WHERE id NOT IN t_meetings AND id IN (SELECT meeting_id FROM t_registrations);
 UPDATE moderations SET report_count = max(0, report_count - (SELECT count(*) FROM reports r WHERE r.moderation_id = moderations.id AND r.id IN t_reports))
   WHERE id NOT IN t_moderations AND id IN (SELECT moderation_id FROM reports WHERE id IN t_reports);
 `;
 
-/** Children before parents; the comment and vote triggers (0009, 0010) keep the stance counters and tallies. */
+/**
+ * Children before parents; the comment, vote, support and registration triggers (0009, 0010, 0016) keep
+ * the stance counters, tallies, project supports and meeting registrations.
+ */
 const DELETE_GONE = `
 DELETE FROM search_index WHERE (kind = 'topic' AND ref_id IN t_topics) OR (kind = 'comment' AND ref_id IN t_comments)
   OR (kind = 'project' AND ref_id IN t_projects);
@@ -146,6 +170,8 @@ DELETE FROM notifications WHERE user_id IN t_users OR topic_id IN t_topics OR co
   OR moderation_id IN t_moderations OR appeal_id IN t_appeals OR meeting_id IN t_meetings;
 UPDATE notifications SET actor_id = NULL WHERE actor_id IN t_users;
 DELETE FROM notification_preferences WHERE user_id IN t_users;
+DELETE FROM messages WHERE user_id IN t_users;
+DELETE FROM media WHERE id IN (SELECT id FROM t_media);
 DELETE FROM reports WHERE id IN t_reports;
 DELETE FROM appeals WHERE id IN t_appeals;
 UPDATE appeals SET original_moderator_id = NULL WHERE original_moderator_id IN t_users;
@@ -168,6 +194,7 @@ DELETE FROM votes WHERE id IN t_votes;
 DELETE FROM vote_tallies WHERE topic_id IN t_topics;
 DELETE FROM project_supports WHERE (project_id, user_id) IN (SELECT project_id, user_id FROM t_project_supports);
 DELETE FROM project_co_proposers WHERE user_id IN t_users OR project_id IN t_projects;
+DELETE FROM project_invitations WHERE user_id IN t_users OR project_id IN t_projects;
 DELETE FROM project_revisions WHERE project_id IN t_projects;
 UPDATE project_revisions SET editor_id = NULL WHERE editor_id IN t_users;
 DELETE FROM project_status_changes WHERE project_id IN t_projects;
@@ -183,15 +210,22 @@ DELETE FROM projects WHERE id IN t_projects;
 UPDATE projects SET answered_by = NULL WHERE answered_by IN t_users;
 DELETE FROM topic_revisions WHERE topic_id IN t_topics;
 UPDATE topic_revisions SET editor_id = NULL WHERE editor_id IN t_users;
+DELETE FROM topic_translations WHERE topic_id IN t_topics;
+UPDATE topic_translations SET updated_by = NULL WHERE updated_by IN t_users;
 DELETE FROM topic_phase_changes WHERE topic_id IN t_topics;
 UPDATE topic_phase_changes SET actor_id = NULL WHERE actor_id IN t_users;
 DELETE FROM topics WHERE id IN t_topics;
-DELETE FROM device_sessions WHERE user_id IN t_users OR device_id IN t_devices;
+DELETE FROM sessions WHERE user_id IN t_users OR shared_device_id IN t_devices;
 DELETE FROM shared_devices WHERE id IN t_devices;
 DELETE FROM role_grants WHERE user_id IN t_users;
 UPDATE role_grants SET granted_by = NULL WHERE granted_by IN t_users;
 UPDATE role_grants SET revoked_by = NULL WHERE revoked_by IN t_users;
 UPDATE moderation_terms SET added_by = NULL WHERE added_by IN t_users;
+DELETE FROM translation_reviews WHERE reviewer_id IN t_users OR proposal_id IN t_proposals;
+DELETE FROM translation_proposals WHERE id IN t_proposals;
+-- a kept proposal a demo account approved or refused goes back to review; older decisions keep the text, without the name
+UPDATE translation_proposals SET state = 'proposed', decided_at = NULL, decided_by = NULL WHERE decided_by IN t_users AND state IN ('approved', 'rejected');
+UPDATE translation_proposals SET decided_by = NULL WHERE decided_by IN t_users;
 DELETE FROM commune_project_settings WHERE updated_by IN t_users;
 DELETE FROM moderation_settings WHERE updated_by IN t_users;
 UPDATE users SET registered_by = NULL WHERE registered_by IN t_users AND id NOT IN t_users;
@@ -204,12 +238,17 @@ export const REMOVAL_SQL = `${SELECT_GONE}${LOWER_COUNTERS}${DELETE_GONE}`;
 
 const TEMP_TABLES = [
   't_users', 't_projects', 't_topics', 't_comments', 't_updates', 't_meetings', 't_votes', 't_comment_supports', 't_project_supports',
-  't_registrations', 't_moderations', 't_reports', 't_sanctions', 't_sanctioned', 't_appeals', 't_devices',
+  't_registrations', 't_moderations', 't_reports', 't_sanctions', 't_sanctioned', 't_appeals', 't_devices', 't_media', 't_proposals',
 ];
 
-export function removeDemoData(db: Db): DemoRemoval {
+/**
+ * mediaDir: where recordings are stored (lib/media/config.ts defaultMediaDir); the files of removed
+ * recordings go after the transaction, each unless another row still uses it (same content, stored once).
+ */
+export function removeDemoData(db: Db, { mediaDir }: { mediaDir: string }): DemoRemoval {
   const sqlite = db.$client;
   const count = (sql: string) => (sqlite.prepare(sql).pluck().get() as number) ?? 0;
+  let files: string[] = [];
   const removed = sqlite
     .transaction((): DemoRemoval => {
       for (const t of TEMP_TABLES) sqlite.exec(`DROP TABLE IF EXISTS temp.${t}`);
@@ -224,11 +263,16 @@ export function removeDemoData(db: Db): DemoRemoval {
         meetings: count('SELECT count(*) FROM t_meetings'),
         moderations: count('SELECT count(*) FROM t_moderations'),
         sanctions: count('SELECT count(*) FROM t_sanctions'),
+        recordings: count('SELECT count(*) FROM t_media'),
+        translations: count('SELECT count(*) FROM t_proposals'),
         auditRows: count('SELECT count(*) FROM audit_log WHERE actor_id IN t_users'),
       };
+      files = sqlite.prepare('SELECT DISTINCT sha256 FROM t_media').pluck().all() as string[];
       sqlite.exec(LOWER_COUNTERS);
       sqlite.exec(DELETE_GONE);
       for (const t of TEMP_TABLES) sqlite.exec(`DROP TABLE temp.${t}`);
+      // Approved texts may have changed: every process reloads its languages (lib/translations/live.ts).
+      bumpTranslationsVersion(db);
       sqlite
         .prepare("INSERT INTO audit_log (actor_id, action, subject_type, subject_id, details) VALUES (NULL, 'demo.remove', 'site', NULL, ?)")
         .run(JSON.stringify(counts));
@@ -236,5 +280,7 @@ export function removeDemoData(db: Db): DemoRemoval {
     })
     .immediate();
   forgetDemoStatus(db);
+  forgetLiveMessages(db);
+  for (const sha of files) removeFileIfUnreferencedSync(db, mediaDir, sha);
   return removed;
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { getDb, type Db } from '@/db/client';
+import type { Db } from '@/db/client';
+import type { ViewContext } from '@/lib/view-context';
 
 /**
  * Whether any demo account (users.is_demo) exists: while one does, every page carries the demo banner
@@ -26,12 +27,13 @@ export function forgetDemoStatus(db: Db): void {
 }
 
 /**
- * For pages: is this a demo site? A database without the users table (a `next build` before any
- * migration, which prerenders the 404 page) holds no demo account.
+ * For pages (the view loader of the demo banner; headerView asks it for every page): is this a demo
+ * site? A database without the users table (a `next build` before any migration, which prerenders the
+ * 404 page) holds no demo account.
  */
-export function demoSiteActive(): boolean {
+export function demoSiteActive(ctx: Pick<ViewContext, 'db'>): boolean {
   try {
-    return demoAccountsExist(getDb());
+    return demoAccountsExist(ctx.db);
   } catch (e) {
     if (e instanceof Error && /no such (table|column)/.test(e.message)) return false;
     throw e;

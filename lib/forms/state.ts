@@ -17,7 +17,7 @@ export type FormState = {
 
 export const initialFormState: FormState = { status: 'idle', values: {}, fieldErrors: {} };
 
-const SECRET_FIELD = /password|pin/i;
+const SECRET_FIELD = /password|pin|secret/i;
 
 /** The fields of a submission as plain strings; framework fields ($ACTION_…) and secrets are left out. */
 export function formValues(formData: FormData): Record<string, string> {
@@ -50,13 +50,12 @@ export function failureToState(failure: Failure, values: Record<string, string>,
       }
       return { status: 'error', values: kept, fieldErrors, formError: formError ?? t('checkFields') };
     }
-    case 'rate_limited':
-      return {
-        status: 'error',
-        values: kept,
-        fieldErrors: {},
-        formError: t('rateLimited', { minutes: Math.max(1, Math.ceil(failure.retryAfterSeconds / 60)) }),
-      };
+    case 'rate_limited': {
+      const minutes = Math.max(1, Math.ceil(failure.retryAfterSeconds / 60));
+      const hours = Math.max(1, Math.ceil(failure.retryAfterSeconds / 3600));
+      const formError = failure.reason ? t(failure.reason, { minutes, hours }) : t('rateLimited', { minutes });
+      return { status: 'error', values: kept, fieldErrors: {}, formError };
+    }
     case 'rejected':
       return { status: 'error', values: kept, fieldErrors: {}, formError: t(failure.reason) };
     case 'forbidden':

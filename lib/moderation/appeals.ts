@@ -1,14 +1,29 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, or } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { appeals, moderations, sanctions, users } from '@/db/schema';
+import { activeRoles } from '@/lib/roles/holders';
 import { recordAudit } from '@/lib/audit';
 import { conflict, forbidden, notFound, ok, type Result } from '@/lib/errors';
 import { notify } from '@/lib/notifications/deliver';
-import { can, type Actor } from '@/lib/permissions';
+import { can, type Actor, type Subjects } from '@/lib/permissions';
 import { parse } from '@/lib/validation';
 import { moderationSubject } from './moderate-content';
 import { moderatable } from './registry';
+import { PERMANENT } from './sanctions';
 import { appealSchema, decideAppealSchema } from './schemas';
+
+type Reader = Pick<Db, 'select'>;
+
+/** The end of the longest suspension of this person still running and not lifted, if any. */
+function remainingSuspension(db: Reader, userId: number, now: Date): string | null {
+  const running = db
+    .select({ endsAt: sanctions.endsAt })
+    .from(sanctions)
+    .where(and(eq(sanctions.userId, userId), eq(sanctions.kind, 'suspension'), isNull(sanctions.liftedAt), or(isNull(sanctions.endsAt), gt(sanctions.endsAt, now.toISOString()))))
+    .all();
+  if (running.length === 0) return null;
+  return running.some((r) => r.endsAt === null) ? PERMANENT : running.map((r) => r.endsAt!).sort().at(-1)!;
+}
 
 /** The author of hidden content, or a suspended person, appeals the decision once, with a text. */
 export function appealDecision(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ appealId: number }> {
@@ -61,6 +76,26 @@ export function appealDecision(db: Db, actor: Actor | null, input: unknown, now 
   }
 }
 
+type AppealRef = { moderationId: number | null; sanctionId: number | null; originalModeratorId: number | null; appellantId: number };
+
+/**
+ * What an appeal is against (the hidden content's moderation record, or the suspension) and who may
+ * settle it (`appeal.decide`'s subject); null when neither exists any more. Used by decideAppeal and by
+ * the appeals page, so the page offers the form exactly to those the use case accepts.
+ */
+export function appealSubject(db: Db, appeal: AppealRef) {
+  const mod = appeal.moderationId ? db.select().from(moderations).where(eq(moderations.id, appeal.moderationId)).get() : undefined;
+  const item = mod ? moderatable(mod.contentType)?.load(db, mod.contentId) : undefined;
+  const sanction = appeal.sanctionId ? db.select().from(sanctions).where(eq(sanctions.id, appeal.sanctionId)).get() : undefined;
+  if (!item && !sanction) return null;
+  // A suspension is settled in the scope it was given in (the commune of the content it was about).
+  const base = item
+    ? { ...moderationSubject(item), sanction: false, appellantRoles: [] }
+    : { communeId: sanction!.communeId, authorId: sanction!.userId, conflictedUserIds: [], conflictedOfficialsOf: null, sanction: true, appellantRoles: activeRoles(db, sanction!.userId) };
+  const subject: Subjects['appeal.decide'] = { ...base, originalModeratorId: appeal.originalModeratorId, appellantId: appeal.appellantId };
+  return { mod, item, sanction, subject };
+}
+
 /**
  * Another moderator settles the appeal: upheld restores the content exactly as it was (or lifts the
  * suspension); rejected keeps the decision. The appellant is told either way.
@@ -73,15 +108,10 @@ export function decideAppeal(db: Db, actor: Actor | null, input: unknown, now = 
   if (!appeal || appeal.state !== 'pending') return notFound();
   if (!actor) return forbidden();
 
-  const mod = appeal.moderationId ? db.select().from(moderations).where(eq(moderations.id, appeal.moderationId)).get() : undefined;
-  const item = mod ? moderatable(mod.contentType)?.load(db, mod.contentId) : undefined;
-  const sanction = appeal.sanctionId ? db.select().from(sanctions).where(eq(sanctions.id, appeal.sanctionId)).get() : undefined;
-  const subjectUser = sanction ? db.select({ communeId: users.communeId }).from(users).where(eq(users.id, sanction.userId)).get() : undefined;
-  const subject = item
-    ? moderationSubject(item)
-    : { communeId: subjectUser?.communeId ?? 0, authorId: sanction?.userId ?? 0, conflictedUserIds: [], conflictedOfficialsOf: null };
-  if (!item && !sanction) return notFound();
-  if (!can(actor, 'appeal.decide', { ...subject, originalModeratorId: appeal.originalModeratorId, appellantId: appeal.appellantId })) return forbidden();
+  const about = appealSubject(db, appeal);
+  if (!about) return notFound();
+  const { mod, item, sanction } = about;
+  if (!can(actor, 'appeal.decide', about.subject)) return forbidden();
 
   db.transaction((tx) => {
     tx.update(appeals).set({ state: v.outcome, decidedBy: actor.id, decidedAt: now.toISOString(), note: v.note }).where(eq(appeals.id, appeal.id)).run();
@@ -95,7 +125,8 @@ export function decideAppeal(db: Db, actor: Actor | null, input: unknown, now = 
     }
     if (v.outcome === 'upheld' && sanction) {
       tx.update(sanctions).set({ liftedAt: now.toISOString(), liftedBy: actor.id }).where(eq(sanctions.id, sanction.id)).run();
-      tx.update(users).set({ suspendedUntil: null }).where(eq(users.id, sanction.userId)).run();
+      // Lifting one suspension leaves any other still running (another commune's, say) as it was.
+      tx.update(users).set({ suspendedUntil: remainingSuspension(tx, sanction.userId, now) }).where(eq(users.id, sanction.userId)).run();
       recordAudit(tx, { actorId: actor.id, action: 'user.unsuspend', subjectType: 'user', subjectId: sanction.userId, details: { appealId: appeal.id } });
     }
     recordAudit(tx, { actorId: actor.id, action: `appeal.${v.outcome}`, subjectType: 'appeal', subjectId: appeal.id, details: { note: v.note } });

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { moderations, reports, type Moderation } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, invalid, notFound, ok, type Result } from '@/lib/errors';
@@ -9,7 +9,6 @@ import { parse } from '@/lib/validation';
 import { moderatable, type ModeratedContent } from './registry';
 import { bulkSchema, moderateSchema, type ModerationAction } from './schemas';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export function moderationSubject(item: ModeratedContent) {
   return {
@@ -35,7 +34,7 @@ function allowed(action: ModerationAction, mod: Moderation | undefined): boolean
   }
 }
 
-type Outcome = { moderationId: number; authorId: number; reporters: number[]; action: ModerationAction };
+type Outcome = { moderationId: number; authorId: number; reporters: number[]; action: ModerationAction; topicId: number | null };
 
 /** One moderation act inside the caller's transaction (shared by single and bulk actions). */
 function apply(tx: Tx, actor: Actor, item: ModeratedContent, action: ModerationAction, reason: string | undefined, now: Date): Result<Outcome> {
@@ -69,7 +68,7 @@ function apply(tx: Tx, actor: Actor, item: ModeratedContent, action: ModerationA
     details: { moderationId: mod.id, reason: reason ?? null, from: mod.state },
   });
   const reporters = tx.select({ id: reports.reporterId }).from(reports).where(eq(reports.moderationId, mod.id)).all().map((r) => r.id);
-  return ok({ moderationId: mod.id, authorId: item.authorId, reporters, action });
+  return ok({ moderationId: mod.id, authorId: item.authorId, reporters, action, topicId: item.topicId });
 }
 
 function tellPeople(db: Db, actor: Actor, o: Outcome) {
@@ -79,8 +78,11 @@ function tellPeople(db: Db, actor: Actor, o: Outcome) {
   }
 }
 
-/** approve / dismiss reports / hide (with a public reason) / restore. Nothing is ever deleted. */
-export function moderateContent(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ moderationId: number }> {
+/**
+ * approve / dismiss reports / hide (with a public reason) / restore. Nothing is ever deleted. The result
+ * names the topic whose public page changed (null: the content is shown on a project's page).
+ */
+export function moderateContent(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ moderationId: number; topicId: number | null }> {
   const parsed = parse(moderateSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.data;
@@ -90,11 +92,14 @@ export function moderateContent(db: Db, actor: Actor | null, input: unknown, now
   const r = db.transaction((tx) => apply(tx, actor, item, v.action, v.reason, now), { behavior: 'immediate' });
   if (!r.ok) return r;
   tellPeople(db, actor, r.value);
-  return ok({ moderationId: r.value.moderationId });
+  return ok({ moderationId: r.value.moderationId, topicId: r.value.topicId });
 }
 
-/** The same act on many items: each one checked on its own; items the moderator may not touch are skipped. */
-export function moderateBulk(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ done: number; skipped: number }> {
+/**
+ * The same act on many items: each one checked on its own; items the moderator may not touch are skipped.
+ * The result names the topics whose public pages changed.
+ */
+export function moderateBulk(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ done: number; skipped: number; topicIds: number[] }> {
   const parsed = parse(bulkSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.data;
@@ -116,5 +121,6 @@ export function moderateBulk(db: Db, actor: Actor | null, input: unknown, now = 
     }
   }, { behavior: 'immediate' });
   for (const o of outcomes) tellPeople(db, actor, o);
-  return ok({ done: outcomes.length, skipped });
+  const topicIds = [...new Set(outcomes.flatMap((o) => (o.topicId === null ? [] : [o.topicId])))];
+  return ok({ done: outcomes.length, skipped, topicIds });
 }

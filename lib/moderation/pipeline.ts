@@ -1,10 +1,9 @@
 import { and, count, eq, ne } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { comments, moderations, projects, topics, type ContentType } from '@/db/schema';
 import { screen, type ScreenInput, type Verdict } from './screen';
 import { moderationRules } from './settings';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 export type SubmissionVerdict = Verdict | { action: 'hold'; reason: 'premoderation' };
 
@@ -21,7 +20,8 @@ function contributionCount(db: Db, authorId: number): number {
 /**
  * The one moderation pipeline every content use case calls: screening, then the commune's
  * pre-moderation mode.
- * - off: only rejections stop content; what screening would hold is published (reports still work);
+ * - off: only rejections and threats stop content; what else screening would hold is published (reports
+ *   still work): a threat of death or arson waits for a moderator whatever the mode;
  * - flagged (default): what screening flags is held;
  * - new_accounts: also a newcomer's first N contributions;
  * - all: everything is held for review.
@@ -36,7 +36,7 @@ export function screenSubmission(db: Db, input: ScreenInput & { communeId: numbe
   if (rules.mode === 'new_accounts' && contributionCount(db, input.authorId) < rules.newAccountCount) {
     return verdict.action === 'hold' ? verdict : { action: 'hold', reason: 'premoderation' };
   }
-  if (rules.mode === 'off') return { action: 'publish' };
+  if (rules.mode === 'off') return verdict.action === 'hold' && verdict.reason === 'threat' ? verdict : { action: 'publish' };
   return verdict;
 }
 

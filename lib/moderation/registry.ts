@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
 import { comments, projects, projectUpdates, topics, type ContentType, type Visibility } from '@/db/schema';
+import { isPublicProject as projectIsPublic, isPublicTopic } from '@/lib/permissions';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** What moderation needs to know about a piece of content, whatever its type. */
 export type ModeratedContent = {
@@ -12,12 +12,19 @@ export type ModeratedContent = {
   communeId: number;
   text: string;
   visibility: Visibility;
+  /**
+   * Anyone may read it: it is visible (not held, hidden or deleted) and so is what it belongs to (no
+   * draft topic or project, none held or hidden). Only such content can be reported.
+   */
+  isPublic: boolean;
   /** people who may not moderate it (conflict of interest): e.g. the official who published the topic */
   conflictedUserIds: number[];
   /** officials of this commune may not moderate it (they must answer the project) */
   conflictedOfficialsOf: number | null;
   /** where it is shown, without locale prefix */
   path: string;
+  /** the topic whose page shows it (null: a project's), refreshed in the anonymous cache when it changes */
+  topicId: number | null;
 };
 
 export type Moderatable = {
@@ -38,11 +45,16 @@ const commentType: Moderatable = {
         authorId: comments.authorId,
         body: comments.body,
         visibility: comments.visibility,
+        deletedAt: comments.deletedAt,
         topicId: comments.topicId,
         projectId: comments.projectId,
         topicCommune: topics.communeId,
         topicAuthor: topics.authorId,
+        topicPhase: topics.phase,
+        topicVisibility: topics.visibility,
         projectCommune: projects.communeId,
+        projectStatus: projects.status,
+        projectVisibility: projects.visibility,
       })
       .from(comments)
       .leftJoin(topics, eq(topics.id, comments.topicId))
@@ -58,9 +70,16 @@ const commentType: Moderatable = {
       communeId: (onProject ? row.projectCommune : row.topicCommune) ?? 0,
       text: row.body,
       visibility: row.visibility,
+      isPublic:
+        row.visibility === 'visible' &&
+        !row.deletedAt &&
+        (onProject
+          ? projectIsPublic({ status: row.projectStatus ?? 'draft', visibility: row.projectVisibility ?? 'hidden' })
+          : isPublicTopic({ phase: row.topicPhase ?? 'draft', visibility: row.topicVisibility ?? 'hidden' })),
       conflictedUserIds: row.topicAuthor ? [row.topicAuthor] : [],
       conflictedOfficialsOf: onProject ? row.projectCommune : null,
       path: onProject ? `/projects/${row.projectId}#comment-${row.id}` : `/topics/${row.topicId}#comment-${row.id}`,
+      topicId: row.topicId,
     };
   },
   setVisibility(tx, id, to) {
@@ -87,9 +106,11 @@ const topicType: Moderatable = {
       communeId: t.communeId,
       text: `${t.title}\n${t.summary}\n${t.body}`,
       visibility: t.visibility,
+      isPublic: isPublicTopic(t),
       conflictedUserIds: [t.authorId],
       conflictedOfficialsOf: null,
       path: `/topics/${t.id}`,
+      topicId: t.id,
     };
   },
   setVisibility(tx, id, to) {
@@ -109,9 +130,11 @@ const projectType: Moderatable = {
       communeId: p.communeId,
       text: `${p.title}\n${p.problem}\n${p.solution}`,
       visibility: p.visibility,
+      isPublic: projectIsPublic(p),
       conflictedUserIds: [],
       conflictedOfficialsOf: p.communeId,
       path: `/projects/${p.id}`,
+      topicId: null,
     };
   },
   setVisibility(tx, id, to) {
@@ -123,7 +146,16 @@ const updateType: Moderatable = {
   type: 'update',
   load(db, id) {
     const u = db
-      .select({ id: projectUpdates.id, authorId: projectUpdates.authorId, body: projectUpdates.body, visibility: projectUpdates.visibility, projectId: projectUpdates.projectId, communeId: projects.communeId })
+      .select({
+        id: projectUpdates.id,
+        authorId: projectUpdates.authorId,
+        body: projectUpdates.body,
+        visibility: projectUpdates.visibility,
+        projectId: projectUpdates.projectId,
+        communeId: projects.communeId,
+        projectStatus: projects.status,
+        projectVisibility: projects.visibility,
+      })
       .from(projectUpdates)
       .innerJoin(projects, eq(projects.id, projectUpdates.projectId))
       .where(eq(projectUpdates.id, id))
@@ -136,10 +168,12 @@ const updateType: Moderatable = {
       communeId: u.communeId,
       text: u.body,
       visibility: u.visibility,
+      isPublic: u.visibility === 'visible' && projectIsPublic({ status: u.projectStatus, visibility: u.projectVisibility }),
       conflictedUserIds: [],
       // Written by the commune's officials about their own answer: they do not judge it.
       conflictedOfficialsOf: u.communeId,
       path: `/projects/${u.projectId}#update-${u.id}`,
+      topicId: null,
     };
   },
   setVisibility(tx, id, to) {

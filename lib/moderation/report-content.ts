@@ -1,5 +1,6 @@
 import { and, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { overCap } from '@/lib/rate-limit';
 import { moderations, reports } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { conflict, forbidden, notFound, ok, type Result } from '@/lib/errors';
@@ -14,17 +15,20 @@ import { moderationRules } from './settings';
  * distinct reports (default 3) the content is hidden until a moderator reviews it — exactly once,
  * even when the reports arrive together (one IMMEDIATE transaction decides).
  */
-export function reportContent(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ autoHidden: boolean }> {
+export function reportContent(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ autoHidden: boolean; topicId: number | null }> {
   const parsed = parse(reportSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.data;
   const type = moderatable(v.contentType);
   const item = type?.load(db, v.contentId);
-  if (!type || !item || item.visibility !== 'visible') return notFound();
-  if (!can(actor, 'content.report', { authorId: item.authorId })) return forbidden();
+  // What the reporter cannot read does not exist for them: the same answer as an unknown id.
+  if (!type || !item || !item.isPublic) return notFound();
+  if (!can(actor, 'content.report', { authorId: item.authorId, isPublic: item.isPublic })) return forbidden();
   const threshold = moderationRules(db, item.communeId).reportThreshold;
+  const capped = overCap(db, 'reportPerAccount', actor!.id, now);
+  if (capped) return capped;
 
-  return db.transaction((tx): Result<{ autoHidden: boolean }> => {
+  return db.transaction((tx): Result<{ autoHidden: boolean; topicId: number | null }> => {
     tx.insert(moderations)
       .values({ contentType: item.type, contentId: item.id, communeId: item.communeId, authorId: item.authorId, state: 'visible' })
       .onConflictDoNothing()
@@ -62,6 +66,7 @@ export function reportContent(db: Db, actor: Actor | null, input: unknown, now =
       type.setVisibility(tx, item.id, 'hidden');
       recordAudit(tx, { actorId: null, action: 'content.auto_hide', subjectType: item.type, subjectId: item.id, details: { reports: reportCount, threshold } });
     }
-    return ok({ autoHidden });
+    // What changed for everyone: the topic page showing it, when it was hidden.
+    return ok({ autoHidden, topicId: autoHidden ? item.topicId : null });
   }, { behavior: 'immediate' });
 }

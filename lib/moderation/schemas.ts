@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTENT_TYPES, REPORT_REASONS } from '@/db/schema';
+import { CONTENT_TYPES, REPORT_REASONS, type ContentType } from '@/db/schema';
 import { idParam, optionalText } from '@/lib/validation';
 
 export const contentRef = { contentType: z.enum(CONTENT_TYPES, 'invalidChoice'), contentId: idParam };
@@ -38,11 +38,27 @@ export const bulkSchema = z.strictObject({
   reason: z.string().trim().max(300, 'tooLong').optional(),
 });
 
-export const warnSchema = z.strictObject({ userId: idParam, reason: publicReason });
+/**
+ * The contribution a sanction is about ("comment:12"): its commune is the sanction's scope. Empty: no
+ * content named, which only region moderators and admins may do.
+ */
+const about = z
+  .string()
+  .trim()
+  .regex(/^((topic|comment|project|update):\d{1,9})?$/, 'invalidChoice')
+  .optional()
+  .transform((v) => {
+    if (!v) return null;
+    const [type, id] = v.split(':') as [ContentType, string];
+    return { type, id: Number(id) };
+  });
+
+export const warnSchema = z.strictObject({ userId: idParam, reason: publicReason, about });
 
 export const suspendSchema = z.strictObject({
   userId: idParam,
   reason: publicReason,
+  about,
   /** empty = permanent */
   days: z
     .string()

@@ -3,7 +3,8 @@ import type { Db } from '@/db/client';
 import { comments, topics } from '@/db/schema';
 import { currentTerms, findTerm } from './terms';
 
-export type HoldReason = 'link' | 'personalData' | 'burst';
+/** 'threat': a threat of death, violence or arson, which a moderator must see (not silently refused). */
+export type HoldReason = 'link' | 'personalData' | 'burst' | 'threat';
 export type RejectReason = 'screenInsult' | 'screenDuplicate';
 export type Verdict = { action: 'publish' } | { action: 'hold'; reason: HoldReason } | { action: 'reject'; reason: RejectReason };
 
@@ -14,6 +15,8 @@ export type ScreenInput = {
   text: string;
   /** officials, moderators, facilitators and admins may post links */
   trusted: boolean;
+  /** the commune the content is posted in: its own screening terms apply too (else the region's only) */
+  communeId?: number;
   /** false for an edit: the author's own earlier version must not count as a duplicate */
   checkHistory?: boolean;
   now?: Date;
@@ -55,11 +58,14 @@ const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLower
 
 /**
  * Screening at submission: publish, hold for review, or reject with a reason. No rule on capitals,
- * punctuation or spelling: people write as they speak, and that is welcome.
+ * punctuation or spelling: people write as they speak, and that is welcome. An insult is rejected (the
+ * author rephrases); a threat is held, whoever writes it, so that a moderator sees it and can act.
  */
 export function screen(db: Db, input: ScreenInput): Verdict {
   const now = input.now ?? new Date();
-  if (findTerm(input.text, currentTerms(db))) return { action: 'reject', reason: 'screenInsult' };
+  const listed = findTerm(input.text, currentTerms(db, input.communeId));
+  if (listed?.category === 'threat') return { action: 'hold', reason: 'threat' };
+  if (listed) return { action: 'reject', reason: 'screenInsult' };
 
   const since = new Date(now.getTime() - DUPLICATE_WINDOW_MS).toISOString();
   const recent = input.checkHistory === false ? [] : SOURCES.flatMap((s) => s.recent(db, input.authorId, since));

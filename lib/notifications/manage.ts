@@ -11,7 +11,7 @@ const markReadSchema = z.strictObject({ notificationId: z.union([z.literal('all'
 export function markNotificationsRead(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ count: number }> {
   const parsed = parse(markReadSchema, input);
   if (!parsed.ok) return parsed;
-  if (!actor || !can(actor, 'notifications.read', { userId: actor.id })) return forbidden();
+  if (!actor || !can(actor, 'notifications.manage', { userId: actor.id })) return forbidden();
   const which = parsed.data.notificationId;
   const count = db
     .update(notifications)
@@ -39,7 +39,7 @@ const preferencesSchema = z.strictObject({
 export function updateNotificationPreferences(db: Db, actor: Actor | null, input: unknown): Result<null> {
   const parsed = parse(preferencesSchema, input);
   if (!parsed.ok) return parsed;
-  if (!actor || !can(actor, 'notifications.read', { userId: actor.id })) return forbidden();
+  if (!actor || !can(actor, 'notifications.manage', { userId: actor.id })) return forbidden();
   const values = {
     replies: !!parsed.data.replies,
     decisions: !!parsed.data.decisions,

@@ -1,34 +1,75 @@
-import { createTranslator } from 'next-intl';
+import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { feedTopics } from '@/db/queries/feeds';
 import { getCommuneBySlug } from '@/db/queries/geography';
+import { communes, topics, users } from '@/db/schema';
+import { publicTopicSql } from '@/lib/topics/visibility';
+import type { ViewContext } from '@/lib/view-context';
+import { createTranslator } from 'next-intl';
 import fr from '@/messages/fr.json';
 import { absoluteUrl } from '@/lib/site-url';
-import { atomFeed } from './atom';
+import { atomFeed, type AtomEntry } from './atom';
+
+/** The latest public topics, of one commune or of all. */
+export function feedTopics(db: Db, communeId: number | null, limit = 50) {
+  return db
+    .select({
+      id: topics.id,
+      title: topics.title,
+      summary: topics.summary,
+      createdAt: topics.createdAt,
+      updatedAt: topics.updatedAt,
+      author: users.displayName,
+      commune: communes.name,
+    })
+    .from(topics)
+    .innerJoin(users, eq(users.id, topics.authorId))
+    .innerJoin(communes, eq(communes.id, topics.communeId))
+    .where(and(publicTopicSql, communeId ? eq(topics.communeId, communeId) : undefined))
+    .orderBy(desc(topics.id))
+    .limit(limit)
+    .all();
+}
+
+/** What /feeds/<file> serves: the feed's commune (null: all communes) and its entries, paths without origin. */
+export type TopicFeed = {
+  /** "all" or the commune's slug */
+  slug: string;
+  commune: { id: number; name: string } | null;
+  updated: string;
+  entries: (Omit<AtomEntry, 'id' | 'url'> & { path: string })[];
+};
+
+/** /feeds/<commune-slug>.atom or /feeds/all.atom; null for any other name (404). Public data: no reader needed. */
+export function topicFeed(ctx: Pick<ViewContext, 'db'>, file: string): TopicFeed | null {
+  const m = /^([a-z0-9-]{1,60})\.atom$/.exec(file);
+  if (!m) return null;
+  const slug = m[1]!;
+  const commune = slug === 'all' ? null : getCommuneBySlug(ctx.db, slug);
+  if (slug !== 'all' && !commune) return null;
+  const rows = feedTopics(ctx.db, commune?.id ?? null);
+  return {
+    slug,
+    commune: commune ? { id: commune.id, name: commune.name } : null,
+    updated: rows[0]?.updatedAt ?? rows[0]?.createdAt ?? new Date(0).toISOString(),
+    entries: rows.map((r) => ({ path: `/topics/${r.id}`, title: r.title, summary: r.summary, updated: r.updatedAt ?? r.createdAt, author: r.author })),
+  };
+}
 
 /**
- * The Atom feed of a commune's public topics ("nioro-du-sahel"), or of every commune ("all"); null for
- * an unknown commune. Every link is on PUBLIC_URL, whatever address the request came to.
+ * The Atom document of /feeds/<file> (null: 404). Every link is on PUBLIC_URL (lib/site-url.ts), whatever
+ * address the request came to: a feed is kept by readers and caches, a forged Host must not end up in it.
  */
-export function topicsFeed(db: Db, name: string): string | null {
-  const commune = name === 'all' ? null : getCommuneBySlug(db, name);
-  if (name !== 'all' && !commune) return null;
+export function topicFeedAtom(ctx: Pick<ViewContext, 'db'>, file: string): string | null {
+  const feed = topicFeed(ctx, file);
+  if (!feed) return null;
   const t = createTranslator({ locale: 'fr', messages: fr, namespace: 'Feed' });
-  const rows = feedTopics(db, commune?.id ?? null);
-  const self = absoluteUrl(`/feeds/${name}.atom`);
+  const self = absoluteUrl(`/feeds/${feed.slug}.atom`);
   return atomFeed({
     id: self,
-    title: commune ? t('title', { commune: commune.name }) : t('allTitle'),
+    title: feed.commune ? t('title', { commune: feed.commune.name }) : t('allTitle'),
     selfUrl: self,
-    siteUrl: absoluteUrl(commune ? `/topics?commune=${commune.id}` : '/topics'),
-    updated: rows[0]?.updatedAt ?? rows[0]?.createdAt ?? new Date(0).toISOString(),
-    entries: rows.map((r) => ({
-      id: absoluteUrl(`/topics/${r.id}`),
-      title: r.title,
-      summary: r.summary,
-      url: absoluteUrl(`/topics/${r.id}`),
-      updated: r.updatedAt ?? r.createdAt,
-      author: r.author,
-    })),
+    siteUrl: absoluteUrl(feed.commune ? `/topics?commune=${feed.commune.id}` : '/topics'),
+    updated: feed.updated,
+    entries: feed.entries.map(({ path, ...e }) => ({ ...e, id: absoluteUrl(path), url: absoluteUrl(path) })),
   });
 }

@@ -73,6 +73,7 @@ export async function registerParticipant(
             registeredAtSpaceId: space.id,
             registeredBy: actor!.id,
             consentGivenOn: v.consentDate,
+            pinChoicePending: !v.keepSlip,
             createdAt: now.toISOString(),
           })
           .returning({ id: users.id })

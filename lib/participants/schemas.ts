@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { birthYearSchema, communeIdSchema, displayNameSchema, genderSchema, languageSchema } from '@/lib/accounts/schemas';
 import { idParam } from '@/lib/validation';
 
+/**
+ * "Let the person keep this PIN": ticked, the participant is not asked to choose their own PIN at
+ * their first sign-in (someone who would struggle with it, or who chose it with the facilitator).
+ */
+const keepSlipSchema = z.preprocess((v) => (v === undefined ? '' : v), z.enum(['', 'yes'], 'invalidChoice')).transform((v) => v === 'yes');
+
 /** A ticked consent box sends "yes"; an unticked one sends nothing (or ""). */
 export const consentSchema = z.preprocess((v) => (v === undefined ? '' : v), z.literal('yes', 'consentRequired'));
 
@@ -40,6 +46,7 @@ export function registerParticipantSchema(now: Date) {
     language: languageSchema,
     consent: consentSchema,
     consentDate: consentDateSchema(now),
+    keepSlip: keepSlipSchema,
   });
 }
 
@@ -47,4 +54,5 @@ export const resetPinSchema = z.strictObject({
   participantId: idParam,
   /** the facilitator confirms the participant is in front of them */
   present: z.preprocess((v) => (v === undefined ? '' : v), z.literal('yes', 'presenceRequired')),
+  keepSlip: keepSlipSchema,
 });

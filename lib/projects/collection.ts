@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Tx } from '@/db/client';
 import { projectStatusChanges, projects, type Project, type ProjectStatus } from '@/db/schema';
 import { projectSettingsFor } from './settings';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Writes a status move and its public timeline entry (actorId null = the system). */
 export function moveStatus(

@@ -1,43 +1,48 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import type { Db, Tx } from '@/db/client';
+import { overCap } from '@/lib/rate-limit';
 import { getCommune } from '@/db/queries/geography';
-import { projectCoProposers, projectRevisions, projectStatusChanges, projects, users, type Project } from '@/db/schema';
-import { normalizePhone } from '@/lib/accounts/phone';
+import { projectCoProposers, projectInvitations, projectRevisions, projectStatusChanges, projects, users, type Project } from '@/db/schema';
+import { looksLikeEmail, normalizePhone } from '@/lib/accounts/phone';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, invalid, notFound, ok, type Result } from '@/lib/errors';
 import { openHeldItem, screenSubmission, type SubmissionVerdict } from '@/lib/moderation/pipeline';
 import { notify } from '@/lib/notifications/deliver';
-import { can, type Actor } from '@/lib/permissions';
-import { isTrusted } from '@/lib/topics/load';
+import { can, isTrusted, type Actor } from '@/lib/permissions';
 import { parse } from '@/lib/validation';
 import { moveStatus, openCollection } from './collection';
 import { findProject, projectSubject } from './load';
 import { completenessErrors, saveProjectSchema, type SaveProjectInput } from './schemas';
+import { sweepProject } from './sweep';
 
 export type SavedProject = { projectId: number; status: Project['status']; held: boolean };
 
 export const projectText = (p: { title: string; problem?: string | null; solution?: string | null; location?: string | null }) =>
   [p.title, p.problem ?? '', p.solution ?? '', p.location ?? ''].join('\n');
 
-/** Registered people named by phone or email; unknown ones, or the author, are field errors. */
-function resolveCoProposers(db: Db, identifiers: string[], selfId: number): { ids: number[] } | { error: string } {
-  const ids: number[] = [];
+type Invite = { identifier: string; userId: number | null };
+
+/**
+ * The people named by phone or e-mail, registered or not: the answer is the same either way, so the
+ * field never tells whether a number has an account, nor whose. Only a malformed entry, or the author's
+ * own, is a field error.
+ */
+function resolveCoProposers(db: Db, identifiers: string[], selfId: number): { invites: Invite[] } | { error: string } {
+  const invites: Invite[] = [];
   for (const raw of identifiers) {
     const email = raw.includes('@') ? raw.toLowerCase() : null;
     const phone = email ? null : normalizePhone(raw);
-    const row =
-      email || phone
-        ? db
-            .select({ id: users.id })
-            .from(users)
-            .where(email ? eq(users.email, email) : eq(users.phone, phone!))
-            .get()
-        : undefined;
-    if (!row) return { error: 'coProposerUnknown' };
-    if (row.id === selfId) return { error: 'coProposerSelf' };
-    ids.push(row.id);
+    const identifier = email ?? phone;
+    if (!identifier || (email && !looksLikeEmail(email))) return { error: 'coProposerInvalid' };
+    const row = db
+      .select({ id: users.id })
+      .from(users)
+      .where(email ? eq(users.email, email) : eq(users.phone, phone!))
+      .get();
+    if (row?.id === selfId) return { error: 'coProposerSelf' };
+    if (!invites.some((i) => i.identifier === identifier)) invites.push({ identifier, userId: row?.id ?? null });
   }
-  return { ids: [...new Set(ids)] };
+  return { invites };
 }
 
 /**
@@ -53,8 +58,10 @@ export function saveProject(db: Db, actor: Actor | null, input: unknown, now = n
 
   let existing: Project | undefined;
   if (v.projectId) {
-    existing = findProject(db, v.projectId);
-    if (!existing) return notFound();
+    const found = findProject(db, v.projectId);
+    if (!found) return notFound();
+    // A collection past its end is written expired first: an expired project is no longer edited.
+    existing = sweepProject(db, found, now);
     const subject = projectSubject(db, existing, now);
     if (!can(actor, 'project.edit', subject)) return forbidden();
     if (v.coProposers.length > 0 && !can(actor, 'project.invite', subject)) return forbidden();
@@ -77,6 +84,9 @@ export function saveProject(db: Db, actor: Actor | null, input: unknown, now = n
     verdict = screenSubmission(db, { kind: 'project', communeId, authorId: actor!.id, text: projectText(v), trusted: isTrusted(actor), checkHistory: !wasPublic, now });
     if (verdict.action === 'reject') return { ok: false, error: 'rejected', reason: verdict.reason };
   }
+
+  const capped = existing ? null : overCap(db, 'projectPerAccount', actor!.id, now);
+  if (capped) return capped;
 
   const fields = toColumns(v);
   const result = db.transaction((tx) => {
@@ -102,7 +112,7 @@ export function saveProject(db: Db, actor: Actor | null, input: unknown, now = n
         .get();
       tx.insert(projectStatusChanges).values({ projectId: project.id, actorId: actor!.id, fromStatus: null, toStatus: 'draft', createdAt: now.toISOString() }).run();
     }
-    const invited = invite(tx, project.id, co.ids);
+    const invited = invite(tx, project.id, co.invites, now);
     if (submitting) submitInTx(tx, project, verdict, actor!.id, now);
     recordAudit(tx, {
       actorId: actor!.id,
@@ -118,10 +128,17 @@ export function saveProject(db: Db, actor: Actor | null, input: unknown, now = n
   return ok({ projectId: result.project.id, status: result.project.status, held: result.project.visibility === 'held' });
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-/** Invites people not invited yet; returns who was newly invited. */
-function invite(tx: Tx, projectId: number, userIds: number[]): number[] {
+/**
+ * Records every invitation (what the proposer sees: "invitation sent"), and invites the registered
+ * people not invited yet; returns who was newly invited, to be told.
+ */
+function invite(tx: Tx, projectId: number, invites: Invite[], now: Date): number[] {
+  if (invites.length === 0) return [];
+  for (const i of invites) {
+    tx.insert(projectInvitations).values({ projectId, identifier: i.identifier, userId: i.userId, createdAt: now.toISOString() }).onConflictDoNothing().run();
+  }
+  const userIds = [...new Set(invites.map((i) => i.userId).filter((id): id is number => id !== null))];
   if (userIds.length === 0) return [];
   const already = new Set(
     tx

@@ -1,8 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
+import { overCap } from '@/lib/rate-limit';
 import { projectSupports, projects, type NotificationKind } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
-import { forbidden, notFound, ok, type Result } from '@/lib/errors';
+import { forbidden, notFound, ok, type Failure, type Result } from '@/lib/errors';
 import { notify } from '@/lib/notifications/deliver';
 import { can, type Actor } from '@/lib/permissions';
 import { parse } from '@/lib/validation';
@@ -10,6 +11,7 @@ import { moveStatus } from './collection';
 import { authorIdsOf, findProject, projectSubject } from './load';
 import { supportProjectSchema } from './schemas';
 import { quarterReached } from './status';
+import { sweepProject } from './sweep';
 
 /** What the authors hear when their project crosses a quarter of its threshold. */
 const MILESTONE_KIND: Record<number, NotificationKind> = {
@@ -19,18 +21,19 @@ const MILESTONE_KIND: Record<number, NotificationKind> = {
   4: 'project.threshold',
 };
 
-export type SupportOutcome = { supported: boolean; changed: boolean; thresholdReached: boolean };
+export type SupportOutcome = { projectId: number; supported: boolean; changed: boolean; thresholdReached: boolean };
 
 /**
  * One support per person, while the project collects. The primary key (project_id, user_id) is the
- * guarantee, and the count, the milestones and the move to "threshold reached" happen in the same
- * immediate transaction, so concurrent supports reach the threshold exactly once.
+ * guarantee; the count follows the rows (a trigger), and the milestones and the move to "threshold
+ * reached" happen in the same immediate transaction, so concurrent supports reach the threshold exactly once.
  */
 export function supportProject(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<SupportOutcome> {
   const parsed = parse(supportProjectSchema, input);
   if (!parsed.ok) return parsed;
-  const project = findProject(db, parsed.data.projectId);
-  if (!project || project.status === 'draft' || project.visibility !== 'visible') return notFound();
+  const found = findProject(db, parsed.data.projectId);
+  if (!found || found.status === 'draft' || found.visibility !== 'visible') return notFound();
+  const project = sweepProject(db, found, now);
   const add = parsed.data.intent === 'add';
   if (!can(actor, add ? 'project.support' : 'project.unsupport', projectSubject(db, project, now))) return forbidden();
 
@@ -38,6 +41,13 @@ export function supportProject(db: Db, actor: Actor | null, input: unknown, now 
     // Read again inside the write lock: another support may have just closed the collection.
     const current = tx.select({ status: projects.status }).from(projects).where(eq(projects.id, project.id)).get();
     if (current?.status !== 'collecting') return { closed: true as const };
+    // The hourly cap counts supports actually given (clicking again on a supported project is free),
+    // inside this write lock so that concurrent clicks are counted once.
+    if (add) {
+      const already = tx.select({ u: projectSupports.userId }).from(projectSupports).where(and(eq(projectSupports.projectId, project.id), eq(projectSupports.userId, actor!.id))).get();
+      const capped = already ? null : overCap(db, 'projectSupportPerAccount', actor!.id, now);
+      if (capped) return { capped: capped as Failure };
+    }
     const changes = add
       ? tx.insert(projectSupports).values({ projectId: project.id, userId: actor!.id, createdAt: now.toISOString() }).onConflictDoNothing().run().changes
       : tx
@@ -45,12 +55,12 @@ export function supportProject(db: Db, actor: Actor | null, input: unknown, now 
           .where(and(eq(projectSupports.projectId, project.id), eq(projectSupports.userId, actor!.id)))
           .run().changes;
     if (!changes) return { changed: false, quarter: 0, reached: false };
+    // support_count follows the rows (the project_supports_count_* triggers): read it after the write.
     const row = tx
-      .update(projects)
-      .set({ supportCount: add ? sql`${projects.supportCount} + 1` : sql`max(0, ${projects.supportCount} - 1)` })
+      .select({ supportCount: projects.supportCount, milestone: projects.milestone, threshold: projects.threshold })
+      .from(projects)
       .where(eq(projects.id, project.id))
-      .returning({ supportCount: projects.supportCount, milestone: projects.milestone, threshold: projects.threshold })
-      .get();
+      .get()!;
     let quarter = 0;
     let reached = false;
     if (add && row.threshold) {
@@ -70,8 +80,9 @@ export function supportProject(db: Db, actor: Actor | null, input: unknown, now 
   }, { behavior: 'immediate' });
 
   if ('closed' in outcome) return { ok: false, error: 'rejected', reason: 'projectNotCollecting' };
+  if ('capped' in outcome && outcome.capped) return outcome.capped;
   if (outcome.quarter > 0) {
     notify(db, { kind: MILESTONE_KIND[outcome.quarter]!, recipientIds: authorIdsOf(db, project), actorId: null, projectId: project.id });
   }
-  return ok({ supported: add, changed: outcome.changed, thresholdReached: outcome.reached });
+  return ok({ projectId: project.id, supported: add, changed: outcome.changed, thresholdReached: outcome.reached });
 }

@@ -1,7 +1,7 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { connectedSpaces, deviceSessions, sharedDevices } from '@/db/schema';
+import { connectedSpaces, sessions, sharedDevices } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { conflict, forbidden, notFound, ok, type Result } from '@/lib/errors';
 import { can, type Actor } from '@/lib/permissions';
@@ -64,9 +64,9 @@ export function unmarkSharedDevice(db: Db, actor: Actor | null, input: unknown, 
   db.transaction((tx) => {
     tx.update(sharedDevices).set({ revokedAt: at }).where(eq(sharedDevices.id, device.id)).run();
     const ended = tx
-      .update(deviceSessions)
+      .update(sessions)
       .set({ endedAt: at, endReason: 'unmarked' })
-      .where(and(eq(deviceSessions.deviceId, device.id), isNull(deviceSessions.endedAt)))
+      .where(and(eq(sessions.sharedDeviceId, device.id), isNull(sessions.endedAt)))
       .run().changes;
     recordAudit(tx, { actorId: actor!.id, action: 'device.unmark_shared', subjectType: 'shared_device', subjectId: device.id, details: { spaceId: device.spaceId, sessionsEnded: ended } });
   }, { behavior: 'immediate' });

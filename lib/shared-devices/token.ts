@@ -5,9 +5,9 @@ import { sharedDevices, type SharedDevice } from '@/db/schema';
 
 /**
  * The cookie that marks a browser as a shared computer: a random token, of which the database keeps
- * only the sha-256. HttpOnly and SameSite=Lax like the session cookie; Secure when cookies are.
+ * only the sha-256. HttpOnly and SameSite=Lax like the session cookie; Secure and `__Host-` when
+ * cookies are secure (its name: lib/auth/cookie-names.ts).
  */
-export const SHARED_DEVICE_COOKIE = 'baro-shared-device';
 
 /** How long the mark lasts in the browser: 400 days, the longest Chromium keeps a cookie. */
 export const SHARED_DEVICE_COOKIE_MAX_AGE = 400 * 24 * 60 * 60;

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { AGE_BANDS } from '@/db/queries/demographics';
+import { AGE_BANDS } from './age-bands';
 import {
   CHANNELS,
   rawBreakdown,
@@ -8,16 +8,20 @@ import {
   STATS_KINDS,
   type RawCell,
   type StatsDimension,
+  type StatsKind,
   type StatsScope,
-} from '@/db/queries/stats';
-import { binaryPart, percent, primaryCell, suppressColumn, type Cell } from './suppression';
+} from '@/lib/stats/queries';
+import { isShown, percent, primaryStatus, type Cell } from './disclosure';
+import { protectTable, type Counted, type TableProtection, type TableSpec } from './table';
+import { partColumn } from './shares';
 
 /** "attendance": people counted at public meetings; "contributions" adds it to the account contributions. */
 export const METRICS = ['participants', ...STATS_KINDS, 'contributions'] as const;
 export type Metric = (typeof METRICS)[number];
 
 export type StatsRow = { group: string; label: string; values: Record<Metric, Cell> };
-export type Breakdown = { dimension: StatsDimension; rows: StatsRow[] };
+/** `withheld`: no figure of this breakdown can be shown without revealing a small group. */
+export type Breakdown = { dimension: StatsDimension; rows: StatsRow[]; withheld: boolean };
 export type Share = { count: Cell; total: Cell; percent: number | null };
 export type CommuneShares = { group: string; label: string; participants: Cell; women: Cell; youth: Cell; womenPercent: number | null; youthPercent: number | null };
 
@@ -33,14 +37,13 @@ export type Dashboard = {
 };
 
 export const GENDER_GROUPS = ['woman', 'man', 'unknown'] as const;
-const YOUTH_BANDS = ['15-24', '25-35'];
+export const YOUTH_BANDS = ['15-24', '25-35'];
 
 /** Groups always listed, even when empty, so charts keep the same shape from one page to the next. */
 const FIXED_GROUPS: Partial<Record<StatsDimension, readonly string[]>> = { gender: GENDER_GROUPS, age: AGE_BANDS, channel: CHANNELS };
-/** Groups a second suppression takes last (see suppressColumn). */
+/** Groups hidden last when a figure must be hidden to protect another (the shares of women and youth). */
 const PREFER_KEEP: Partial<Record<StatsDimension, readonly string[]>> = { gender: ['woman'], age: YOUTH_BANDS };
 
-type Counted = { n: number; people: number };
 type GroupTally = { group: string; label: string; kinds: Record<Metric, Counted> };
 
 function tallyGroups(cells: RawCell[], fixed: readonly string[] = []): GroupTally[] {
@@ -58,25 +61,62 @@ function tallyGroups(cells: RawCell[], fixed: readonly string[] = []): GroupTall
   return [...groups.values()];
 }
 
-function suppressRows(groups: GroupTally[], preferKeep: readonly string[] = []): StatsRow[] {
-  const columns = Object.fromEntries(
-    METRICS.map((m) => [m, suppressColumn(groups.map((g) => ({ group: g.group, ...g.kinds[m] })), preferKeep)]),
-  ) as Record<Metric, Cell[]>;
-  return groups.map((g, i) => ({
-    group: g.group,
-    label: g.label,
-    values: Object.fromEntries(METRICS.map((m) => [m, columns[m][i] ?? null])) as Record<Metric, Cell>,
-  }));
+/**
+ * What a scope counts. A project's own submission is left out of its figures: it is one item by its
+ * author, whose name is on the page, so any split of it would tell the author's gender and age.
+ */
+export function scopeCells(db: Db, scope: StatsScope, dimension: StatsDimension | 'total', year: number): RawCell[] {
+  return rawBreakdown(db, scope, dimension, year, excludedKinds(scope));
+}
+
+const excludedKinds = (scope: StatsScope): StatsKind[] => (scope.kind === 'project' ? ['projects'] : []);
+
+/** The table model of one breakdown of a scope (see lib/stats/table.ts for what it ties together). */
+function specOf(scope: StatsScope, dimension: StatsDimension, groups: GroupTally[], participantsTotal: number): TableSpec<Metric> {
+  const keep = PREFER_KEEP[dimension] ?? [];
+  return {
+    participants: 'participants',
+    kinds: STATS_KINDS,
+    attendance: 'attendance',
+    contributions: 'contributions',
+    // One vote per person on a topic, one support per person of a project.
+    onePerPerson: scope.kind === 'topic' ? ['votes'] : scope.kind === 'project' ? ['supports'] : [],
+    participantsTotal,
+    rows: groups.map((g) => ({ group: g.group, keep: keep.includes(g.group), cells: g.kinds })),
+  };
+}
+
+export type ProtectedBreakdown = { dimension: StatsDimension; groups: GroupTally[]; table: TableProtection<Metric> };
+
+/** One breakdown of a scope, protected: what /stats shows, and what the officials' splits build on. */
+export function protectedBreakdown(db: Db, scope: StatsScope, dimension: StatsDimension, year: number): ProtectedBreakdown {
+  const [total] = tallyGroups(scopeCells(db, scope, 'total', year), ['all']);
+  const groups = tallyGroups(scopeCells(db, scope, dimension, year), FIXED_GROUPS[dimension]);
+  return { dimension, groups, table: protectTable(specOf(scope, dimension, groups, total!.kinds.participants.n)) };
+}
+
+/** The totals of a scope as shown: every total is public knowledge, but no figure of 1–4 people is printed. */
+function totalsOf(total: GroupTally): Record<Metric, Cell> {
+  const out = {} as Record<Metric, Cell>;
+  for (const m of METRICS) {
+    const c = total.kinds[m];
+    out[m] = primaryStatus(c.people) === 'few' ? 'few' : c.n;
+  }
+  // The sum is shown only with all its parts, else a hidden part would come back by subtraction.
+  if (isShown(out.contributions) && STATS_KINDS.some((k) => !isShown(out[k]))) out.contributions = 'masked';
+  return out;
 }
 
 function share(count: Cell, total: Cell): Share {
   return { count, total, percent: percent(count, total) };
 }
 
-/** The sum of the youth bands, only when neither is suppressed (else the sum would reveal the hidden one). */
+/** The sum of the youth bands, shown only when both are (else the sum would reveal the hidden one). */
 function youthOf(age: Breakdown, metric: Metric): Cell {
   const cells = age.rows.filter((r) => YOUTH_BANDS.includes(r.group)).map((r) => r.values[metric]);
-  return cells.some((c) => c === null) ? null : cells.reduce<number>((a, b) => a + (b ?? 0), 0);
+  if (age.withheld || cells.includes('withheld')) return 'withheld';
+  if (cells.every(isShown)) return cells.reduce<number>((a, b) => a + (b as number), 0);
+  return cells.some((c) => c === 'few') ? 'few' : 'masked';
 }
 
 /**
@@ -84,44 +124,66 @@ function youthOf(age: Breakdown, metric: Metric): Cell {
  * gender, age band, channel (self, assisted, meeting), connected space, commune, month and topic.
  * People counted at public meetings are participants like the others (each attendance one person,
  * since they have no account), in every breakdown and share. No figure behind 1 to 4 people is
- * ever returned.
+ * ever returned, and none can be worked out from the others (lib/stats/disclosure.ts).
  */
 export function inclusionDashboard(db: Db, scope: StatsScope, now = new Date()): Dashboard {
   const year = now.getUTCFullYear();
-  const [total] = suppressRows(tallyGroups(rawBreakdown(db, scope, 'total', year), ['all']));
-  const totals = total!.values;
-  const breakdowns = STATS_DIMENSIONS.map((dimension) => ({
-    dimension,
-    rows: suppressRows(tallyGroups(rawBreakdown(db, scope, dimension, year), FIXED_GROUPS[dimension]), PREFER_KEEP[dimension]),
-  }));
+  const [total] = tallyGroups(scopeCells(db, scope, 'total', year), ['all']);
+  const totals = totalsOf(total!);
+  const tallies = new Map<StatsDimension, GroupTally[]>();
+  const breakdowns: Breakdown[] = STATS_DIMENSIONS.map((dimension) => {
+    const groups = tallyGroups(scopeCells(db, scope, dimension, year), FIXED_GROUPS[dimension]);
+    tallies.set(dimension, groups);
+    const table = protectTable(specOf(scope, dimension, groups, total!.kinds.participants.n));
+    if (!table.ok) return { dimension, rows: [], withheld: true };
+    return { dimension, withheld: false, rows: groups.map((g, i) => ({ group: g.group, label: g.label, values: table.cells[i]! })) };
+  });
   const gender = breakdowns.find((b) => b.dimension === 'gender')!;
   const age = breakdowns.find((b) => b.dimension === 'age')!;
-  const woman = gender.rows.find((r) => r.group === 'woman')!;
+  const commune = breakdowns.find((b) => b.dimension === 'commune')!;
+  const woman = gender.rows.find((r) => r.group === 'woman');
+  const womanCell = (m: Metric): Cell => (gender.withheld ? 'withheld' : (woman?.values[m] ?? 0));
 
-  const communeShares = rawSharesByCommune(db, scope, year).map((r) => {
-    const participants = primaryCell(r.participants, r.participants);
-    const women = participants === null ? null : binaryPart(r.women, r.participants);
-    const youth = participants === null ? null : binaryPart(r.youth, r.participants);
-    return { group: r.group, label: r.label, participants, women, youth, womenPercent: percent(women, participants), youthPercent: percent(youth, participants) };
+  // Per commune: its participants as the commune breakdown shows them, and how many are women and 15–35.
+  const raw = rawSharesByCommune(db, scope, year, excludedKinds(scope));
+  const communeParticipants = raw.map((r): Cell => {
+    const row = commune.rows.find((c) => c.group === r.group);
+    if (row) return row.values.participants;
+    return commune.withheld ? 'withheld' : primaryStatus(r.participants) === 'few' ? 'few' : r.participants;
+  });
+  const count = (dimension: StatsDimension, groups: readonly string[]) =>
+    (tallies.get(dimension) ?? []).filter((g) => groups.includes(g.group)).reduce((a, g) => a + g.kinds.participants.n, 0);
+  const womenAll = count('gender', ['woman']);
+  const youthAll = count('age', YOUTH_BANDS);
+  const participantsAll = total!.kinds.participants.n;
+  const women = partColumn(raw.map((r, i) => ({ part: r.women, total: r.participants, totalCell: communeParticipants[i]! })), womenAll, participantsAll - womenAll);
+  const youth = partColumn(raw.map((r, i) => ({ part: r.youth, total: r.participants, totalCell: communeParticipants[i]! })), youthAll, participantsAll - youthAll);
+  const communeShares = raw.map((r, i) => {
+    const participants = communeParticipants[i]!;
+    return { group: r.group, label: r.label, participants, women: women[i]!, youth: youth[i]!, womenPercent: percent(women[i]!, participants), youthPercent: percent(youth[i]!, participants) };
   });
 
   return {
     scope,
     totals,
-    women: { participants: share(woman.values.participants, totals.participants), contributions: share(woman.values.contributions, totals.contributions) },
+    women: { participants: share(womanCell('participants'), totals.participants), contributions: share(womanCell('contributions'), totals.contributions) },
     youth: { participants: share(youthOf(age, 'participants'), totals.participants), contributions: share(youthOf(age, 'contributions'), totals.contributions) },
     breakdowns,
     communeShares,
   };
 }
 
-/** The dashboard as CSV rows: one per group and breakdown; suppressed figures are written "<5". */
+/**
+ * The dashboard as CSV rows: one per group and breakdown. A figure of 1–4 people is written "<5", a
+ * figure hidden to protect it "masked", and a breakdown that cannot be shown at all one row "withheld".
+ */
 export function dashboardCsvRows(d: Dashboard): Record<string, string | number>[] {
-  const show = (c: Cell) => (c === null ? '<5' : c);
+  const show = (c: Cell) => (c === 'few' ? '<5' : c);
   const rows: Record<string, string | number>[] = [
     { breakdown: 'total', group: 'all', label: '', ...Object.fromEntries(METRICS.map((m) => [m, show(d.totals[m])])) },
   ];
   for (const b of d.breakdowns) {
+    if (b.withheld) rows.push({ breakdown: b.dimension, group: 'withheld', label: '' });
     for (const r of b.rows) {
       rows.push({ breakdown: b.dimension, group: r.group, label: r.label, ...Object.fromEntries(METRICS.map((m) => [m, show(r.values[m])])) });
     }

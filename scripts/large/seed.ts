@@ -140,10 +140,15 @@ function todayUtc(): Date {
   return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 }
 
-/** The FTS and comment counter triggers of the migrations (0002, 0004, 0009): their SQL as the migrations left it. */
+/**
+ * The FTS and counter triggers of the migrations (0002, 0004, 0009, and the support and registration
+ * counts of 0016_project_meeting_counters): their SQL as the migrations left it. The bulk insert writes the counters itself.
+ */
 function bulkTriggers(sqlite: Database.Database): { name: string; sql: string }[] {
   return sqlite
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (sql LIKE '%search_index%' OR name LIKE 'comments_counters_%') ORDER BY name")
+    .prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (sql LIKE '%search_index%' OR name LIKE 'comments_counters_%' OR name LIKE 'project_supports_count_%' OR name LIKE 'meeting_registrations_count_%') ORDER BY name",
+    )
     .all() as { name: string; sql: string }[];
 }
 

@@ -91,7 +91,7 @@ export class Client {
 
   async signIn(identifier, password) {
     const r = await this.submit('/login', 'login-form', { identifier, password });
-    if (!(r.status >= 300 && r.status < 400) || ![...this.cookies.keys()].some((k) => k.includes('session-token'))) {
+    if (!(r.status >= 300 && r.status < 400) || ![...this.cookies.keys()].some((k) => k.includes('baro.session'))) {
       throw new Error(`sign-in of ${identifier} failed: HTTP ${r.status} ${r.location ?? ''}`);
     }
   }

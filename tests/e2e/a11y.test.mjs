@@ -45,7 +45,7 @@ const SIGNED_IN = {
   // a moderator of every commune
   'moderation@baro.ml': ['/moderation', '/moderation/log', '/moderation/stats', '/moderation/terms', '/moderation/appeals', '/moderation/users/2', '/en/moderation'],
   // the administrator
-  'admin@baro.ml': ['/admin', '/admin/audit', '/admin/users/2', '/moderation/settings', '/en/admin'],
+  'admin@baro.ml': ['/admin', '/admin/audit', '/admin/messages', '/admin/users/2', '/moderation/settings', '/en/admin'],
 };
 
 /**

@@ -1,7 +1,8 @@
 // A facilitator at the Nioro connected space, without JavaScript, on a 360 px phone: she registers a
 // woman who has no phone, prints her slip (code and 6-digit PIN, nothing but the slip on paper), posts a
 // comment for her with her consent (refused without it, the text kept), and the participant signs in
-// with her code and PIN, sees the comment with its badge and in her account, and withdraws it.
+// with her code and PIN, sees the comment with its badge and in her account, and withdraws it. Typing the
+// mayor's number is refused: accounts with a role are never assisted.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
@@ -246,6 +247,44 @@ describe('facilitator tools', () => {
     }
   });
 
+  test('5. the facilitator is refused when she types the mayor’s number, even with his password; nothing is recorded in his name [JS off]', async () => {
+    const { context, page } = await newPage({ js });
+    try {
+      await signIn(page, 'animatrice.nioro@baro.ml', DEMO_PASSWORD, { js });
+      await open(page, '/facilitator/assist', { js });
+      await Promise.all([page.waitForEvent('load'), page.click(`a:has-text("${FORAGE}")`)]);
+      const forage = await page.locator('a', { hasText: 'Voir la page publique' }).getAttribute('href');
+      const body = `Le maire approuve ce forage sans réserve. ${Date.now().toString(36)}`;
+      // The mayor's phone (demo account 76000004), as the attacker typed it.
+      await page.fill('#assist-comment-participant', '76 00 00 04');
+      await page.check('#assist-comment input[name="stance"][value="for"]');
+      await page.fill('#assist-comment-body', body);
+      await page.check('#assist-comment-consent');
+      await press(page, '#assist-comment button[type="submit"]');
+      await expectText(page.locator('#assist-comment-participant-error'), /^Cette personne n’a pas été inscrite dans votre espace\..*ne sont jamais aidés/);
+      assert.equal(await page.inputValue('#assist-comment-body'), body, 'what was typed is kept');
+
+      // Even if the mayor himself typed his password on her screen: an account with a role is never assisted.
+      await page.fill('#assist-comment-participantPassword', DEMO_PASSWORD);
+      await page.check('#assist-comment-consent');
+      await press(page, '#assist-comment button[type="submit"]');
+      await expectText(page.locator('#assist-comment-participant-error'), 'Ce compte a un rôle sur Baro (élu·e, modération, animation ou administration) : il n’est jamais aidé. La personne agit depuis son propre compte.');
+      assert.equal(await page.inputValue('#assist-comment-participantPassword'), '', 'the password is never sent back to the page');
+      assert.ok(!(await page.content()).includes(DEMO_PASSWORD), 'nor anywhere in it');
+
+      // The public page has no such comment, under the mayor's name or any other.
+      const { context: anonymous, page: reader } = await newPage({ js });
+      try {
+        await open(reader, forage, { js });
+        assert.equal(await reader.locator('article', { hasText: body }).count(), 0);
+      } finally {
+        await anonymous.close();
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   test('/facilitator and the slip: no axe WCAG 2 A/AA violation', async () => {
     const { context, page } = await newPage({ js: true });
     try {
@@ -273,7 +312,8 @@ describe('facilitator tools', () => {
   test('the demo participant (code and PIN from README) sees what was entered for her: no axe violation', async () => {
     const { context, page } = await newPage({ js: true });
     try {
-      await signIn(page, 'NIO-DEM42', '482916', { js: true });
+      // She prefers Bambara: the interface goes to /bm/… after sign-in (French where nothing is approved).
+      await signIn(page, 'NIO-DEM42', '482916', { js: true, lands: 'bm' });
       await open(page, '/account/assisted', { js: true });
       await expectText(page.locator('#assisted-list > li h2').last(), 'Commentaire');
       assert.deepEqual(await axeViolations(page), [], '/account/assisted');

@@ -1,6 +1,9 @@
 // Shared helpers for the end-to-end tests (run by scripts/e2e.mjs with node's test runner, not by vitest).
 import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join as pathJoin, resolve as pathResolve } from 'node:path';
 import { after, before, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { chromium } from 'playwright-core';
 
@@ -189,13 +192,22 @@ export function freshPhone() {
   }
 }
 
-/** Signs in through the form and waits for the account page. */
-export async function signIn(page, identifier, password, { js, locale = 'fr' }) {
-  const prefix = locale === 'fr' ? '' : `/${locale}`;
-  await open(page, `${prefix}/login`, { js });
+/**
+ * Signs in through the form and waits for the account page. A participant still holding the PIN of
+ * their slip is first offered to choose their own (/account/pin): this declines ("Not now").
+ * `lands`: the language the account prefers, where the interface goes after sign-in (default: French).
+ */
+export async function signIn(page, identifier, password, { js, locale = 'fr', lands = 'fr' }) {
+  await open(page, `${locale === 'fr' ? '' : `/${locale}`}/login`, { js });
+  const prefix = lands === 'fr' ? '' : `/${lands}`;
   await page.fill('#f-identifier', identifier);
   await page.fill('#f-password', password);
   await page.click('#login-form button[type="submit"]');
+  await page.waitForURL((u) => u.pathname === `${prefix}/account` || u.pathname === `${prefix}/account/pin`, { timeout: 15_000 });
+  if (new URL(page.url()).pathname.endsWith('/account/pin')) {
+    if (js) await hydrated(page);
+    await Promise.all([page.waitForURL((u) => u.pathname === `${prefix}/account`), page.click('#pin-later')]);
+  }
   await expectPath(page, `${prefix}/account`);
 }
 
@@ -262,4 +274,36 @@ export async function markAsShared(page, { js }) {
   // The facilitator's own session was not one of this computer's: she is signed out and signs in again.
   await expectPath(page, '/login', '?shared=1');
   await expectText(page.locator('[role="status"]'), /maintenant un ordinateur partagé/);
+}
+
+// ---------------------------------------------------------------- messages (lib/messaging)
+
+/** The server's outbox: data/outbox.jsonl in the project, as the app writes it (OUTBOX_PATH if set). */
+export function outboxPath() {
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  return process.env.OUTBOX_PATH ? pathResolve(root, process.env.OUTBOX_PATH) : pathJoin(root, 'data', 'outbox.jsonl');
+}
+
+/** Every line of the outbox, parsed ({ id, at, channel, to, subject?, text, purpose }). */
+export function outboxLines() {
+  if (!existsSync(outboxPath())) return [];
+  return readFileSync(outboxPath(), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+}
+
+/**
+ * Waits until the server's message worker has written a line matching `match` (it sends within a few
+ * seconds: at once for what the server queued itself, at its next 5 s round for other processes).
+ * E.g. the last code sent to a phone: waitForOutbox((l) => l.to === '+22376123456' && l.purpose === 'verification').
+ */
+export async function waitForOutbox(match, timeout = 20_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const found = outboxLines().filter(match).at(-1);
+    if (found) return found;
+    if (Date.now() > deadline) assert.fail(`no matching line in ${outboxPath()} after ${timeout / 1000} s`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }

@@ -22,9 +22,10 @@ async function personalData(page) {
 describe('a shared computer at a connected space', () => {
   bothJs('after "End my session", Back and reload show nothing of the person who left', async (page, { js, context }) => {
     await markAsShared(page, { js });
-    const device = (await context.cookies()).find((c) => c.name === 'baro-shared-device');
+    const device = (await context.cookies()).find((c) => c.name === '__Host-baro-shared-device');
     assert.ok(device, 'the browser carries the shared-computer mark');
     assert.equal(device.httpOnly, true);
+    assert.equal(device.secure, true);
     assert.equal(device.sameSite, 'Lax');
     assert.ok(device.expires > Date.now() / 1000 + 300 * 24 * 3600, 'the mark lasts (400 days)');
 
@@ -142,7 +143,7 @@ describe('a shared computer at a connected space', () => {
       const mine = page.locator('#shared-devices li', { hasText: 'ce navigateur' });
       await Promise.all([page.waitForEvent('load'), mine.locator('button[type="submit"]').click()]);
       await expectPath(page, '/login', '?unshared=1');
-      assert.equal((await context.cookies()).some((c) => c.name === 'baro-shared-device'), false, 'the mark is gone');
+      assert.equal((await context.cookies()).some((c) => c.name === '__Host-baro-shared-device'), false, 'the mark is gone');
       await signIn(page, 'animatrice.nioro@baro.ml', DEMO_PASSWORD, { js });
       assert.equal(await page.locator('#end-session').count(), 0);
       await open(page, '/spaces/nioro/device', { js });

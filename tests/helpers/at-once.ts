@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads';
  * loaded). better-sqlite3 is synchronous, so this is how tests get true concurrency.
  *
  * `module` is the use case's file from the project root (e.g. "lib/votes/cast-vote.ts"), `fn` its export;
- * it is called as fn(db, actor, input, new Date(now)).
+ * it is called as fn(db, actor, input, new Date(now)), and may return a promise (it is awaited).
  */
 export async function atOnce(
   file: string,
@@ -24,13 +24,10 @@ const db = openDatabase(workerData.file);
 const gate = new Int32Array(workerData.gate);
 parentPort.postMessage({ ready: true });
 Atomics.wait(gate, 0, 0);
-try {
-  parentPort.postMessage({ result: useCase(db, workerData.actor, workerData.input, new Date(workerData.now)) });
-} catch (e) {
-  parentPort.postMessage({ error: String((e && e.stack) || e) });
-} finally {
-  db.$client.close();
-}
+Promise.resolve()
+  .then(() => useCase(db, workerData.actor, workerData.input, new Date(workerData.now)))
+  .then((result) => parentPort.postMessage({ result }), (e) => parentPort.postMessage({ error: String((e && e.stack) || e) }))
+  .finally(() => db.$client.close());
 `;
   const gate = new SharedArrayBuffer(4);
   let ready = 0;

@@ -1,16 +1,25 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/db/client';
-import { auditLog, communeProjectSettings, connectedSpaces, communes, projects, sanctions, topics, users, type User } from '@/db/schema';
+import { auditLog, communeProjectSettings, connectedSpaces, communes, media, projects, sanctions, topics, translationProposals, users, type User } from '@/db/schema';
+import { openSession } from '@/lib/accounts/sessions';
 import { createComment } from '@/lib/comments/create-comment';
 import { supportComment } from '@/lib/comments/support-comment';
 import { startRefusal } from '@/lib/demo/deployment';
 import { REMOVAL_SQL, removeDemoData, USER_REFERENCES } from '@/lib/demo/remove-demo';
 import { demoAccountsExist } from '@/lib/demo/status';
+import { mediaFilePath } from '@/lib/media/store';
 import { registerForMeeting } from '@/lib/meetings/register-for-meeting';
+import { enqueueMessage } from '@/lib/messaging/send-message';
 import { warnUser } from '@/lib/moderation/sanctions';
 import { registerParticipant } from '@/lib/participants/register-participant';
 import { supportProject } from '@/lib/projects/support-project';
+import { proposeTranslation } from '@/lib/translations/propose';
+import { reviewTranslation } from '@/lib/translations/review';
+import type { ViewContext } from '@/lib/view-context';
 import { castVote } from '@/lib/votes/cast-vote';
 import { seedNewDatabase } from '@/scripts/seed-new-database';
 import { actorOf, addTopic, addUser, auditRows, makeTestDb, type TestDb } from '../helpers/db';
@@ -49,6 +58,7 @@ function orphanSearchEntries(): number {
 const demoUser = (email: string | null, phone: string | null = null) =>
   t.db.select().from(users).where(email ? eq(users.email, email) : eq(users.phone, phone!)).get()!;
 const as = (u: User) => actorOf(t.db, u.id);
+const ctxOf = (u: User): ViewContext => ({ db: t.db, actor: as(u), now: new Date() });
 
 function must<T>(r: { ok: true; value: T } | { ok: false }): T {
   if (!r.ok) throw new Error(`refused: ${JSON.stringify(r)}`);
@@ -79,9 +89,14 @@ describe('a new database', () => {
 });
 
 describe('demo removal', () => {
-  let real: { citizen: User; official: User; admin: User };
+  let real: { citizen: User; official: User; admin: User; translator: User };
   let realTopic: number;
   let realComment: number;
+  let mediaDir: string;
+  /** recordings: one file used by demo recordings only, one shared with a kept recording */
+  const DEMO_ONLY = 'a'.repeat(64);
+  const SHARED = 'b'.repeat(64);
+  let proposals: { byDemo: number; approvedByDemo: number; refusedByReal: number };
 
   beforeEach(async () => {
     t = makeTestDb({ geography: false });
@@ -92,6 +107,7 @@ describe('demo removal', () => {
       citizen: await addUser(t, { displayName: 'Oumou Sangaré', communeId: nioro }),
       official: await addUser(t, { displayName: 'Seydou Traoré', communeId: kayes, grants: [{ role: 'official', communeId: kayes, title: 'Maire de Kayes' }] }),
       admin: await addUser(t, { displayName: 'Administration de Kayes', grants: [{ role: 'admin' }] }),
+      translator: await addUser(t, { displayName: 'Djénéba Coulibaly', communeId: nioro, grants: [{ role: 'translator' }] }),
     };
     const awa = demoUser(null, '+22376000001');
     const moussa = demoUser(null, '+22376000002');
@@ -121,12 +137,41 @@ describe('demo removal', () => {
       await registerParticipant(t.db, as(fanta), { spaceId: String(nioroSpace), displayName: 'Hawa Diallo', communeId: String(nioro), gender: 'woman', birthYear: '1990', language: 'fr', consent: 'yes', consentDate: new Date().toISOString().slice(0, 10) }),
     );
     (real as Record<string, User>).participant = t.db.select().from(users).where(eq(users.id, participant.userId)).get()!;
+
+    // Sessions and queued messages of demo accounts and of a real one.
+    openSession(t.db, { userId: awa.id, sessionVersion: awa.sessionVersion });
+    openSession(t.db, { userId: real.citizen.id, sessionVersion: real.citizen.sessionVersion });
+    for (const [u, to] of [[awa, '+22376000001'], [real.citizen, '+22376999999']] as const) {
+      expect(enqueueMessage(t.db, { channel: 'sms', to, text: 'Bonjour', purpose: 'notification', userId: u.id }, { limits: [] }).ok).toBe(true);
+    }
+
+    // Recordings: a demo account's, one of a real person on a demo consultation (goes with it), a kept one.
+    mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'baro-demo-media-'));
+    for (const sha of [DEMO_ONLY, SHARED]) {
+      fs.mkdirSync(path.dirname(mediaFilePath(mediaDir, sha)), { recursive: true });
+      fs.writeFileSync(mediaFilePath(mediaDir, sha), 'opus');
+    }
+    const recording = (ownerId: number, kind: 'comment' | 'topic_summary', subjectId: number, sha256: string) =>
+      t.db.insert(media).values({ ownerId, communeId: kayes, kind, subjectId, state: 'published', sha256, mime: 'audio/webm', sizeBytes: 4, durationMs: 1000, sourceFormat: 'webm' }).run();
+    recording(awa.id, 'topic_summary', realTopic, DEMO_ONLY);
+    const onDemoTopic = one('SELECT id FROM comments WHERE topic_id = ? AND author_id = ?', forage.id, real.citizen.id);
+    recording(real.citizen.id, 'comment', onDemoTopic, SHARED);
+    recording(real.citizen.id, 'comment', realComment, SHARED);
+
+    // Translations: a demo translator's proposal, a real one approved by a demo translator, one a real person refused.
+    const sira = demoUser('moderation.nioro@baro.ml');
+    const propose = (u: User, key: string, text: string) => must(proposeTranslation(ctxOf(u), { locale: 'bm', key, text })).proposalId;
+    proposals = { byDemo: propose(fanta, 'Nav.home', 'So'), approvedByDemo: propose(real.translator, 'Nav.topics', 'Baarow'), refusedByReal: propose(sira, 'Nav.projects', 'Porozew') };
+    must(reviewTranslation(ctxOf(real.translator), { proposalId: String(proposals.byDemo), verdict: 'approve' }));
+    must(reviewTranslation(ctxOf(fanta), { proposalId: String(proposals.approvedByDemo), verdict: 'approve' }));
+    must(reviewTranslation(ctxOf(real.translator), { proposalId: String(proposals.refusedByReal), verdict: 'reject' }));
     expect(counterMismatches()).toEqual([]);
   });
+  afterEach(() => fs.rmSync(mediaDir, { recursive: true, force: true }));
 
   it('deletes the demo accounts and what they wrote, keeps everybody else with consistent counters, search and keys', () => {
     const before = { users: one('SELECT count(*) FROM users') };
-    const removed = removeDemoData(t.db);
+    const removed = removeDemoData(t.db, { mediaDir });
 
     expect(removed.users).toBe(9);
     expect(removed.topics).toBe(4);
@@ -153,6 +198,24 @@ describe('demo removal', () => {
     expect(t.db.select({ by: users.registeredBy }).from(users).where(eq(users.id, (real as Record<string, User>).participant!.id)).get()).toEqual({ by: null });
     expect(t.db.select().from(communeProjectSettings).all()).toEqual([]);
     expect(one('SELECT count(*) FROM notifications WHERE user_id NOT IN (SELECT id FROM users)')).toBe(0);
+    expect(all('SELECT user_id AS id FROM sessions')).toEqual([{ id: real.citizen.id }]);
+    expect(all('SELECT user_id AS id FROM messages')).toEqual([{ id: real.citizen.id }]);
+
+    // Recordings: the demo's and those of removed items go, and a file once no kept row uses it.
+    expect(removed.recordings).toBe(2);
+    expect(all('SELECT owner_id AS owner, subject_id AS subject FROM media')).toEqual([{ owner: real.citizen.id, subject: realComment }]);
+    expect(fs.existsSync(mediaFilePath(mediaDir, DEMO_ONLY))).toBe(false);
+    expect(fs.existsSync(mediaFilePath(mediaDir, SHARED))).toBe(true);
+
+    // Translations: the demo's proposals go (a text they wrote leaves the site); a decision a demo account
+    // took is taken again by real people; a real person's decision on a kept proposal stands.
+    expect(removed.translations).toBe(2);
+    const state = (id: number) => t.db.select({ state: translationProposals.state, by: translationProposals.decidedBy }).from(translationProposals).where(eq(translationProposals.id, id)).get();
+    expect(state(proposals.byDemo)).toBeUndefined();
+    expect(state(proposals.refusedByReal)).toBeUndefined();
+    expect(state(proposals.approvedByDemo)).toEqual({ state: 'proposed', by: null });
+    expect(one('SELECT count(*) FROM translation_reviews')).toBe(0);
+    expect(one("SELECT count(*) FROM translation_proposals WHERE proposed_by IS NULL AND state = 'proposed'")).toBeGreaterThan(0);
 
     // Nothing points at a missing row, the file is sound, and the removal is in the audit log.
     expect(all('PRAGMA foreign_key_check')).toEqual([]);
@@ -165,8 +228,8 @@ describe('demo removal', () => {
   });
 
   it('runs again without harm when nothing is left to remove', () => {
-    removeDemoData(t.db);
-    const second = removeDemoData(t.db);
+    removeDemoData(t.db, { mediaDir });
+    const second = removeDemoData(t.db, { mediaDir });
     expect(Object.values(second).every((n) => n === 0)).toBe(true);
     expect(auditRows(t.db, 'demo.remove')).toHaveLength(2);
   });
@@ -175,7 +238,7 @@ describe('demo removal', () => {
     const server = openDatabase(t.file);
     try {
       expect(demoAccountsExist(server)).toBe(true);
-      removeDemoData(t.db);
+      removeDemoData(t.db, { mediaDir });
       expect(demoAccountsExist(server)).toBe(false);
     } finally {
       server.$client.close();

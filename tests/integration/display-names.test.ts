@@ -40,7 +40,7 @@ describe('display names are public text, screened like the rest', () => {
     const u = await addUser(t, { displayName: 'Awa', phone: '+22376554433' });
     const { password: _unused, ...profile } = form('konnard');
     void _unused;
-    const r = updateProfile(t.db, actorOf(t.db, u.id), { ...profile, phone: '+22376554433' });
+    const r = await updateProfile(t.db, actorOf(t.db, u.id), { ...profile, phone: '+22376554433' });
     expect(r).toMatchObject({ ok: false, fieldErrors: { displayName: 'nameAbusive' } });
   });
 });

@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assistedFor, assistedSpaceOf, participantsOf } from '@/db/queries/assisted';
 import { moderationQueue } from '@/db/queries/moderation';
-import { commentsPage } from '@/db/queries/topics';
+import { commentsPage } from '@/lib/comments/queries';
 import {
   assistedContributions,
   auditLog,
@@ -28,8 +28,7 @@ import { resetParticipantPin } from '@/lib/participants/reset-pin';
 import type { ParticipantSlip } from '@/lib/participants/slip';
 import { saveProject } from '@/lib/projects/save-project';
 import { hit, LIMITS } from '@/lib/rate-limit';
-import { commentViewerOf } from '@/lib/topics/readers';
-import { actorOf, addTopic, addUser, auditRows, CONSULTATION, makeTestDb, type TestDb } from '../helpers/db';
+import { actorOf, addTopic, addUser, auditRows, CONSULTATION, makeTestDb, TEST_PASSWORD, type TestDb } from '../helpers/db';
 import { projectForm, setProjectRules } from '../helpers/projects';
 
 const T0 = CONSULTATION.during;
@@ -329,8 +328,9 @@ describe('assisted contributions', () => {
     for (const action of ['assisted.comment', 'assisted.vote', 'assisted.comment_support', 'assisted.project_support', 'assisted.project']) {
       expect(auditRows(t.db, action)).toMatchObject([{ actorId: fanta.id, details: { participantId: kadi.userId } }]);
     }
-    // Any citizen may be helped, found by phone too.
-    expect((await assisted(fanta, '76 00 00 01', 'vote', { topicId: String(topicId), choice: 'against' })).participantId).toBe(awa.id);
+    // A citizen who registered on her own is helped too, found by phone, once she types her own password.
+    expect(await assist(fanta, '76 00 00 01', 'vote', { topicId: String(topicId), choice: 'against' })).toEqual({ ok: false, error: 'invalid', fieldErrors: { participant: 'participantNotKnownHere' } });
+    expect((await assist(fanta, '76 00 00 01', 'vote', { topicId: String(topicId), choice: 'against' }, { participantPassword: TEST_PASSWORD })) as { value: { participantId: number } }).toMatchObject({ ok: true, value: { participantId: awa.id } });
   });
 
   it('without the participant’s consent nothing is written, whatever the kind, and the answer names the box', async () => {
@@ -362,14 +362,18 @@ describe('assisted contributions', () => {
       expect(await assist(who, kadi.code, 'comment', comment)).toEqual({ ok: false, error: 'forbidden' });
     }
     expect(await contributeForParticipant(t.db, null, { spaceId: String(nioroSpace), participant: kadi.code, consent: 'yes', kind: 'comment', ...comment }, T0)).toEqual({ ok: false, error: 'forbidden' });
-    // Ousmane at his own space is still not allowed to act for the Nioro space.
-    expect(await contributeForParticipant(t.db, as(ousmane), { spaceId: String(kayesSpace), participant: kadi.code, consent: 'yes', kind: 'comment', ...comment }, T0)).toMatchObject({ ok: true });
+    // Ousmane at his own space does not know Kadiatou, registered at Nioro: she must type her own PIN there.
+    const atKayes = { spaceId: String(kayesSpace), participant: kadi.code, consent: 'yes', kind: 'comment', ...comment };
+    expect(await contributeForParticipant(t.db, as(ousmane), atKayes, T0)).toEqual({ ok: false, error: 'invalid', fieldErrors: { participant: 'participantNotKnownHere' } });
+    expect(snapshot()).toEqual(before);
+    expect(await contributeForParticipant(t.db, as(ousmane), { ...atKayes, participantPassword: kadi.pin }, T0)).toMatchObject({ ok: true });
     const afterOusmane = snapshot();
-    expect(await assist(fanta, '+22376000003', 'comment', comment)).toEqual({ ok: false, error: 'invalid', fieldErrors: { participant: 'participantUnknown' } });
-    expect(await assist(fanta, 'NIO-22222', 'comment', comment)).toEqual({ ok: false, error: 'invalid', fieldErrors: { participant: 'participantUnknown' } });
+    expect(await assist(fanta, '+22376000003', 'comment', comment)).toEqual({ ok: false, error: 'invalid', fieldErrors: { participant: 'participantNotKnownHere' } });
+    expect(await assist(fanta, 'NIO-22222', 'comment', comment)).toEqual({ ok: false, error: 'invalid', fieldErrors: { participant: 'participantNotKnownHere' } });
     t.db.update(users).set({ phone: '+22376000003' }).where(eq(users.id, fanta.id)).run();
     expect(await assist(fanta, '76000003', 'comment', comment)).toEqual({ ok: false, error: 'invalid', fieldErrors: { participant: 'participantSelf' } });
-    expect(await assist(fanta, '76000009', 'comment', comment)).toEqual({ ok: false, error: 'invalid', fieldErrors: { participant: 'participantSuspended' } });
+    expect(await assist(fanta, '76000009', 'comment', comment)).toEqual({ ok: false, error: 'invalid', fieldErrors: { participant: 'participantNotKnownHere' } });
+    expect(await assist(fanta, '76000009', 'comment', comment, { participantPassword: TEST_PASSWORD })).toEqual({ ok: false, error: 'invalid', fieldErrors: { participant: 'participantSuspended' } });
     expect(snapshot()).toEqual(afterOusmane);
     expect(afterOusmane.assisted).toBe(before.assisted + 1);
   });
@@ -407,14 +411,14 @@ describe('assisted contributions', () => {
 
   it('shows the badge on the comment page (one query for the page), in the moderation queue, and to the participant', async () => {
     const out = await assisted(fanta, kadi.code, 'comment', { topicId: String(topicId), stance: 'for', body: 'Un banc à l’ombre près du forage.' });
-    const page = commentsPage(t.db, topicId, nioro, 'oldest', 1, commentViewerOf(null));
+    const page = commentsPage(t.db, { kind: 'topic', id: topicId }, nioro, 'oldest', 1, null);
     expect(page.top.map((c) => [c.id, c.assistedAt])).toEqual([
       [awaComment, null],
       [out.subjectId, 'Espace connecté de Nioro'],
     ]);
     // Replies carry it too.
     const reply = await assisted(fanta, kadi.code, 'comment', { topicId: String(topicId), parentId: String(awaComment), stance: 'for', body: 'D’accord avec Awa.' });
-    expect(commentsPage(t.db, topicId, nioro, 'oldest', 1, commentViewerOf(null)).replies).toMatchObject([{ id: reply.subjectId, assistedAt: 'Espace connecté de Nioro' }]);
+    expect(commentsPage(t.db, { kind: 'topic', id: topicId }, nioro, 'oldest', 1, null).replies).toMatchObject([{ id: reply.subjectId, assistedAt: 'Espace connecté de Nioro' }]);
     const plan = t.db.$client
       .prepare(`EXPLAIN QUERY PLAN SELECT * FROM comments LEFT JOIN assisted_contributions a ON a.kind = 'comment' AND a.subject_id = comments.id WHERE comments.topic_id = ?`)
       .all(topicId) as { detail: string }[];

@@ -162,12 +162,12 @@ describe('registering', () => {
   it('one registration per person; the count always equals the registrations', async () => {
     const id = schedule();
     const moussa = await addUser(t, { displayName: 'Moussa Diarra' });
-    expect(register(awa, id)).toEqual({ ok: true, value: { registered: true, count: 1 } });
-    expect(register(awa, id)).toEqual({ ok: true, value: { registered: true, count: 1 } });
-    expect(register(moussa, id)).toEqual({ ok: true, value: { registered: true, count: 2 } });
+    expect(register(awa, id)).toEqual({ ok: true, value: { meetingId: expect.any(Number), registered: true, count: 1 } });
+    expect(register(awa, id)).toEqual({ ok: true, value: { meetingId: expect.any(Number), registered: true, count: 1 } });
+    expect(register(moussa, id)).toEqual({ ok: true, value: { meetingId: expect.any(Number), registered: true, count: 2 } });
     expect(registrationRows(id)).toBe(2);
-    expect(register(awa, id, 'unregister')).toEqual({ ok: true, value: { registered: false, count: 1 } });
-    expect(register(awa, id, 'unregister')).toEqual({ ok: true, value: { registered: false, count: 1 } });
+    expect(register(awa, id, 'unregister')).toEqual({ ok: true, value: { meetingId: expect.any(Number), registered: false, count: 1 } });
+    expect(register(awa, id, 'unregister')).toEqual({ ok: true, value: { meetingId: expect.any(Number), registered: false, count: 1 } });
     expect(meeting(id).registrationCount).toBe(registrationRows(id));
     expect(auditRows(t.db, 'meeting.register')).toHaveLength(2);
     expect(auditRows(t.db, 'meeting.unregister')).toHaveLength(1);
@@ -255,7 +255,7 @@ describe('minutes and attendance', () => {
     expect(publishMinutes(t.db, actorOf(t.db, fanta.id), minutesForm(id, {}), AFTER)).toEqual({ ok: false, error: 'forbidden' });
   });
 
-  it('the public sees attendance with the dashboard rule: no cell of 1 to 4, and no single hidden cell', () => {
+  it('the public sees attendance with the dashboard rule: no cell of 1 to 4, none worked out from the total', () => {
     const shown = publicAttendance([
       { gender: 'woman', ageBand: '15-24', count: 12 },
       { gender: 'woman', ageBand: '25-35', count: 8 },
@@ -263,19 +263,33 @@ describe('minutes and attendance', () => {
       { gender: 'unspecified', ageBand: 'unknown', count: 6 },
     ]);
     expect(shown.total).toBe(29);
-    // 3 men: hidden, and the smallest other group (6 not stated) with them, never the women
-    expect(shown.byGender).toEqual([
-      { group: 'woman', value: 20 },
-      { group: 'man', value: null },
-      { group: 'unspecified', value: null },
+    // 3 men: "fewer than 5", and the smallest other group (6 not stated) masked with them, never the women
+    expect(shown.byGender).toEqual({
+      withheld: false,
+      rows: [
+        { group: 'woman', value: 20 },
+        { group: 'man', value: 'few' },
+        { group: 'unspecified', value: 'masked' },
+      ],
+    });
+    expect(shown.byAge).toEqual({
+      withheld: false,
+      rows: [
+        { group: '15-24', value: 12 },
+        { group: '25-35', value: 8 },
+        { group: '36+', value: 'few' },
+        { group: 'unknown', value: 'masked' },
+      ],
+    });
+    // 5 women and 1 man: the man is 6 − 5 whatever is hidden — not shown by gender at all.
+    const six = publicAttendance([
+      { gender: 'woman', ageBand: '15-24', count: 5 },
+      { gender: 'man', ageBand: '15-24', count: 1 },
     ]);
-    expect(shown.byAge).toEqual([
-      { group: '15-24', value: 12 },
-      { group: '25-35', value: 8 },
-      { group: '36+', value: null },
-      { group: 'unknown', value: null },
-    ]);
-    expect(publicAttendance([{ gender: 'woman', ageBand: '15-24', count: 4 }]).total).toBeNull();
+    expect(six.total).toBe(6);
+    expect(six.byGender.withheld).toBe(true);
+    expect(six.byAge.rows[0]).toEqual({ group: '15-24', value: 6 });
+    expect(publicAttendance([{ gender: 'woman', ageBand: '15-24', count: 4 }]).total).toBe('few');
     expect(publicAttendance([]).total).toBe(0);
   });
 });

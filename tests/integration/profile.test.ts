@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { users, type User } from '@/db/schema';
 import { updateProfile } from '@/lib/accounts/update-profile';
-import { actorOf, addUser, auditRows, makeTestDb, type TestDb } from '../helpers/db';
+import { actorOf, addUser, auditRows, makeTestDb, TEST_PASSWORD, type TestDb } from '../helpers/db';
 
 let t: TestDb;
 let awa: User;
@@ -39,11 +39,11 @@ function form(overrides: Record<string, unknown> = {}) {
 const row = (id: number) => t.db.select().from(users).where(eq(users.id, id)).get()!;
 
 describe('updating one’s profile', () => {
-  it('changes the fields, and the audit row names the changed fields without their values', () => {
-    const r = updateProfile(
+  it('changes the fields, and the audit row names the changed fields without their values', async () => {
+    const r = await updateProfile(
       t.db,
       actorOf(t.db, awa.id),
-      form({ displayName: 'Awa T. Sissoko', email: 'Awa@Exemple.ml', communeId: String(t.communeId('gogui')), birthYear: '2002', language: 'bm' }),
+      form({ currentSecret: TEST_PASSWORD, displayName: 'Awa T. Sissoko', email: 'Awa@Exemple.ml', communeId: String(t.communeId('gogui')), birthYear: '2002', language: 'bm' }),
     );
     expect(r).toEqual({ ok: true, value: { userId: awa.id } });
     expect(row(awa.id)).toMatchObject({
@@ -65,34 +65,34 @@ describe('updating one’s profile', () => {
     for (const value of ['Sissoko', 'exemple.ml', '2002', '"bm"', '76123456']) expect(text).not.toContain(value);
   });
 
-  it('saving the form unchanged (phone typed differently) changes nothing and records no field', () => {
-    expect(updateProfile(t.db, actorOf(t.db, awa.id), form({ phone: '76 12 34 56' })).ok).toBe(true);
+  it('saving the form unchanged (phone typed differently) changes nothing and records no field', async () => {
+    expect((await updateProfile(t.db, actorOf(t.db, awa.id), form({ phone: '76 12 34 56' }))).ok).toBe(true);
     expect(row(awa.id).phone).toBe('+22376123456');
     expect(auditRows(t.db, 'user.update')[0]?.details).toEqual({ changed: [] });
   });
 
-  it('clearing gender and birth year stores them as null', () => {
-    expect(updateProfile(t.db, actorOf(t.db, awa.id), form({ gender: '', birthYear: '' })).ok).toBe(true);
+  it('clearing gender and birth year stores them as null', async () => {
+    expect((await updateProfile(t.db, actorOf(t.db, awa.id), form({ gender: '', birthYear: '' }))).ok).toBe(true);
     expect(row(awa.id)).toMatchObject({ gender: null, birthYear: null });
     expect(auditRows(t.db, 'user.update')[0]?.details).toEqual({ changed: ['gender', 'birthYear'] });
   });
 
-  it('a phone number used by someone else is refused, and nothing changes', () => {
-    const r = updateProfile(t.db, actorOf(t.db, awa.id), form({ phone: '76 00 00 02', displayName: 'Awa Nouveau' }));
+  it('a phone number used by someone else is refused, and nothing changes', async () => {
+    const r = await updateProfile(t.db, actorOf(t.db, awa.id), form({ phone: '76 00 00 02', displayName: 'Awa Nouveau', currentSecret: TEST_PASSWORD }));
     expect(r).toEqual({ ok: false, error: 'conflict', fieldErrors: { phone: 'phoneTaken' } });
     expect(row(awa.id)).toMatchObject({ phone: '+22376123456', displayName: 'Awa Traoré', updatedAt: null });
     expect(auditRows(t.db, 'user.update')).toEqual([]);
   });
 
-  it('an email used by someone else is refused, whatever its case', () => {
-    const r = updateProfile(t.db, actorOf(t.db, awa.id), form({ email: 'MOUSSA@exemple.ml' }));
+  it('an email used by someone else is refused, whatever its case', async () => {
+    const r = await updateProfile(t.db, actorOf(t.db, awa.id), form({ email: 'MOUSSA@exemple.ml', currentSecret: TEST_PASSWORD }));
     expect(r).toEqual({ ok: false, error: 'conflict', fieldErrors: { email: 'emailTaken' } });
     expect(row(awa.id).email).toBeNull();
     expect(row(moussa.id).email).toBe('moussa@exemple.ml');
   });
 
-  it('removing both the phone number and the email is refused', () => {
-    expect(updateProfile(t.db, actorOf(t.db, awa.id), form({ phone: '', email: '' }))).toEqual({
+  it('removing both the phone number and the email is refused', async () => {
+    expect(await updateProfile(t.db, actorOf(t.db, awa.id), form({ phone: '', email: '' }))).toEqual({
       ok: false,
       error: 'invalid',
       fieldErrors: { phone: 'identifierRequired' },
@@ -100,17 +100,17 @@ describe('updating one’s profile', () => {
     expect(row(awa.id).phone).toBe('+22376123456');
   });
 
-  it('a commune that does not exist is refused', () => {
-    expect(updateProfile(t.db, actorOf(t.db, awa.id), form({ communeId: '9999' }))).toEqual({
+  it('a commune that does not exist is refused', async () => {
+    expect(await updateProfile(t.db, actorOf(t.db, awa.id), form({ communeId: '9999' }))).toEqual({
       ok: false,
       error: 'invalid',
       fieldErrors: { communeId: 'communeRequired' },
     });
   });
 
-  it('the form cannot be used to lift a suspension or touch the session version', () => {
+  it('the form cannot be used to lift a suspension or touch the session version', async () => {
     for (const extra of [{ suspendedUntil: '' }, { sessionVersion: 1 }, { passwordHash: 'x' }, { id: moussa.id }]) {
-      expect(updateProfile(t.db, actorOf(t.db, awa.id), form(extra))).toEqual({
+      expect(await updateProfile(t.db, actorOf(t.db, awa.id), form(extra))).toEqual({
         ok: false,
         error: 'invalid',
         fieldErrors: { _form: 'unknownField' },
@@ -119,10 +119,10 @@ describe('updating one’s profile', () => {
     expect(auditRows(t.db, 'user.update')).toEqual([]);
   });
 
-  it('a suspended person cannot update their profile', () => {
+  it('a suspended person cannot update their profile', async () => {
     const until = new Date(Date.now() + 7 * 86_400_000).toISOString();
     t.db.update(users).set({ suspendedUntil: until }).where(eq(users.id, awa.id)).run();
-    expect(updateProfile(t.db, actorOf(t.db, awa.id), form({ displayName: 'Awa Nouveau' }))).toEqual({
+    expect(await updateProfile(t.db, actorOf(t.db, awa.id), form({ displayName: 'Awa Nouveau' }))).toEqual({
       ok: false,
       error: 'forbidden',
     });
@@ -130,15 +130,53 @@ describe('updating one’s profile', () => {
     expect(auditRows(t.db, 'user.update')).toEqual([]);
   });
 
-  it('nobody signed in cannot update any profile', () => {
-    expect(updateProfile(t.db, null, form({ displayName: 'Awa Nouveau' }))).toEqual({ ok: false, error: 'forbidden' });
+  it('nobody signed in cannot update any profile', async () => {
+    expect(await updateProfile(t.db, null, form({ displayName: 'Awa Nouveau' }))).toEqual({ ok: false, error: 'forbidden' });
     expect(row(awa.id).displayName).toBe('Awa Traoré');
   });
 
-  it('a person updates their own profile only: Moussa’s form changes Moussa, never Awa', () => {
-    const r = updateProfile(t.db, actorOf(t.db, moussa.id), form({ phone: '76000002', email: 'moussa@exemple.ml', displayName: 'Moussa D.' }));
+  it('a person updates their own profile only: Moussa’s form changes Moussa, never Awa', async () => {
+    const r = await updateProfile(t.db, actorOf(t.db, moussa.id), form({ phone: '76000002', email: 'moussa@exemple.ml', displayName: 'Moussa D.' }));
     expect(r).toEqual({ ok: true, value: { userId: moussa.id } });
     expect(row(moussa.id).displayName).toBe('Moussa D.');
     expect(row(awa.id).displayName).toBe('Awa Traoré');
+  });
+});
+
+describe('changing the phone or e-mail asks for the current password', () => {
+  it('without it, or with a wrong one, nothing changes and the error is on the password field', async () => {
+    const actor = actorOf(t.db, awa.id);
+    expect(await updateProfile(t.db, actor, form({ phone: '76 55 44 33' }))).toEqual({ ok: false, error: 'invalid', fieldErrors: { currentSecret: 'currentSecretRequired' } });
+    expect(await updateProfile(t.db, actor, form({ email: 'awa@exemple.ml', currentSecret: 'Sanu-ka-di-2025' }))).toEqual({
+      ok: false,
+      error: 'invalid',
+      fieldErrors: { currentSecret: 'currentSecretWrong' },
+    });
+    expect(row(awa.id)).toMatchObject({ phone: '+22376123456', email: null });
+    expect(auditRows(t.db, 'user.update')).toHaveLength(0);
+  });
+
+  it('with the right one, the new number is saved', async () => {
+    expect(await updateProfile(t.db, actorOf(t.db, awa.id), form({ phone: '76 55 44 33', currentSecret: TEST_PASSWORD }))).toEqual({ ok: true, value: { userId: awa.id } });
+    expect(row(awa.id).phone).toBe('+22376554433');
+  });
+
+  it('other fields change without it', async () => {
+    expect((await updateProfile(t.db, actorOf(t.db, awa.id), form({ displayName: 'Awa T.', language: 'bm' }))).ok).toBe(true);
+  });
+
+  it('whether a number is already someone else’s is only said to whoever gave the right password', async () => {
+    expect(await updateProfile(t.db, actorOf(t.db, awa.id), form({ phone: '76 00 00 02', currentSecret: 'Sanu-ka-di-2025' }))).toMatchObject({
+      error: 'invalid',
+      fieldErrors: { currentSecret: 'currentSecretWrong' },
+    });
+  });
+
+  it('wrong passwords here count with the sign-in attempts: the fifth one is refused with a wait', async () => {
+    const actor = actorOf(t.db, awa.id);
+    for (let i = 0; i < 4; i++) expect(await updateProfile(t.db, actor, form({ phone: '76 55 44 33', currentSecret: `faux-${i}-mot-de-passe` }))).toMatchObject({ error: 'invalid' });
+    expect(await updateProfile(t.db, actor, form({ phone: '76 55 44 33', currentSecret: 'faux-5-mot-de-passe' }))).toMatchObject({ error: 'rate_limited' });
+    expect(await updateProfile(t.db, actor, form({ phone: '76 55 44 33', currentSecret: TEST_PASSWORD }))).toMatchObject({ error: 'rate_limited' });
+    expect(row(awa.id).phone).toBe('+22376123456');
   });
 });

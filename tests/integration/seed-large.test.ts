@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase, type Db } from '@/db/client';
-import { searchContent } from '@/db/queries/search';
+import { searchContent } from '@/lib/search/queries';
 import { createComment } from '@/lib/comments/create-comment';
 import { castVote } from '@/lib/votes/cast-vote';
 import { seedLarge, type SeedLargeSummary } from '@/scripts/large/seed';

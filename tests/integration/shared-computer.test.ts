@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deviceSessions, sharedDevices, users, type User } from '@/db/schema';
-import { loadActor } from '@/lib/accounts/load-actor';
-import { endDeviceSession, openDeviceSession, refreshEveryMs } from '@/lib/shared-devices/device-sessions';
+import { sessions, sharedDevices, users, type User } from '@/db/schema';
+import { loadSessionActor } from '@/lib/accounts/load-actor';
+import { DEFAULT_SESSION_RULES, endSession, hashSessionId, openSession, refreshEveryMs } from '@/lib/accounts/sessions';
 import { markSharedDevice, unmarkSharedDevice } from '@/lib/shared-devices/mark-device';
 import { cookieFromHeader, findActiveDevice } from '@/lib/shared-devices/token';
 import { actorOf, addUser, auditRows, makeTestDb, minutesAfter, type TestDb } from '../helpers/db';
@@ -27,13 +27,26 @@ beforeEach(async () => {
 });
 afterEach(() => t.cleanup());
 
-/** What getActor does on each request: the claims of the session cookie, and this browser's mark. */
-function request(sessionId: string | null, at: Date, deviceToken: string | null = token, user: User = awa) {
-  const sv = t.db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, user.id)).get()!.v;
-  return loadActor(t.db, { userId: user.id, sessionVersion: sv, deviceSessionId: sessionId }, { deviceToken, idleMs: IDLE_MS, now: at });
+const RULES = { ...DEFAULT_SESSION_RULES, sharedIdleMs: IDLE_MS };
+
+/** Signing in on a browser (with its shared-computer mark, if any): the session id the cookie carries. */
+function openDeviceSession(db: TestDb['db'], input: { userId: number; token: string | null }, at: Date): string | null {
+  const sv = db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, input.userId)).get()!.v;
+  const opened = openSession(db, { userId: input.userId, sessionVersion: sv, deviceToken: input.token, userAgent: null }, at);
+  return opened.sharedDeviceId === null ? null : opened.id;
 }
 
-const row = (id: string) => t.db.select().from(deviceSessions).where(eq(deviceSessions.id, id)).get()!;
+/** An ordinary session (a browser without the mark, or signed in before it was marked). */
+const personalSession = (at: Date, user: User = awa) => openSession(t.db, { userId: user.id, sessionVersion: 1, deviceToken: null }, at).id;
+
+/** What getActor does on each request: the claims of the session cookie, and this browser's mark. */
+function request(sessionId: string | null, at: Date, deviceToken: string | null = token, user: User = awa) {
+  return loadSessionActor(t.db, sessionId ? { userId: user.id, sessionId } : null, { deviceToken, rules: RULES, now: at });
+}
+
+const endDeviceSession = (db: TestDb['db'], id: string, reason: 'sign_out' | 'idle', at: Date) => endSession(db, hashSessionId(id), reason, at);
+
+const row = (id: string) => t.db.select().from(sessions).where(eq(sessions.idHash, hashSessionId(id))).get()!;
 
 describe('marking a browser as a shared computer', () => {
   it('a facilitator of the space marks it: only the hash of the token is stored, and the act is audited', () => {
@@ -73,10 +86,10 @@ describe('marking a browser as a shared computer', () => {
 });
 
 describe('a session on a shared computer ends after 10 minutes without a request, on the server', () => {
-  it('signing in on the marked browser opens a device session', () => {
+  it('signing in on the marked browser opens a session of that computer', () => {
     const id = openDeviceSession(t.db, { userId: awa.id, token }, T0)!;
-    expect(id).toMatch(/^[A-Za-z0-9_-]{32}$/);
-    expect(row(id)).toMatchObject({ userId: awa.id, deviceId, lastSeenAt: T0.toISOString(), endedAt: null, endReason: null });
+    expect(id).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(row(id)).toMatchObject({ userId: awa.id, sharedDeviceId: deviceId, lastSeenAt: T0.toISOString(), endedAt: null, endReason: null });
     expect(request(id, T0)).toMatchObject({ id: awa.id, sharedSession: { expiresAt: minutesAfter(T0, 10), remainingMs: 10 * 60_000 } });
   });
 
@@ -134,8 +147,9 @@ describe('a session on a shared computer ends after 10 minutes without a request
   });
 
   it('a session opened before the browser was marked (or elsewhere) is not valid on the shared computer', () => {
-    expect(request(null, T0, token)).toBeNull();
-    expect(request(null, T0, null)?.id).toBe(awa.id);
+    const before = personalSession(T0);
+    expect(request(before, T0, token)).toBeNull();
+    expect(request(before, T0, null)?.id).toBe(awa.id);
   });
 
   it('an unmarked computer: its open sessions end ("unmarked"), and new sign-ins there are ordinary ones', () => {
@@ -147,7 +161,7 @@ describe('a session on a shared computer ends after 10 minutes without a request
     expect(findActiveDevice(t.db, token)).toBeUndefined();
     expect(openDeviceSession(t.db, { userId: awa.id, token }, minutesAfter(T0, 3))).toBeNull();
     // the old cookie no longer marks anything: an ordinary session works again on that browser
-    expect(request(null, minutesAfter(T0, 3), token)?.id).toBe(awa.id);
+    expect(request(personalSession(minutesAfter(T0, 3)), minutesAfter(T0, 3), token)?.id).toBe(awa.id);
     expect(auditRows(t.db, 'device.unmark_shared')).toMatchObject([{ actorId: fanta.id, subjectId: deviceId, details: { sessionsEnded: 1 } }]);
     expect(unmarkSharedDevice(t.db, actorOf(t.db, fanta.id), { deviceId: String(deviceId) })).toEqual({ ok: false, error: 'not_found' });
   });
@@ -159,17 +173,17 @@ describe('a session on a shared computer ends after 10 minutes without a request
     expect(row(id).endReason).toBe('unmarked');
   });
 
-  it('an ordinary browser is unaffected: no device session, no idle limit', () => {
+  it('an ordinary browser is unaffected: not a shared computer’s session, no 10-minute limit', () => {
     expect(openDeviceSession(t.db, { userId: awa.id, token: null }, T0)).toBeNull();
-    const actor = request(null, minutesAfter(T0, 60 * 24), null);
+    const actor = request(personalSession(T0), minutesAfter(T0, 60 * 24), null);
     expect(actor?.id).toBe(awa.id);
     expect(actor).not.toHaveProperty('sharedSession');
-    expect(t.db.select().from(deviceSessions).all()).toHaveLength(0);
+    expect(t.db.select().from(sessions).all().every((s) => s.sharedDeviceId === null)).toBe(true);
   });
 
   it('sign out everywhere also ends a shared-computer session', async () => {
     const id = openDeviceSession(t.db, { userId: awa.id, token }, T0)!;
     t.db.update(users).set({ sessionVersion: 2 }).where(eq(users.id, awa.id)).run();
-    expect(loadActor(t.db, { userId: awa.id, sessionVersion: 1, deviceSessionId: id }, { deviceToken: token, idleMs: IDLE_MS, now: T0 })).toBeNull();
+    expect(request(id, T0)).toBeNull();
   });
 });

@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
-import { tally, tallyDemographics } from '@/db/queries/topics';
+import { tally } from '@/lib/votes/queries';
 import { comments, topics, votes, type Gender, type User } from '@/db/schema';
 import { createComment } from '@/lib/comments/create-comment';
+import { findTopic } from '@/lib/topics/load';
+import { voteSplits } from '@/lib/topics/vote-split';
 import { castVote } from '@/lib/votes/cast-vote';
 import { actorOf, addTopic, addUser, auditRows, CONSULTATION, makeTestDb, type TestDb } from '../helpers/db';
 import { atOnce } from '../helpers/at-once';
@@ -22,7 +24,7 @@ afterEach(() => t.cleanup());
 const as = (u: User) => actorOf(t.db, u.id);
 const vote = (u: User, topicId: number, choice: string, now = CONSULTATION.during) =>
   castVote(t.db, as(u), { topicId: String(topicId), choice }, now);
-const voted = (u: User, topicId: number, choice: string) => expect(vote(u, topicId, choice)).toEqual({ ok: true, value: { changed: true } });
+const voted = (u: User, topicId: number, choice: string) => expect(vote(u, topicId, choice)).toEqual({ ok: true, value: { changed: true, topicId } });
 const votesOn = (topicId: number) => t.db.select().from(votes).where(eq(votes.topicId, topicId)).all();
 const voteCount = (topicId: number) => t.db.select({ n: topics.voteCount }).from(topics).where(eq(topics.id, topicId)).get()?.n;
 
@@ -38,9 +40,11 @@ describe('a closed consultation', () => {
     expect(t.db.select({ n: count() }).from(comments).get()?.n).toBe(0);
   });
 
-  it('refuses votes and comments once past its close date, even before the sweep has closed it', () => {
+  it('refuses votes and comments once past its close date, even before the scheduler has closed it: the attempt closes it', () => {
     const id = addTopic(t, { authorId: mariam.id, phase: 'open' }).id;
     expect(vote(awa, id, 'for', new Date('2027-03-31T18:00:00.000Z'))).toEqual({ ok: false, error: 'forbidden' });
+    expect(t.db.select({ phase: topics.phase }).from(topics).where(eq(topics.id, id)).get()?.phase).toBe('deliberation');
+    expect(auditRows(t.db, 'topic.auto_close')).toMatchObject([{ actorId: null, subjectId: id }]);
     expect(vote(awa, id, 'for', CONSULTATION.after)).toEqual({ ok: false, error: 'forbidden' });
     expect(createComment(t.db, as(awa), { topicId: String(id), stance: 'for', body: 'je suis pour le forage' }, CONSULTATION.after)).toEqual({
       ok: false,
@@ -48,8 +52,9 @@ describe('a closed consultation', () => {
     });
     expect(votesOn(id)).toEqual([]);
     expect(voteCount(id)).toBe(0);
-    // A minute before the close, it was still open.
-    expect(vote(awa, id, 'for', new Date('2027-03-31T17:59:00.000Z'))).toEqual({ ok: true, value: { changed: true } });
+    // A minute before the close, a consultation is still open.
+    const other = addTopic(t, { authorId: mariam.id, phase: 'open' }).id;
+    expect(vote(awa, other, 'for', new Date('2027-03-31T17:59:00.000Z'))).toEqual({ ok: true, value: { changed: true, topicId: other } });
   });
 
   it('a topic still in information does not take votes yet; a draft is not found at all', () => {
@@ -72,9 +77,9 @@ describe('a closed consultation', () => {
 describe('voting while open', () => {
   it('a citizen votes, then changes their mind: still one vote, with the new choice', () => {
     const id = addTopic(t, { authorId: mariam.id }).id;
-    expect(vote(awa, id, 'for')).toEqual({ ok: true, value: { changed: true } });
-    expect(vote(awa, id, 'for')).toEqual({ ok: true, value: { changed: false } });
-    expect(vote(awa, id, 'against', new Date('2027-03-12T08:00:00.000Z'))).toEqual({ ok: true, value: { changed: true } });
+    expect(vote(awa, id, 'for')).toEqual({ ok: true, value: { changed: true, topicId: id } });
+    expect(vote(awa, id, 'for')).toEqual({ ok: true, value: { changed: false, topicId: id } });
+    expect(vote(awa, id, 'against', new Date('2027-03-12T08:00:00.000Z'))).toEqual({ ok: true, value: { changed: true, topicId: id } });
 
     expect(votesOn(id)).toMatchObject([{ userId: awa.id, choice: 'against', updatedAt: '2027-03-12T08:00:00.000Z' }]);
     expect(voteCount(id)).toBe(1);
@@ -99,8 +104,8 @@ describe('voting while open', () => {
     expect(vote(awa, id, 'for')).toEqual({ ok: false, error: 'invalid', fieldErrors: { choice: 'invalidChoice' } });
     expect(vote(awa, id, 'option:3')).toEqual({ ok: false, error: 'invalid', fieldErrors: { choice: 'invalidChoice' } });
     expect(vote(awa, id, 'option:-1')).toEqual({ ok: false, error: 'invalid', fieldErrors: { choice: 'invalidChoice' } });
-    expect(vote(awa, id, 'option:2')).toEqual({ ok: true, value: { changed: true } });
-    expect(vote(awa, id, 'option:0')).toEqual({ ok: true, value: { changed: true } });
+    expect(vote(awa, id, 'option:2')).toEqual({ ok: true, value: { changed: true, topicId: id } });
+    expect(vote(awa, id, 'option:0')).toEqual({ ok: true, value: { changed: true, topicId: id } });
     expect(votesOn(id)).toMatchObject([{ choice: 'option:0' }]);
   });
 });
@@ -113,8 +118,8 @@ describe('many identical submissions at once', () => {
     const input = { topicId: String(id), choice: 'for' };
     const results = await atOnce(t.file, 'lib/votes/cast-vote.ts', 'castVote', Array.from({ length: N }, () => ({ actor, input })), CONSULTATION.during);
 
-    expect(results.filter((r) => JSON.stringify(r) === JSON.stringify({ ok: true, value: { changed: true } }))).toHaveLength(1);
-    expect(results.filter((r) => JSON.stringify(r) === JSON.stringify({ ok: true, value: { changed: false } }))).toHaveLength(N - 1);
+    expect(results.filter((r) => JSON.stringify(r) === JSON.stringify({ ok: true, value: { changed: true, topicId: id } }))).toHaveLength(1);
+    expect(results.filter((r) => JSON.stringify(r) === JSON.stringify({ ok: true, value: { changed: false, topicId: id } }))).toHaveLength(N - 1);
     const rows = t.db.select({ n: count() }).from(votes).where(and(eq(votes.topicId, id), eq(votes.userId, awa.id))).get();
     expect(rows?.n).toBe(1);
     expect(voteCount(id)).toBe(1);
@@ -142,34 +147,69 @@ describe('the tally', () => {
     });
   });
 
-  it('the demographic split hides groups under 5 people, and any count from 1 to 4', async () => {
+  // The officials' split stands beside the public tally: nothing in it may be worked out from the
+  // tally's totals, and no group may be shown voting all the same way (docs/features/privacy.md).
+  const splitsOf = (id: number) => voteSplits(t.db, findTopic(t.db, id)!, new Date('2027-03-01T00:00:00.000Z'));
+  const asObject = (s: ReturnType<typeof splitsOf>['byGender']) =>
+    s.status === 'shown' ? Object.fromEntries(s.rows.map((r) => [r.group, { total: r.total, ...r.cells }])) : s;
+  const addVoters = async (id: number, voters: { gender: Gender | null; birthYear: number | null; choice: string; n: number }[]) => {
+    for (const v of voters) for (let i = 0; i < v.n; i++) voted(await addUser(t, { gender: v.gender, birthYear: v.birthYear }), id, v.choice);
+  };
+
+  it('the measured leak: 7 votes, the only man beside 6 women — the split says it cannot be shown yet', async () => {
     const id = addTopic(t, { authorId: mariam.id, communeId: kayes }).id;
-    const voters: { gender: Gender | null; birthYear: number | null; choice: string }[] = [
-      // 7 women: 5 for, 2 against
-      ...Array.from({ length: 5 }, () => ({ gender: 'woman' as const, birthYear: 2005, choice: 'for' })),
-      ...Array.from({ length: 2 }, () => ({ gender: 'woman' as const, birthYear: 1980, choice: 'against' })),
-      // 3 men: a group too small to show
-      ...Array.from({ length: 3 }, () => ({ gender: 'man' as const, birthYear: 1995, choice: 'for' })),
-      // 5 who did not say: 5 abstain
-      ...Array.from({ length: 5 }, () => ({ gender: null, birthYear: null, choice: 'abstain' })),
-    ];
-    for (const v of voters) voted(await addUser(t, { gender: v.gender, birthYear: v.birthYear }), id, v.choice);
+    await addVoters(id, [
+      { gender: 'woman', birthYear: 2005, choice: 'for', n: 5 },
+      { gender: 'woman', birthYear: 2005, choice: 'against', n: 1 },
+      { gender: 'man', birthYear: 2005, choice: 'abstain', n: 1 },
+    ]);
+    // Before: women 5 / "fewer than 5" / 0, total 6 — the tally then gave the man's vote and one woman's.
+    const { byGender, byAge } = splitsOf(id);
+    expect(byGender).toEqual({ status: 'withheld', reason: 'unanimous' });
+    expect(byAge.status).toBe('withheld');
+  });
 
-    const { byGender, byAge } = tallyDemographics(t.db, id, 2027);
-    const asObject = (groups: typeof byGender) =>
-      Object.fromEntries(groups.map((g) => [g.group, { total: g.total, choices: Object.fromEntries(g.choices) }]));
+  it('a larger vote: small cells read "fewer than 5", the cells that would give them back are masked', async () => {
+    const id = addTopic(t, { authorId: mariam.id, communeId: kayes }).id;
+    // Ages in 2027: 22 and 47.
+    await addVoters(id, [
+      { gender: 'woman', birthYear: 2005, choice: 'for', n: 12 },
+      { gender: 'woman', birthYear: 1980, choice: 'against', n: 9 },
+      { gender: 'woman', birthYear: 1980, choice: 'abstain', n: 2 },
+      { gender: 'man', birthYear: 2005, choice: 'for', n: 8 },
+      { gender: 'man', birthYear: 1980, choice: 'against', n: 7 },
+      { gender: 'man', birthYear: 1980, choice: 'abstain', n: 6 },
+      { gender: null, birthYear: null, choice: 'for', n: 6 },
+      { gender: null, birthYear: null, choice: 'against', n: 5 },
+    ]);
+    const { byGender } = splitsOf(id);
+    const g = asObject(byGender) as Record<string, Record<string, unknown>>;
+    // Women: 2 abstained — fewer than 5; to keep them uncertain given the tally (abstain: 8), a rectangle
+    // of cells around them is masked; the group totals stay (23, 21, 11: none small).
+    expect(g.woman).toMatchObject({ total: 23, abstain: 'few' });
+    expect(Object.values(g).flatMap((r) => Object.values(r)).filter((c) => c === 'masked').length).toBeGreaterThanOrEqual(3);
+    for (const row of Object.values(g)) for (const c of Object.values(row)) expect(typeof c === 'number' ? c === 0 || c >= 5 : true).toBe(true);
+  });
 
-    expect(asObject(byGender)).toEqual({
-      woman: { total: 7, choices: { for: 5, against: null } },
-      man: { total: null, choices: { for: null } },
-      unknown: { total: 5, choices: { abstain: 5 } },
-    });
-    // Ages in 2027: 22 (5 women), 47 (2 women), 32 (3 men), unknown (5).
-    expect(asObject(byAge)).toEqual({
-      '15-24': { total: 5, choices: { for: 5 } },
-      '36+': { total: null, choices: { against: null } },
-      '25-35': { total: null, choices: { for: null } },
-      unknown: { total: 5, choices: { abstain: 5 } },
+  it('a group that voted all the same way is never shown, unless the whole tally did', async () => {
+    const id = addTopic(t, { authorId: mariam.id, communeId: kayes }).id;
+    await addVoters(id, [
+      { gender: 'woman', birthYear: 2005, choice: 'for', n: 10 },
+      { gender: 'man', birthYear: 2005, choice: 'against', n: 6 },
+      { gender: 'man', birthYear: 2005, choice: 'for', n: 6 },
+    ]);
+    expect(splitsOf(id).byGender).toEqual({ status: 'withheld', reason: 'unanimous' });
+
+    const all = addTopic(t, { authorId: mariam.id, communeId: kayes, title: 'Unanime' }).id;
+    await addVoters(all, [
+      { gender: 'woman', birthYear: 2005, choice: 'for', n: 10 },
+      { gender: 'man', birthYear: 2005, choice: 'for', n: 6 },
+    ]);
+    expect(asObject(splitsOf(all).byGender)).toEqual({
+      woman: { total: 10, for: 10, against: 0, abstain: 0 },
+      man: { total: 6, for: 6, against: 0, abstain: 0 },
+      unknown: { total: 0, for: 0, against: 0, abstain: 0 },
     });
   });
+
 });

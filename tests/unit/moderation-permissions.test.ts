@@ -49,6 +49,16 @@ function table<K extends string>(title: string, columns: Record<K, Question>, ex
   });
 }
 
+/** A sanction of someone else (no role) about content of this commune; null: no content named. */
+const sanction = (communeId: number | null, o: Partial<Subjects['user.sanction']> = {}): Subjects['user.sanction'] => ({
+  userId: SOMEONE_ELSE,
+  communeId,
+  kind: 'suspension',
+  targetRoles: [],
+  lastActiveAdmin: false,
+  ...o,
+});
+
 /** A comment of commune 1 or 2, by someone else unless `own`; `onOwnTopic`: on a topic the asker published. */
 const content =
   (communeId: number, o: { own?: boolean; onOwnTopic?: boolean; projectOf?: number } = {}) =>
@@ -66,11 +76,11 @@ table(
   {
     'open the moderation queue': { action: 'moderation.access', subject: () => undefined },
     'change a commune’s moderation rules': { action: 'moderation.configure', subject: () => undefined },
-    'report someone else’s content': { action: 'content.report', subject: () => ({ authorId: SOMEONE_ELSE }) },
-    'report their own content': { action: 'content.report', subject: (who) => ({ authorId: ownId(who) }) },
-    'sanction a person of commune 1': { action: 'user.sanction', subject: () => ({ userId: SOMEONE_ELSE, communeId: COMMUNE_1 }) },
-    'sanction a person of commune 2': { action: 'user.sanction', subject: () => ({ userId: SOMEONE_ELSE, communeId: COMMUNE_2 }) },
-    'sanction themself': { action: 'user.sanction', subject: (who) => ({ userId: ownId(who), communeId: COMMUNE_1 }) },
+    'report someone else’s content': { action: 'content.report', subject: () => ({ authorId: SOMEONE_ELSE, isPublic: true }) },
+    'report their own content': { action: 'content.report', subject: (who) => ({ authorId: ownId(who), isPublic: true }) },
+    'sanction a person for content of commune 1': { action: 'user.sanction', subject: () => sanction(COMMUNE_1) },
+    'sanction a person for content of commune 2': { action: 'user.sanction', subject: () => sanction(COMMUNE_2) },
+    'sanction themself': { action: 'user.sanction', subject: (who) => ({ ...sanction(COMMUNE_1), userId: ownId(who) }) },
     'appeal a decision about them': { action: 'appeal.create', subject: (who) => ({ appellantId: ownId(who), concernedUserId: ownId(who) }) },
     'appeal a decision about someone else': { action: 'appeal.create', subject: (who) => ({ appellantId: ownId(who), concernedUserId: SOMEONE_ELSE }) },
   },
@@ -122,6 +132,8 @@ const appealOn = (communeId: number, extra: { original?: 'own' | 'other' | 'none
   conflictedOfficialsOf: null,
   originalModeratorId: extra.original === 'own' ? ownId(who) : extra.original === 'none' ? null : ANOTHER_MODERATOR,
   appellantId: extra.appellant === 'own' ? ownId(who) : SOMEONE_ELSE,
+  sanction: false,
+  appellantRoles: [],
 });
 
 table(
@@ -160,7 +172,71 @@ describe('an appeal about a topic is settled by someone other than its publisher
         conflictedOfficialsOf: null,
         originalModeratorId: ANOTHER_MODERATOR,
         appellantId: SOMEONE_ELSE,
+        sanction: false,
+        appellantRoles: [],
       }),
     ).toBe(false);
   });
 });
+
+table(
+  'sanctions: scope of the content, people with roles, the last admin',
+  {
+    'sanction without naming content': { action: 'user.sanction', subject: () => sanction(null) },
+    'warn a moderator for content of commune 1': { action: 'user.sanction', subject: () => sanction(COMMUNE_1, { kind: 'warning', targetRoles: ['moderator'] }) },
+    'suspend an official for content of commune 1': { action: 'user.sanction', subject: () => sanction(COMMUNE_1, { targetRoles: ['official'] }) },
+    'suspend an admin': { action: 'user.sanction', subject: () => sanction(null, { targetRoles: ['admin'] }) },
+    'suspend the last active admin': { action: 'user.sanction', subject: () => sanction(null, { targetRoles: ['admin'], lastActiveAdmin: true }) },
+    'warn the last active admin': { action: 'user.sanction', subject: () => sanction(null, { kind: 'warning', targetRoles: ['admin'], lastActiveAdmin: true }) },
+    'suspend a facilitator for content of commune 1': { action: 'user.sanction', subject: () => sanction(COMMUNE_1, { targetRoles: ['facilitator'] }) },
+    'report content nobody may read': { action: 'content.report', subject: () => ({ authorId: SOMEONE_ELSE, isPublic: false }) },
+  },
+  {
+    //                                     no content warn mod sus. off sus. adm last adm warn last facilit. unreadable
+    anonymous:                            [false,     false,   false,   false,   false,   false,    false,   false],
+    citizen:                              [false,     false,   false,   false,   false,   false,    false,   false],
+    'suspended citizen':                  [false,     false,   false,   false,   false,   false,    false,   false],
+    facilitator:                          [false,     false,   false,   false,   false,   false,    false,   false],
+    'official of commune 1':              [false,     false,   false,   false,   false,   false,    false,   false],
+    'official of commune 2':              [false,     false,   false,   false,   false,   false,    false,   false],
+    'moderator of commune 1':             [false,     false,   false,   false,   false,   false,    true,    false],
+    'moderator of all communes':          [true,      false,   false,   false,   false,   false,    true,    false],
+    'suspended moderator of all communes':[false,     false,   false,   false,   false,   false,    false,   false],
+    'official and moderator of commune 1':[false,     false,   false,   false,   false,   false,    true,    false],
+    admin:                                [true,      true,    true,    true,    false,   true,     true,    false],
+  },
+);
+
+const sanctionAppeal = (communeId: number | null, appellantRoles: Subjects['appeal.decide']['appellantRoles']) => (): Subjects['appeal.decide'] => ({
+  communeId,
+  authorId: SOMEONE_ELSE,
+  conflictedUserIds: [],
+  conflictedOfficialsOf: null,
+  originalModeratorId: ANOTHER_MODERATOR,
+  appellantId: SOMEONE_ELSE,
+  sanction: true,
+  appellantRoles,
+});
+
+table(
+  'settling appeals against suspensions',
+  {
+    'a suspension given for content of commune 1': { action: 'appeal.decide', subject: sanctionAppeal(COMMUNE_1, []) },
+    'a suspension given without naming content': { action: 'appeal.decide', subject: sanctionAppeal(null, []) },
+    'a moderator’s suspension': { action: 'appeal.decide', subject: sanctionAppeal(COMMUNE_1, ['moderator']) },
+  },
+  {
+    //                                     commune1 no content moderator
+    anonymous:                            [false,   false,     false],
+    citizen:                              [false,   false,     false],
+    'suspended citizen':                  [false,   false,     false],
+    facilitator:                          [false,   false,     false],
+    'official of commune 1':              [false,   false,     false],
+    'official of commune 2':              [false,   false,     false],
+    'moderator of commune 1':             [true,    false,     false],
+    'moderator of all communes':          [true,    true,      false],
+    'suspended moderator of all communes':[false,   false,     false],
+    'official and moderator of commune 1':[true,    false,     false],
+    admin:                                [true,    true,      true],
+  },
+);

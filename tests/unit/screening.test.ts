@@ -113,6 +113,47 @@ describe('screening what people write', () => {
     },
   );
 
+  it.each(['connards', 'CONNARDS', 'salopes', 'enculés', 'batards', 'bâtarde', 'enculée', 'connasse', 'Connasses', 'salopards', 'fdp', 'ntm', 'tg', 'ta gueule', 'nique ta mère', 'va te faire foutre'])(
+    'an insult is rejected in its plural, feminine, participle or abbreviated form: "%s"',
+    (text) => {
+      expect(citizenSays(t, text)).toEqual({ action: 'reject', reason: 'screenInsult' });
+    },
+  );
+
+  it.each(['s a l o p e', 'connnnard', 'con.nard', 'c*nnard', 'b4t4rd', 'S@L0P3S'])('a disguised insult is rejected: "%s"', (text) => {
+    expect(citizenSays(t, text)).toEqual({ action: 'reject', reason: 'screenInsult' });
+  });
+
+  it.each([
+    'les députés doivent venir',
+    'la dispute sur le forage dure',
+    'la salopette du technicien',
+    'le camion de Conakry est arrivé',
+    'les connaissances des élèves',
+    'Monsieur Conté est passé',
+    'cette idée est un peu concon',
+    'le batardeau du barrage',
+    'slt jsp c pa grave kestion pr le maire',
+    'i ni ce, an ka taa lakɔli la',
+  ])('an ordinary word or informal writing is published: "%s"', (text) => {
+    expect(citizenSays(t, text)).toEqual({ action: 'publish' });
+  });
+
+  it.each(['je vais te tuer', 'on va te tuer', "t'es mort", "j'vais t'buter", 'on va brûler ta maison', 'je vais mettre le feu chez toi', 'n bɛna i faga', 'je vais te tuer connard'])(
+    'a threat is held for a moderator, whoever writes it: "%s"',
+    (text) => {
+      expect(citizenSays(t, text)).toEqual({ action: 'hold', reason: 'threat' });
+      expect(officialSays(t, text)).toEqual({ action: 'hold', reason: 'threat' });
+    },
+  );
+
+  it.each(['on va tuer les moutons pour la Tabaski', 'la maison de la vieille a brûlé hier', "c'est mort pour la récolte", 'on va brûler les ordures samedi'])(
+    'a sentence close to a threat is published: "%s"',
+    (text) => {
+      expect(citizenSays(t, text)).toEqual({ action: 'publish' });
+    },
+  );
+
   it('spacing tricks are joined back into one word, which is then folded like any other', () => {
     expect(foldedWords('C O N N A R D')).toEqual(foldedWords('connard'));
     expect(foldedWords('c.o.n.n.a.r.d')).toEqual(foldedWords('KONNARD'));
@@ -196,6 +237,8 @@ describe('screening against what the same person just posted', () => {
 
     t.db.insert(moderationTerms).values({ term: 'voyou', language: 'fr', addedBy: moussa.id }).run();
     expect(post(awa, 'le chef de quartier est un voyou', CONSULTATION.during)).toEqual({ ok: false, error: 'rejected', reason: 'screenInsult' });
+    // A moderator's term is caught in its plural too.
+    expect(screen(t.db, { kind: 'comment', authorId: awa.id, text: 'ces voyous du marché', trusted: false })).toEqual({ action: 'reject', reason: 'screenInsult' });
     expect(t.db.select({ n: count() }).from(comments).get()?.n).toBe(0);
   });
 });

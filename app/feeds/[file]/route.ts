@@ -1,10 +1,9 @@
-import { getDb } from '@/db/client';
-import { topicsFeed } from '@/lib/open-data/feeds';
+import { publicContext } from '@/lib/auth/request-context';
+import { topicFeedAtom } from '@/lib/open-data/feeds';
 
-/** /feeds/<commune-slug>.atom, or /feeds/all.atom. */
+/** /feeds/<commune-slug>.atom, or /feeds/all.atom (links on PUBLIC_URL, never on the request's Host). */
 export async function GET(_req: Request, { params }: { params: Promise<{ file: string }> }) {
-  const m = /^([a-z0-9-]{1,60})\.atom$/.exec((await params).file);
-  const body = m ? topicsFeed(getDb(), m[1]!) : null;
+  const body = topicFeedAtom(publicContext(), (await params).file);
   if (body === null) return new Response('Not found', { status: 404 });
   return new Response(body, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' } });
 }
