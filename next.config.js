@@ -16,11 +16,14 @@ globalThis[CACHE_HANDLERS] = { ...globalThis[CACHE_HANDLERS], FetchCache: requir
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native modules stay outside the bundle; nodemailer too (it reads its own files at run time).
-  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'nodemailer'],
+  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'nodemailer', 'sharp'],
   poweredByHeader: false,
   // The build type-checks the app only; `npm run typecheck` covers the tests as well.
   typescript: { tsconfigPath: 'tsconfig.build.json' },
   compress: true,
+  // Forms that carry a recording (5 MiB at most, lib/media) or a lesson's picture (8 MiB at most, re-encoded to
+  // ≤ 60 KB): Next accepts 1 MB by default.
+  experimental: { serverActions: { bodySizeLimit: '10mb' } },
   async headers() {
     return [
       // Every response: pages, route handlers, files, 404s (lib/security/headers.js). HSTS when PUBLIC_URL

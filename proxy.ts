@@ -13,9 +13,15 @@ const PREFIXES = locales.filter((l) => l !== defaultLocale).join('|');
 /** /topics/12, /en/topics/12, /bm/topics/12…, nothing else (no query: sorting and paging stay dynamic). */
 const CACHEABLE = new RegExp(`^(?:/(${PREFIXES}))?/topics/(\\d{1,9})$`);
 const LOGIN = new RegExp(`^(?:/(?:${PREFIXES}))?/login$`);
+/**
+ * A course (/learn/<course>) and a lesson (/learn/<course>/<lesson>), in any language; not the pages of a
+ * person (/learn/manage…, /learn/progress, a certificate, a quiz's answers), nor the list of courses (built
+ * per request: a page prerendered at build time would read the build machine's database).
+ */
+const CACHEABLE_LEARN = new RegExp(`^(?:/(${PREFIXES}))?(/learn/(?!(?:manage|progress)(?:/|$))[a-z0-9-]{1,80}(?:/(?!certificate$)[a-z0-9-]{1,80})?)$`);
 
-/** Route handlers: files and data, not pages (no language routing, no page policy; lib/media sets its own headers too). */
-const ROUTE_HANDLERS = /^\/(?:api|exports|feeds|media)(?:\/|$)/;
+/** Route handlers: files and data, not pages (no language routing, no page policy; lib/media and lib/learn set their own headers too). */
+const ROUTE_HANDLERS = /^\/(?:api|exports|feeds|images|media)(?:\/|$)/;
 
 const CSP = 'Content-Security-Policy';
 
@@ -56,8 +62,9 @@ function withHeaders(req: NextRequest, policy: string): NextRequest {
 
 /**
  * Language routing, a fast path, and the Content-Security-Policy (lib/security/headers.js; the other
- * security headers are set for every path by next.config.js). An anonymous GET of a topic is served
- * from Next's cache (app/cached/…), with a policy of hashes the cache handler stored with the page.
+ * security headers are set for every path by next.config.js). An anonymous GET of a topic, a course or
+ * a lesson is served from Next's cache (app/cached/…), with a policy of hashes the cache handler stored
+ * with the page.
  * Never an access check: those live in lib/permissions, called by every action and page.
  */
 export default function proxy(req: NextRequest) {
@@ -68,10 +75,11 @@ export default function proxy(req: NextRequest) {
     return res;
   }
   const m = CACHEABLE.exec(pathname);
+  const learn = CACHEABLE_LEARN.exec(pathname);
   const signedIn = hasSession(req);
-  if (m && req.method === 'GET' && !req.nextUrl.search && !signedIn && !req.headers.get('next-action')) {
+  if ((m || learn) && req.method === 'GET' && !req.nextUrl.search && !signedIn && !req.headers.get('next-action')) {
     const url = req.nextUrl.clone();
-    url.pathname = `/cached/${m[1] ?? 'fr'}/topics/${m[2]}`;
+    url.pathname = m ? `/cached/${m[1] ?? 'fr'}/topics/${m[2]}` : `/cached/${learn![1] ?? 'fr'}${learn![2]}`;
     return NextResponse.rewrite(url);
   }
   const policy = dynamicPagePolicy();

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import type { Db } from '@/db/client';
+import { imageFilePath } from '@/lib/learn/images';
 import { removeFileIfUnreferencedSync } from '@/lib/media/attach-media';
 import { bumpTranslationsVersion, forgetLiveMessages } from '@/lib/translations/live';
 import { forgetDemoStatus } from './status';
@@ -16,8 +18,9 @@ import { forgetDemoStatus } from './status';
  *   appeals, moderation records of removed content, shared computers they marked, contributions a demo
  *   facilitator entered for someone (the contribution too: it would otherwise pass as self-typed), the
  *   recordings they uploaded and those of removed items (rows, and files no other row uses), co-proposer
- *   invitations, translations of removed topics, translation proposals and reviews, and the commune
- *   settings they set (back to the defaults);
+ *   invitations, translations of removed topics, translation proposals and reviews, courses and lessons
+ *   (with their revisions, pictures, progress, certificates and training sessions), training sessions they
+ *   recorded, and the commune settings they set (back to the defaults);
  * - their audit rows (what a fictional account did is not the site's history) and their search entries.
  *
  * What stays: every other account and its content, with the counters it shows (comments, replies,
@@ -32,7 +35,7 @@ import { forgetDemoStatus } from './status';
  * can already write the database, so there is no actor to check.
  */
 export type DemoRemoval = Record<
-  'users' | 'topics' | 'projects' | 'comments' | 'votes' | 'supports' | 'meetings' | 'moderations' | 'sanctions' | 'recordings' | 'translations' | 'auditRows',
+  'users' | 'topics' | 'projects' | 'comments' | 'votes' | 'supports' | 'meetings' | 'moderations' | 'sanctions' | 'recordings' | 'translations' | 'courses' | 'lessons' | 'auditRows',
   number
 >;
 
@@ -90,6 +93,15 @@ export const USER_REFERENCES = {
   'translation_proposals.proposed_by': 'delete',
   'translation_proposals.decided_by': 'null',
   'translation_reviews.reviewer_id': 'delete',
+  'courses.author_id': 'delete',
+  'course_revisions.editor_id': 'null',
+  'lessons.author_id': 'delete',
+  'lesson_revisions.editor_id': 'null',
+  'lesson_images.uploaded_by': 'delete',
+  'lesson_progress.user_id': 'delete',
+  'certificates.user_id': 'delete',
+  'training_sessions.recorded_by': 'delete',
+  'training_participants.user_id': 'delete',
 } as const satisfies Record<string, 'delete' | 'null'>;
 
 /** The sets of rows that go, computed once into temporary tables (t_*), in dependency order. */
@@ -106,6 +118,10 @@ CREATE TEMP TABLE t_comments AS
 INSERT INTO t_comments SELECT id FROM comments WHERE parent_id IN t_comments AND id NOT IN t_comments;
 CREATE TEMP TABLE t_updates AS SELECT id FROM project_updates WHERE author_id IN t_users OR project_id IN t_projects;
 CREATE TEMP TABLE t_meetings AS SELECT id FROM meetings WHERE created_by IN t_users;
+CREATE TEMP TABLE t_courses AS SELECT id FROM courses WHERE author_id IN t_users;
+CREATE TEMP TABLE t_lessons AS SELECT id, slug FROM lessons WHERE author_id IN t_users OR course_id IN t_courses;
+CREATE TEMP TABLE t_trainings AS SELECT id FROM training_sessions WHERE recorded_by IN t_users OR course_id IN t_courses;
+CREATE TEMP TABLE t_images AS SELECT id, sha256 FROM lesson_images WHERE uploaded_by IN t_users OR lesson_id IN (SELECT id FROM t_lessons);
 CREATE TEMP TABLE t_votes AS
   SELECT v.id FROM votes v WHERE v.user_id IN t_users OR v.topic_id IN t_topics
     OR EXISTS (SELECT 1 FROM assisted_contributions a WHERE a.kind = 'vote' AND a.facilitator_id IN t_users
@@ -123,7 +139,8 @@ CREATE TEMP TABLE t_registrations AS
 CREATE TEMP TABLE t_moderations AS
   SELECT id FROM moderations WHERE author_id IN t_users
     OR (content_type = 'topic' AND content_id IN t_topics) OR (content_type = 'comment' AND content_id IN t_comments)
-    OR (content_type = 'project' AND content_id IN t_projects) OR (content_type = 'update' AND content_id IN t_updates);
+    OR (content_type = 'project' AND content_id IN t_projects) OR (content_type = 'update' AND content_id IN t_updates)
+    OR (content_type = 'course' AND content_id IN t_courses) OR (content_type = 'lesson' AND content_id IN (SELECT id FROM t_lessons));
 CREATE TEMP TABLE t_reports AS SELECT id FROM reports WHERE reporter_id IN t_users OR moderation_id IN t_moderations;
 CREATE TEMP TABLE t_sanctions AS SELECT id FROM sanctions WHERE user_id IN t_users OR moderator_id IN t_users;
 CREATE TEMP TABLE t_sanctioned AS SELECT DISTINCT user_id AS id FROM sanctions WHERE id IN t_sanctions AND user_id NOT IN t_users;
@@ -133,7 +150,8 @@ CREATE TEMP TABLE t_devices AS SELECT id FROM shared_devices WHERE marked_by IN 
 CREATE TEMP TABLE t_media AS
   SELECT id, sha256 FROM media WHERE owner_id IN t_users
     OR (kind = 'comment' AND subject_id IN t_comments) OR (kind = 'project_description' AND subject_id IN t_projects)
-    OR (kind IN ('topic_summary', 'decision_summary') AND subject_id IN t_topics) OR (kind = 'meeting_minutes' AND subject_id IN t_meetings);
+    OR (kind IN ('topic_summary', 'decision_summary') AND subject_id IN t_topics) OR (kind = 'meeting_minutes' AND subject_id IN t_meetings)
+    OR (kind IN ('lesson', 'quiz_choice') AND subject_id IN (SELECT id FROM t_lessons));
 CREATE TEMP TABLE t_proposals AS SELECT id FROM translation_proposals WHERE proposed_by IN t_users;
 `;
 
@@ -165,7 +183,7 @@ UPDATE moderations SET report_count = max(0, report_count - (SELECT count(*) FRO
  */
 const DELETE_GONE = `
 DELETE FROM search_index WHERE (kind = 'topic' AND ref_id IN t_topics) OR (kind = 'comment' AND ref_id IN t_comments)
-  OR (kind = 'project' AND ref_id IN t_projects);
+  OR (kind = 'project' AND ref_id IN t_projects) OR (kind = 'lesson' AND ref_id IN (SELECT id FROM t_lessons));
 DELETE FROM notifications WHERE user_id IN t_users OR topic_id IN t_topics OR comment_id IN t_comments OR project_id IN t_projects
   OR moderation_id IN t_moderations OR appeal_id IN t_appeals OR meeting_id IN t_meetings;
 UPDATE notifications SET actor_id = NULL WHERE actor_id IN t_users;
@@ -210,6 +228,21 @@ DELETE FROM projects WHERE id IN t_projects;
 UPDATE projects SET answered_by = NULL WHERE answered_by IN t_users;
 DELETE FROM topic_revisions WHERE topic_id IN t_topics;
 UPDATE topic_revisions SET editor_id = NULL WHERE editor_id IN t_users;
+DELETE FROM training_attendance WHERE session_id IN t_trainings;
+DELETE FROM training_participants WHERE user_id IN t_users OR session_id IN t_trainings;
+DELETE FROM training_sessions WHERE id IN t_trainings;
+DELETE FROM certificates WHERE user_id IN t_users OR course_id IN t_courses;
+DELETE FROM lesson_progress WHERE user_id IN t_users OR lesson_id IN (SELECT id FROM t_lessons);
+DELETE FROM lesson_images WHERE id IN (SELECT id FROM t_images);
+DELETE FROM lesson_revisions WHERE lesson_id IN (SELECT id FROM t_lessons);
+UPDATE lesson_revisions SET editor_id = NULL WHERE editor_id IN t_users;
+DELETE FROM lessons WHERE id IN (SELECT id FROM t_lessons);
+DELETE FROM course_revisions WHERE course_id IN t_courses;
+UPDATE course_revisions SET editor_id = NULL WHERE editor_id IN t_users;
+DELETE FROM courses WHERE id IN t_courses;
+-- links from kept topics to lessons no longer written in any language
+DELETE FROM topic_lessons WHERE topic_id IN t_topics
+  OR (lesson_slug IN (SELECT slug FROM t_lessons) AND lesson_slug NOT IN (SELECT slug FROM lessons));
 DELETE FROM topic_translations WHERE topic_id IN t_topics;
 UPDATE topic_translations SET updated_by = NULL WHERE updated_by IN t_users;
 DELETE FROM topic_phase_changes WHERE topic_id IN t_topics;
@@ -239,16 +272,19 @@ export const REMOVAL_SQL = `${SELECT_GONE}${LOWER_COUNTERS}${DELETE_GONE}`;
 const TEMP_TABLES = [
   't_users', 't_projects', 't_topics', 't_comments', 't_updates', 't_meetings', 't_votes', 't_comment_supports', 't_project_supports',
   't_registrations', 't_moderations', 't_reports', 't_sanctions', 't_sanctioned', 't_appeals', 't_devices', 't_media', 't_proposals',
+  't_courses', 't_lessons', 't_trainings', 't_images',
 ];
 
 /**
- * mediaDir: where recordings are stored (lib/media/config.ts defaultMediaDir); the files of removed
- * recordings go after the transaction, each unless another row still uses it (same content, stored once).
+ * mediaDir: where recordings and lesson pictures are stored (lib/media/config.ts defaultMediaDir); the
+ * files of removed ones go after the transaction, each unless another row still uses it (same content,
+ * stored once).
  */
 export function removeDemoData(db: Db, { mediaDir }: { mediaDir: string }): DemoRemoval {
   const sqlite = db.$client;
   const count = (sql: string) => (sqlite.prepare(sql).pluck().get() as number) ?? 0;
   let files: string[] = [];
+  let images: string[] = [];
   const removed = sqlite
     .transaction((): DemoRemoval => {
       for (const t of TEMP_TABLES) sqlite.exec(`DROP TABLE IF EXISTS temp.${t}`);
@@ -265,9 +301,12 @@ export function removeDemoData(db: Db, { mediaDir }: { mediaDir: string }): Demo
         sanctions: count('SELECT count(*) FROM t_sanctions'),
         recordings: count('SELECT count(*) FROM t_media'),
         translations: count('SELECT count(*) FROM t_proposals'),
+        courses: count('SELECT count(*) FROM t_courses'),
+        lessons: count('SELECT count(*) FROM t_lessons'),
         auditRows: count('SELECT count(*) FROM audit_log WHERE actor_id IN t_users'),
       };
       files = sqlite.prepare('SELECT DISTINCT sha256 FROM t_media').pluck().all() as string[];
+      images = sqlite.prepare('SELECT DISTINCT sha256 FROM t_images').pluck().all() as string[];
       sqlite.exec(LOWER_COUNTERS);
       sqlite.exec(DELETE_GONE);
       for (const t of TEMP_TABLES) sqlite.exec(`DROP TABLE temp.${t}`);
@@ -282,5 +321,8 @@ export function removeDemoData(db: Db, { mediaDir }: { mediaDir: string }): Demo
   forgetDemoStatus(db);
   forgetLiveMessages(db);
   for (const sha of files) removeFileIfUnreferencedSync(db, mediaDir, sha);
+  for (const sha of images) {
+    if (!sqlite.prepare('SELECT 1 FROM lesson_images WHERE sha256 = ?').get(sha)) fs.rmSync(imageFilePath(mediaDir, sha), { force: true });
+  }
   return removed;
 }

@@ -11,6 +11,9 @@ import { supportComment } from '@/lib/comments/support-comment';
 import { startRefusal } from '@/lib/demo/deployment';
 import { REMOVAL_SQL, removeDemoData, USER_REFERENCES } from '@/lib/demo/remove-demo';
 import { demoAccountsExist } from '@/lib/demo/status';
+import { createCourse } from '@/lib/learn/save-course';
+import { createLesson } from '@/lib/learn/save-lesson';
+import { setTopicLessons } from '@/lib/learn/topic-links';
 import { mediaFilePath } from '@/lib/media/store';
 import { registerForMeeting } from '@/lib/meetings/register-for-meeting';
 import { enqueueMessage } from '@/lib/messaging/send-message';
@@ -23,6 +26,7 @@ import type { ViewContext } from '@/lib/view-context';
 import { castVote } from '@/lib/votes/cast-vote';
 import { seedNewDatabase } from '@/scripts/seed-new-database';
 import { actorOf, addTopic, addUser, auditRows, makeTestDb, type TestDb } from '../helpers/db';
+import { courseForm, lessonForm } from '../helpers/learn';
 
 let t: TestDb;
 afterEach(() => t.cleanup());
@@ -97,6 +101,7 @@ describe('demo removal', () => {
   const DEMO_ONLY = 'a'.repeat(64);
   const SHARED = 'b'.repeat(64);
   let proposals: { byDemo: number; approvedByDemo: number; refusedByReal: number };
+  let realLesson: string;
 
   beforeEach(async () => {
     t = makeTestDb({ geography: false });
@@ -165,6 +170,13 @@ describe('demo removal', () => {
     must(reviewTranslation(ctxOf(real.translator), { proposalId: String(proposals.byDemo), verdict: 'approve' }));
     must(reviewTranslation(ctxOf(fanta), { proposalId: String(proposals.approvedByDemo), verdict: 'approve' }));
     must(reviewTranslation(ctxOf(real.translator), { proposalId: String(proposals.refusedByReal), verdict: 'reject' }));
+
+    // Learning: a real course and lesson; the real topic points to it and to a demo lesson; a real person's progress on a demo lesson.
+    const course = must(createCourse(ctxOf(real.admin), courseForm({ slug: 'le-marche' }))).courseId;
+    realLesson = must(createLesson(ctxOf(real.admin), lessonForm(course, { slug: 'qui-gere-le-marche' }))).slug;
+    const demoLesson = all("SELECT id, slug FROM lessons WHERE language = 'fr' ORDER BY id LIMIT 1")[0] as { id: number; slug: string };
+    must(setTopicLessons(ctxOf(real.official), { topicId: String(realTopic), lessons: [demoLesson.slug, realLesson] }));
+    t.db.$client.prepare('INSERT INTO lesson_progress (user_id, lesson_id, best_score, last_score, question_count, updated_at) VALUES (?, ?, 3, 3, 3, ?)').run(real.citizen.id, demoLesson.id, new Date().toISOString());
     expect(counterMismatches()).toEqual([]);
   });
   afterEach(() => fs.rmSync(mediaDir, { recursive: true, force: true }));
@@ -216,6 +228,14 @@ describe('demo removal', () => {
     expect(state(proposals.approvedByDemo)).toEqual({ state: 'proposed', by: null });
     expect(one('SELECT count(*) FROM translation_reviews')).toBe(0);
     expect(one("SELECT count(*) FROM translation_proposals WHERE proposed_by IS NULL AND state = 'proposed'")).toBeGreaterThan(0);
+
+    // Learning: the demo's courses (both languages), lessons, training session and what hung on them go.
+    expect(removed.courses).toBe(6);
+    expect(all('SELECT slug FROM courses')).toEqual([{ slug: 'le-marche' }]);
+    expect(all('SELECT slug FROM lessons')).toEqual([{ slug: realLesson }]);
+    expect(all('SELECT lesson_slug AS slug FROM topic_lessons')).toEqual([{ slug: realLesson }]);
+    expect(one('SELECT count(*) FROM lesson_progress') + one('SELECT count(*) FROM training_sessions') + one('SELECT count(*) FROM training_participants')).toBe(0);
+    expect(one("SELECT count(*) FROM search_index WHERE kind = 'lesson'")).toBe(0);
 
     // Nothing points at a missing row, the file is sound, and the removal is in the audit log.
     expect(all('PRAGMA foreign_key_check')).toEqual([]);
