@@ -67,7 +67,7 @@ function hashesNameEveryInlineScript(html, scripts, what) {
 }
 
 describe('security headers on every kind of response', () => {
-  test('anonymous pages (rendered per request, with a fresh nonce), 404s, and the cached topic page (hashes)', async () => {
+  test('anonymous pages (rendered per request, with a fresh nonce), 404s, and the cached topic, course and lesson pages (hashes)', async () => {
     const { context, page } = await newPage({ js: true });
     try {
       // A dynamic page: a new nonce each time, on every inline script.
@@ -89,6 +89,17 @@ describe('security headers on every kind of response', () => {
       const en = await page.goto(`${BASE}/en/topics/1`);
       hashesNameEveryInlineScript(await en.text(), await pageHeaders(en, 'cached /en/topics/1'), 'cached /en/topics/1');
       await expectText(page.locator('#demo-banner'), 'Demonstration site: the demo accounts are public');
+
+      // A course and a lesson of /learn, from the cache too (issue 15).
+      for (const path of ['/learn/la-commune-et-vous', '/learn/la-commune-et-vous/le-conseil-communal-et-le-maire']) {
+        await page.request.get(BASE + path);
+        const res = await page.goto(BASE + path);
+        assert.equal(res.status(), 200, path);
+        assert.match(res.headers()['x-nextjs-cache'] ?? '', /^(HIT|STALE)$/, `${path} is served from the cache`);
+        hashesNameEveryInlineScript(await res.text(), await pageHeaders(res, `cached ${path}`), `cached ${path}`);
+        await hydrated(page);
+        await expectText(page.locator('#demo-banner'), BANNER);
+      }
 
       // 404s: an unknown path (the page prerendered by the build), a missing topic (from the cache), a file.
       for (const path of ['/nulle/part/ici', '/topics/999999', '/nothing-here.txt']) {
@@ -136,13 +147,13 @@ describe('security headers on every kind of response', () => {
     }
   });
 
-  test('route handlers (CSV, feed, JSON) and static files', async () => {
+  test('route handlers (CSV, feed, JSON, recordings, pictures) and static files', async () => {
     const { context, page } = await newPage({ js: true });
     try {
       await page.goto(`${BASE}/topics`);
       const css = await page.locator('link[rel="stylesheet"]').first().getAttribute('href');
       const script = await page.locator('script[src]').first().getAttribute('src');
-      for (const path of ['/exports/topics/1-comments.csv', '/exports/stats.csv', '/feeds/all.atom', '/exports/topics/1-tally.json', '/icon.svg', css, script, '/exports/topics/999999-comments.csv', '/_next/static/nothing.js']) {
+      for (const path of ['/exports/topics/1-comments.csv', '/exports/stats.csv', '/feeds/all.atom', '/exports/topics/1-tally.json', '/icon.svg', css, script, '/exports/topics/999999-comments.csv', '/_next/static/nothing.js', '/media/999999.webm', '/images/999999.webp']) {
         const res = await page.request.get(BASE + path);
         assert.ok([200, 404].includes(res.status()), `${path}: ${res.status()}`);
         const d = await commonHeaders(res, path);
