@@ -4,7 +4,7 @@ import { NextRequest, NextResponse } from 'next/server';
 import { SESSION_COOKIE_PATTERN, SHARED_DEVICE_COOKIE_PATTERN } from './lib/auth/cookie-names';
 import { defaultLocale, locales } from './lib/i18n/config';
 import { PATH_HEADER, routing } from './lib/i18n/routing';
-import { FILE_POLICY, isHttps, pagePolicy, prerenderedHashes } from './lib/security/headers';
+import { FILE_POLICY, isHttps, pagePolicy, prerenderedHashes, staticPageHashes } from './lib/security/headers';
 
 const intl = createMiddleware(routing);
 
@@ -34,18 +34,20 @@ function markedShared(req: NextRequest): boolean {
   return req.cookies.getAll().some((c) => SHARED_DEVICE_COOKIE_PATTERN.test(c.name));
 }
 
-let prerendered: ReturnType<typeof prerenderedHashes> | undefined;
+let readBuild = false;
 
 /**
  * The policy of a page rendered for this request: its inline scripts carry this nonce (Next reads it from
- * the request's Content-Security-Policy header and puts it on its own scripts). The prerendered 404 page
- * may answer instead, with scripts named by hash.
+ * the request's Content-Security-Policy header and puts it on its own scripts). The 404 and error pages
+ * Next keeps rendered (by the build, or again after a revalidation of the root layout) may answer
+ * instead, with scripts named by hash (lib/security/headers.js staticPageHashes).
  */
 function dynamicPagePolicy(): string {
   const dev = process.env.NODE_ENV === 'development';
-  prerendered ??= dev ? { scriptHashes: [], styleHashes: [] } : prerenderedHashes(path.join(process.cwd(), '.next'));
+  if (!readBuild && !dev) prerenderedHashes(path.join(process.cwd(), '.next'));
+  readBuild = true;
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
-  return pagePolicy({ nonce, ...prerendered, https: isHttps(process.env.PUBLIC_URL), dev });
+  return pagePolicy({ nonce, ...(dev ? {} : staticPageHashes()), https: isHttps(process.env.PUBLIC_URL), dev });
 }
 
 /**

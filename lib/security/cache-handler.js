@@ -13,7 +13,7 @@
  * checks the policy of cached pages, so an upgrade that changes either fails loudly.
  */
 const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache').default;
-const { inlineHashes, isHttps, pagePolicy } = require('./headers');
+const { inlineHashes, isHttps, pagePolicy, rememberStaticPageHashes } = require('./headers');
 
 const CSP = 'content-security-policy';
 
@@ -24,9 +24,18 @@ const CSP = 'content-security-policy';
  */
 const CACHED_TREE = /\$\/cached\//;
 
-/** @param {string} key @param {any} value an incremental-cache entry's value */
+/**
+ * A page of app/cached gets its policy of hashes. Any other page Next stores or reads (the 404 and error
+ * pages, rendered again when the root layout is revalidated) is sent under proxy.ts's nonce policy: its
+ * hashes are handed to the proxy (lib/security/headers.js rememberStaticPageHashes).
+ * @param {string} key @param {any} value an incremental-cache entry's value
+ */
 function withPolicy(key, value) {
-  if (!CACHED_TREE.test(key) || !value || value.kind !== 'APP_PAGE' || typeof value.html !== 'string') return;
+  if (!value || value.kind !== 'APP_PAGE' || typeof value.html !== 'string') return;
+  if (!CACHED_TREE.test(key)) {
+    rememberStaticPageHashes(value.html);
+    return;
+  }
   value.headers ??= {};
   if (value.headers[CSP]) return;
   value.headers[CSP] = pagePolicy({ ...inlineHashes(value.html), https: isHttps(process.env.PUBLIC_URL) });

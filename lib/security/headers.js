@@ -105,30 +105,78 @@ function inlineHashes(html) {
   return { scriptHashes: [...new Set(scriptHashes)], styleHashes: [...new Set(styleHashes)] };
 }
 
+/** The static pages of the app tree that Next serves as they are to requests proxy.ts gave a nonce. */
+const STATIC_PAGES = ['_not-found', '_global-error'];
+
 /**
- * The inline hashes of the pages `next build` prerendered once for all (the 404 page of unknown paths,
- * the error page). Next serves them as they are, also to requests proxy.ts gave a nonce: the nonce
- * policy must name their scripts too. Read once per server process (a build is fixed while it serves);
- * none before a build or under `next dev`, which renders every page per request.
+ * The inline hashes of the pages rendered once for all outside app/cached: the 404 page of unknown paths
+ * and the error page. Next serves them as they are, also to requests proxy.ts gave a nonce, so the nonce
+ * policy must name their scripts too. `next build` prerenders them; Next renders them again at run time
+ * when a server action revalidates the root layout (revalidatePath('/', 'layout')), and keeps that copy in
+ * its route cache (`server/route-cache/…`, named by the page's `.meta`), across restarts. Both are read
+ * here at start-up; the copies rendered afterwards reach the proxy through rememberStaticPageHashes.
+ * None before a build or under `next dev`, which renders every page per request.
  * @param {string} distDir the build folder (.next)
  */
 function prerenderedHashes(distDir) {
   const fs = require('node:fs');
   const path = require('node:path');
-  const scriptHashes = new Set();
-  const styleHashes = new Set();
-  for (const name of ['_not-found.html', '_global-error.html']) {
-    let html;
+  const read = (/** @type {string} */ file) => {
     try {
-      html = fs.readFileSync(path.join(distDir, 'server', 'app', name), 'utf8');
+      return fs.readFileSync(file, 'utf8');
     } catch {
-      continue;
+      return null;
     }
-    const h = inlineHashes(html);
-    h.scriptHashes.forEach((x) => scriptHashes.add(x));
-    h.styleHashes.forEach((x) => styleHashes.add(x));
+  };
+  for (const name of STATIC_PAGES) {
+    const html = read(path.join(distDir, 'server', 'app', `${name}.html`));
+    if (html) rememberStaticPageHashes(html);
+    // The copy Next rendered again at run time, if any (the .meta names it).
+    let key;
+    try {
+      key = JSON.parse(read(path.join(distDir, 'server', 'app', `${name}.meta`)) ?? '{}').routeCache?.key;
+    } catch {
+      key = undefined;
+    }
+    if (typeof key === 'string' && /^\/route-cache\/[A-Z_]+\/[0-9a-f]+\/\$\/[\w-]+$/.test(key)) {
+      const again = read(path.join(distDir, 'server', `${key}.html`));
+      if (again) rememberStaticPageHashes(again);
+    }
   }
-  return { scriptHashes: [...scriptHashes], styleHashes: [...styleHashes] };
+  return staticPageHashes();
 }
 
-module.exports = { commonHeaders, pagePolicy, inlineHashes, prerenderedHashes, isHttps, FILE_POLICY, PERMISSIONS_POLICY };
+/**
+ * Hashes of the static pages, shared in the process (globalThis: the cache handler, loaded by
+ * next.config.js, and proxy.ts, bundled by Next, each have their own copy of this file). The newest
+ * are kept, at most MAX_REMEMBERED of each kind: every rendering of the 404 page adds its own.
+ */
+const REMEMBERED = Symbol.for('baro.staticPageHashes');
+const MAX_REMEMBERED = 64;
+
+function remembered() {
+  const g = /** @type {any} */ (globalThis);
+  g[REMEMBERED] ??= { scriptHashes: new Set(), styleHashes: new Set() };
+  return /** @type {{ scriptHashes: Set<string>, styleHashes: Set<string> }} */ (g[REMEMBERED]);
+}
+
+/** A static page was rendered or read from Next's cache: its inline scripts and styles may run. @param {string} html */
+function rememberStaticPageHashes(html) {
+  const r = remembered();
+  const h = inlineHashes(html);
+  for (const [set, added] of /** @type {const} */ ([[r.scriptHashes, h.scriptHashes], [r.styleHashes, h.styleHashes]])) {
+    for (const x of added) {
+      set.delete(x);
+      set.add(x);
+    }
+    for (const oldest of [...set].slice(0, Math.max(0, set.size - MAX_REMEMBERED))) set.delete(oldest);
+  }
+}
+
+/** @returns {{ scriptHashes: string[], styleHashes: string[] }} */
+function staticPageHashes() {
+  const r = remembered();
+  return { scriptHashes: [...r.scriptHashes], styleHashes: [...r.styleHashes] };
+}
+
+module.exports = { commonHeaders, pagePolicy, inlineHashes, prerenderedHashes, rememberStaticPageHashes, staticPageHashes, isHttps, FILE_POLICY, PERMISSIONS_POLICY };

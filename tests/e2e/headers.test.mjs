@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { describe, test } from 'node:test';
-import { BASE, DEMO_PASSWORD, expectText, hydrated, newPage, signIn, withBrowser } from './helpers.mjs';
+import { BASE, DEMO_PASSWORD, expectText, hydrated, newPage, open, registerCitizen, signIn, submit, withBrowser } from './helpers.mjs';
 
 withBrowser();
 
@@ -110,6 +110,29 @@ describe('security headers on every kind of response', () => {
       }
     } finally {
       await context.close();
+    }
+  });
+
+  test('the 404 page Next renders again after the root layout is revalidated runs its scripts under the nonce policy', async () => {
+    // Saving one's profile revalidates the root layout (app/actions/account.ts): Next then renders the
+    // prerendered 404 page again at the next unknown path and serves that copy to everyone after.
+    const { context, page } = await newPage({ js: true });
+    try {
+      await registerCitizen(page, 'Kadi Quatre-cent-quatre', { js: true });
+      await open(page, '/account', { js: true });
+      await page.fill('#f-displayName', 'Kadi Quatre-cent-quatre bis');
+      await submit(page, 'profile-form', { js: true });
+      await expectText(page.locator('#profile-form [role="status"]'), 'Vos informations sont enregistrées.');
+    } finally {
+      await context.close();
+    }
+    for (let i = 0; i < 3; i++) {
+      const { context: c, page: p } = await newPage({ js: true });
+      const res = await p.goto(`${BASE}/nulle/part/${i}`);
+      assert.equal(res.status(), 404);
+      await pageHeaders(res, `404 #${i} after a revalidation`);
+      await hydrated(p);
+      await c.close(); // fails on any CSP violation the page reported
     }
   });
 

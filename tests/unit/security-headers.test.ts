@@ -1,6 +1,9 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commonHeaders, FILE_POLICY, inlineHashes, pagePolicy } from '@/lib/security/headers';
+import { commonHeaders, FILE_POLICY, inlineHashes, pagePolicy, prerenderedHashes, rememberStaticPageHashes, staticPageHashes } from '@/lib/security/headers';
 
 const directives = (policy: string) => new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name!, values]));
 
@@ -56,5 +59,38 @@ describe('headers of every response', () => {
     expect(d.get('frame-ancestors')).toEqual(["'none'"]);
     expect(d.has('script-src')).toBe(false);
     expect(d.get('sandbox')).toEqual([]);
+  });
+});
+
+describe('the static pages (404, error) served under the nonce policy', () => {
+  const sha = (s: string) => crypto.createHash('sha256').update(s).digest('base64');
+  const page = (script: string) => `<html><body><script>${script}</script></body></html>`;
+
+  it('names the build’s copy and the copy Next rendered again and kept in its route cache', () => {
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'baro-dist-'));
+    try {
+      const app = path.join(dist, 'server', 'app');
+      const key = `/route-cache/APP_PAGE/${'ab'.repeat(32)}/$/_not-found`;
+      fs.mkdirSync(path.join(dist, 'server', path.dirname(key)), { recursive: true });
+      fs.mkdirSync(app, { recursive: true });
+      fs.writeFileSync(path.join(app, '_not-found.html'), page('built()'));
+      fs.writeFileSync(path.join(app, '_not-found.meta'), JSON.stringify({ routeCache: { key } }));
+      fs.writeFileSync(path.join(dist, 'server', `${key}.html`), page('renderedAgain()'));
+      const { scriptHashes } = prerenderedHashes(dist);
+      expect(scriptHashes).toContain(sha('built()'));
+      expect(scriptHashes).toContain(sha('renderedAgain()'));
+    } finally {
+      fs.rmSync(dist, { recursive: true, force: true });
+    }
+  });
+
+  it('adds the copies rendered while serving, and keeps the newest 64', () => {
+    rememberStaticPageHashes(page('later()'));
+    expect(staticPageHashes().scriptHashes).toContain(sha('later()'));
+    for (let i = 0; i < 100; i++) rememberStaticPageHashes(page(`n${i}()`));
+    const kept = staticPageHashes().scriptHashes;
+    expect(kept).toHaveLength(64);
+    expect(kept).toContain(sha('n99()'));
+    expect(kept).not.toContain(sha('later()'));
   });
 });
