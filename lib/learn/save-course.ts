@@ -4,7 +4,7 @@ import { recordAudit } from '@/lib/audit';
 import { forbidden, invalid, notFound, ok, type Result } from '@/lib/errors';
 import { openHeldItem, screenSubmission } from '@/lib/moderation/pipeline';
 import { can } from '@/lib/permissions';
-import { isTrusted } from '@/lib/topics/load';
+import { isTrusted } from '@/lib/permissions';
 import { parse } from '@/lib/validation';
 import { findCourse, spacesOfCommune, type LearnContext } from './load';
 import { createCourseSchema, updateCourseSchema } from './schemas';

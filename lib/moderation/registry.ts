@@ -199,6 +199,7 @@ const courseType: Moderatable = {
       isPublic: isPublicLearning(c),
       conflictedUserIds: [c.authorId],
       conflictedOfficialsOf: null,
+      topicId: null,
       path: `/learn/${c.slug}`,
     };
   },
@@ -226,6 +227,7 @@ const lessonType: Moderatable = {
       isPublic: isPublicLearning(c, l),
       conflictedUserIds: [l.authorId],
       conflictedOfficialsOf: null,
+      topicId: null,
       path: `/learn/${c.slug}/${l.slug}`,
     };
   },

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { certificates, courseRevisions, lessonProgress, lessonRevisions, lessons, moderations, type User } from '@/db/schema';
-import { searchContent } from '@/db/queries/search';
+import { searchContent } from '@/lib/search/queries';
 import { verifyCertificate } from '@/lib/learn/certificates';
 import { CODE_ALPHABET, normalizeCertificateCode } from '@/lib/learn/certificate-code';
 import { setCourseState, setLessonState } from '@/lib/learn/publish';

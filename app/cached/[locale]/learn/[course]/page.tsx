@@ -5,6 +5,7 @@ import { CoursePage } from '@/components/learn/course-page';
 import { Footer } from '@/components/layout/footer';
 import { Header } from '@/components/layout/header';
 import { publicContext } from '@/lib/auth/request-context';
+import { headerView } from '@/lib/layout/header-view';
 import type { Locale } from '@/lib/i18n/config';
 import { courseView } from '@/lib/learn/views';
 
@@ -29,7 +30,7 @@ export default async function CachedCoursePage({ params }: Props) {
   if (!view) notFound();
   return (
     <>
-      <Header locale={locale} actor={null} selectedCommuneId={null} path={`/learn/${view.course.slug}`} />
+      <Header locale={locale} view={headerView(publicContext())} selectedCommuneId={null} path={`/learn/${view.course.slug}`} />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
         <CoursePage locale={locale} view={view} signedIn={false} />
       </main>

@@ -5,6 +5,7 @@ import { LessonPage } from '@/components/learn/lesson-page';
 import { Footer } from '@/components/layout/footer';
 import { Header } from '@/components/layout/header';
 import { publicContext } from '@/lib/auth/request-context';
+import { headerView } from '@/lib/layout/header-view';
 import type { Locale } from '@/lib/i18n/config';
 import { lessonView } from '@/lib/learn/views';
 
@@ -30,7 +31,7 @@ export default async function CachedLessonPage({ params }: Props) {
   if (!view) notFound();
   return (
     <>
-      <Header locale={locale} actor={null} selectedCommuneId={null} path={`/learn/${view.course.slug}/${view.lesson.slug}`} />
+      <Header locale={locale} view={headerView(publicContext())} selectedCommuneId={null} path={`/learn/${view.course.slug}/${view.lesson.slug}`} />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
         <LessonPage locale={locale} view={view} signedIn={false} />
       </main>
