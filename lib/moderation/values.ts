@@ -7,8 +7,8 @@ export type ContentType = (typeof CONTENT_TYPES)[number];
 export const REPORT_REASONS = ['spam', 'insult', 'sexist', 'hate', 'threat', 'personal', 'misinformation', 'offtopic'] as const;
 export type ReportReason = (typeof REPORT_REASONS)[number];
 
-/** Why an item was held at submission: a screening reason (lib/moderation/screen.ts) or premoderation. */
-export const HOLD_REASONS = ['link', 'personalData', 'burst', 'threat', 'premoderation'] as const;
+/** Why an item was held at submission: a screening reason (lib/moderation/screen.ts), premoderation, or the voice policy. */
+export const HOLD_REASONS = ['link', 'personalData', 'burst', 'threat', 'premoderation', 'voice'] as const;
 
 export const MODERATION_STATES = ['visible', 'held', 'hidden'] as const;
 

@@ -1,4 +1,4 @@
--- Issue 13 §4: the transcript a moderator adds to a voice comment is searchable with the comment's text.
+-- Issue 13, rules kept by triggers. 1) The transcript a moderator adds to a voice comment is searchable with the comment's text.
 -- The comment rows of the index are rebuilt by the same rules as migration 0004 (only visible, not
 -- deleted comments; hidden or draft subjects are filtered at search time or taken out by their own
 -- triggers), their body now followed by the transcript of the comment's recording, if any.
@@ -65,4 +65,35 @@ CREATE TRIGGER `projects_search_au` AFTER UPDATE OF `title`, `problem`, `solutio
   FROM `comments` c
   WHERE c.`project_id` = new.`id` AND c.`visibility` = 'visible' AND c.`deleted_at` IS NULL
     AND new.`status` <> 'draft' AND new.`visibility` = 'visible' AND old.`visibility` <> 'visible';
+END;
+--> statement-breakpoint
+-- Issue 13: a recording follows what it belongs to, so /media/<id>.webm is public exactly when its subject
+-- is (lib/media/access.ts serves 'published' recordings to anyone). A voice comment: published while the
+-- comment is visible and not deleted, held while it is held, rejected once hidden or deleted.
+CREATE TRIGGER `comments_media_state_au` AFTER UPDATE OF `visibility`, `deleted_at` ON `comments` BEGIN
+  UPDATE `media` SET
+    `state` = CASE WHEN new.`deleted_at` IS NOT NULL OR new.`visibility` = 'hidden' THEN 'rejected'
+                   WHEN new.`visibility` = 'held' THEN 'held' ELSE 'published' END,
+    `updated_at` = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+  WHERE `kind` = 'comment' AND `subject_id` = new.`id` AND `state` <> 'pending';
+END;
+--> statement-breakpoint
+-- Spoken summaries of a topic and of its decision: public while the topic is (out of draft, visible),
+-- unless moderation holds or hid the recording itself (a 'recording' moderation item).
+CREATE TRIGGER `topics_media_state_au` AFTER UPDATE OF `phase`, `visibility` ON `topics` BEGIN
+  UPDATE `media` SET
+    `state` = CASE WHEN new.`phase` <> 'draft' AND new.`visibility` = 'visible' THEN 'published' ELSE 'held' END,
+    `updated_at` = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+  WHERE `kind` IN ('topic_summary', 'decision_summary') AND `subject_id` = new.`id` AND `state` IN ('held', 'published')
+    AND NOT EXISTS (SELECT 1 FROM `moderations` mo WHERE mo.`content_type` = 'recording' AND mo.`content_id` = `media`.`id` AND mo.`state` <> 'visible');
+END;
+--> statement-breakpoint
+-- A project's voice description: public while the project is (submitted, visible), unless moderation holds
+-- or hid the recording itself.
+CREATE TRIGGER `projects_media_state_au` AFTER UPDATE OF `status`, `visibility` ON `projects` BEGIN
+  UPDATE `media` SET
+    `state` = CASE WHEN new.`status` <> 'draft' AND new.`visibility` = 'visible' THEN 'published' ELSE 'held' END,
+    `updated_at` = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+  WHERE `kind` = 'project_description' AND `subject_id` = new.`id` AND `state` IN ('held', 'published')
+    AND NOT EXISTS (SELECT 1 FROM `moderations` mo WHERE mo.`content_type` = 'recording' AND mo.`content_id` = `media`.`id` AND mo.`state` <> 'visible');
 END;
