@@ -103,3 +103,39 @@ export function spokenSummariesOf(db: Pick<Db, 'select'>, topicId: number, summa
   const rank = (l: string) => (l === readerLanguage ? -1 : SUMMARY_LANGUAGES.indexOf(l as SummaryLanguage));
   return rows.sort((a, b) => rank(a.language) - rank(b.language));
 }
+
+export type SpokenSummariesPage = {
+  topic: { id: number; title: string; hasDecision: boolean };
+  /** every spoken summary of the topic and of its decision, public or waiting for the topic to be */
+  recorded: (SpokenSummary & { summary: SummaryKind; published: boolean })[];
+  languages: readonly SummaryLanguage[];
+  kinds: readonly SummaryKind[];
+};
+
+/**
+ * /topics/<id>/summaries: the recorder for those who may record the topic's spoken summaries (officials,
+ * facilitators of the commune's spaces, admins); null when there is no such topic, 'forbidden' otherwise.
+ */
+export function spokenSummariesPage(ctx: Ctx, rawId: string): SpokenSummariesPage | 'forbidden' | 'signIn' | null {
+  const id = idParam.safeParse(rawId);
+  if (!id.success) return null;
+  const topic = findTopic(ctx.db, id.data);
+  if (!topic) return null;
+  if (!ctx.actor) return 'signIn';
+  if (!mayRecord(ctx.db, ctx.actor, topic)) return 'forbidden';
+  const states = ['published', 'held'] as const;
+  const recorded = SUMMARY_KINDS.flatMap((summary) =>
+    spokenSummariesOf(ctx.db, topic.id, summary, 'fr', states).map((r) => ({ ...r, summary, published: isPublicTopic(topic) })),
+  );
+  return {
+    topic: { id: topic.id, title: topic.title, hasDecision: !!topic.decision },
+    recorded,
+    languages: SUMMARY_LANGUAGES,
+    kinds: topic.decision ? SUMMARY_KINDS : ['topic'],
+  };
+}
+
+/** Whether this reader may record the topic's spoken summaries (the topic page links to the recorder). */
+export function mayRecordSummary(db: Db, actor: Actor | null, topic: Pick<Topic, 'communeId'>): boolean {
+  return !!actor && mayRecord(db, actor, topic);
+}

@@ -2,7 +2,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { lessonsForTopic, type LinkedLesson } from '@/lib/learn/topic-links';
 import { meetingsSection, type MeetingsSectionView } from '@/lib/meetings/views';
 import { topicInLanguage } from '@/lib/translations/topic-content';
-import { spokenSummariesOf, type SpokenSummary } from './spoken-summary';
+import { mayRecordSummary, spokenSummariesOf, type SpokenSummary } from './spoken-summary';
 import { assistedVoteCount } from '@/db/queries/assisted';
 import { topicAsCommentSubject } from '@/lib/comments/subject';
 import { commentSection, type CommentSectionView } from '@/lib/comments/views';
@@ -46,6 +46,8 @@ export type TopicHeaderView = {
   readInFrench: boolean;
   /** spoken summaries (issue 13 §5): one published recording per language, the reader's first */
   spoken: SpokenSummary[];
+  /** the reader may record them (officials, facilitators of the commune's spaces, admins): a link to the recorder */
+  mayRecordSummary: boolean;
 };
 
 export type TopicVoteView = {
@@ -136,6 +138,7 @@ export function topicPage(ctx: ViewContext, input: { id: string; sp: Search; loc
       contentLang: translated ? locale : locale === 'fr' ? undefined : 'fr',
       readInFrench: !!translated,
       spoken: spokenSummariesOf(db, topic.id, 'topic', locale),
+      mayRecordSummary: mayRecordSummary(db, actor, topic),
       authorName: row.authorName,
       authorTitle: row.authorTitle,
       opensAt: topic.opensAt,

@@ -32,6 +32,14 @@ export async function TopicHeader({ header, topicId, locale }: { header: TopicHe
       </p>
       <p className="text-sm text-stone-700">{t('dates', { opens: date(header.opensAt), closes: date(header.closesAt) })}</p>
       {header.location ? <p className="text-sm text-stone-700">{t('location', { location: header.location })}</p> : null}
+      {header.mayRecordSummary ? (
+        <p>
+          <a href={localePath(locale, `/topics/${topicId}/summaries`)} className="font-semibold" id="record-summary">
+            <span aria-hidden="true">🎙 </span>
+            {t('recordSummary')}
+          </a>
+        </p>
+      ) : null}
       {header.mayManage ? (
         <p>
           <a href={localePath(locale, `/topics/${topicId}/edit`)} className="font-semibold">{t('manage')}</a>
