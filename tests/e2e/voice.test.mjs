@@ -48,8 +48,9 @@ before(() => {
 });
 after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
-const commentOf = (authorPhone) =>
-  query('SELECT c.id, c.visibility, m.id AS mediaId, m.state FROM comments c JOIN users u ON u.id = c.author_id LEFT JOIN media m ON m.kind = ? AND m.subject_id = c.id WHERE u.phone = ? ORDER BY c.id DESC', 'comment', authorPhone);
+/** The latest comment of the account with this phone (typed "76 12 34 56", stored in E.164), and its recording. */
+const commentOf = (typed) =>
+  query('SELECT c.id, c.visibility, m.id AS mediaId, m.state FROM comments c JOIN users u ON u.id = c.author_id LEFT JOIN media m ON m.kind = ? AND m.subject_id = c.id WHERE u.phone = ? ORDER BY c.id DESC', 'comment', `+223${typed.replace(/\D/g, '')}`);
 
 test('a new citizen records a voice comment and sends it, with no text [JS on, fake microphone]', async () => {
   const { context, page } = await newPage({ js: true });
