@@ -61,6 +61,14 @@ export type Gender = (typeof GENDERS)[number];
 export const PREFERRED_LANGUAGES = ['fr', 'en', 'bm', 'snk', 'ff'] as const;
 export type PreferredLanguage = (typeof PREFERRED_LANGUAGES)[number];
 
+/**
+ * How an account proved it belongs to a real person (issue 12 §2): a code received by SMS or e-mail, a
+ * facilitator who saw them in person (registration at a space, an in-person reset after checking a
+ * document), or the demo and test data.
+ */
+export const VERIFICATION_METHODS = ['sms', 'email', 'in_person', 'seed'] as const;
+export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
+
 export const users = sqliteTable(
   'users',
   {
@@ -93,6 +101,13 @@ export const users = sqliteTable(
     consentGivenOn: text('consent_given_on'),
     /** a participant who has not yet chosen their own PIN (the one on the slip was seen by the facilitator) */
     pinChoicePending: integer('pin_choice_pending', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * When the account was verified; null: not (yet) verified. Until then it may sign in, read and
+     * finish verification, and nothing else; its votes and supports do not count (docs/features/accounts.md).
+     */
+    verifiedAt: text('verified_at'),
+    /** how: 'sms' or 'email' (that phone or address was proven: changing it asks again), 'in_person', 'seed' */
+    verifiedVia: text('verified_via', { enum: VERIFICATION_METHODS }),
     createdAt: createdAt(),
     updatedAt: text('updated_at'),
   },
@@ -413,6 +428,10 @@ export const NOTIFICATION_KINDS = [
   'assisted.project_support',
   /** the account was locked after 20 failed sign-ins in a row (lib/accounts/sign-in-lock.ts) */
   'account.locked',
+  /** a new password was set with a one-time code (lib/accounts/recover-password.ts): every session ended */
+  'account.recovered',
+  /** access was reset in person, at a connected space or by an admin (lib/accounts/reset-in-person.ts) */
+  'account.reset_in_person',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -746,6 +765,12 @@ export const moderations = sqliteTable(
     decidedAt: text('decided_at'),
     decidedBy: integer('decided_by').references(() => users.id),
     outcome: text('outcome', { enum: ['approved', 'dismissed', 'hidden', 'restored'] }),
+    /**
+     * Set when reports reached the threshold on what is never hidden automatically (an official's topic,
+     * an official answer, a progress update): it goes to the top of the queue instead. Cleared when the
+     * count falls back under the threshold (a dismissal).
+     */
+    escalatedAt: text('escalated_at'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -1128,3 +1153,38 @@ export const messages = sqliteTable(
 
 export type Message = typeof messages.$inferSelect;
 export type NewMessage = typeof messages.$inferInsert;
+
+// ---------------------------------------------------------------- account codes (verification, recovery)
+
+export const ACCOUNT_CODE_PURPOSES = ['verification', 'recovery'] as const;
+export type AccountCodePurpose = (typeof ACCOUNT_CODE_PURPOSES)[number];
+/** Where the code went: by SMS, by e-mail, or handed over on a facilitator's or admin's screen. */
+export const ACCOUNT_CODE_CHANNELS = ['sms', 'email', 'in_person'] as const;
+export type AccountCodeChannel = (typeof ACCOUNT_CODE_CHANNELS)[number];
+
+/**
+ * One-time codes (lib/accounts/codes.ts): 6 digits sent to verify a phone or an e-mail address, or to
+ * set a new password. Only an HMAC of the code is kept; it expires, allows 5 tries, and a newer code of
+ * the same purpose replaces it. closed_reason: 'used', 'replaced' (a newer code), 'tries' (5 wrong tries).
+ */
+export const accountCodes = sqliteTable(
+  'account_codes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    purpose: text('purpose', { enum: ACCOUNT_CODE_PURPOSES }).notNull(),
+    channel: text('channel', { enum: ACCOUNT_CODE_CHANNELS }).notNull(),
+    /** the phone (E.164) or address it was sent to; null when handed over in person */
+    recipient: text('recipient'),
+    codeHash: text('code_hash').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    closedAt: text('closed_at'),
+    closedReason: text('closed_reason', { enum: ['used', 'replaced', 'tries'] }),
+  },
+  (t) => [index('account_codes_user_idx').on(t.userId, t.purpose, t.closedAt)],
+);
+export type AccountCode = typeof accountCodes.$inferSelect;

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { overCap } from '@/lib/rate-limit';
 import { projectSupports, projects, type NotificationKind } from '@/db/schema';
@@ -53,12 +53,12 @@ export function supportProject(db: Db, actor: Actor | null, input: unknown, now 
           .where(and(eq(projectSupports.projectId, project.id), eq(projectSupports.userId, actor!.id)))
           .run().changes;
     if (!changes) return { changed: false, quarter: 0, reached: false };
+    // support_count is kept by triggers (migration 0015): supports of verified accounts only.
     const row = tx
-      .update(projects)
-      .set({ supportCount: add ? sql`${projects.supportCount} + 1` : sql`max(0, ${projects.supportCount} - 1)` })
+      .select({ supportCount: projects.supportCount, milestone: projects.milestone, threshold: projects.threshold })
+      .from(projects)
       .where(eq(projects.id, project.id))
-      .returning({ supportCount: projects.supportCount, milestone: projects.milestone, threshold: projects.threshold })
-      .get();
+      .get()!;
     let quarter = 0;
     let reached = false;
     if (add && row.threshold) {
