@@ -20,6 +20,8 @@ export async function updateProfileAction(_prev: FormState, formData: FormData):
   const result = await updateProfile(getDb(), await getActor(), input, { ip: await requestIp() });
   if (!result.ok) return failed(result, formData);
   revalidatePath('/', 'layout');
+  // A new phone or address to prove before taking part again (issue 12 §2).
+  if (result.value.verificationLost) redirect(await pathFor(formData, '/verify?changed=1'));
   // The form shows what was saved again, never the password typed to confirm it.
   return { ...(await succeeded(formData, 'Account', 'saved')), values: { ...input, currentSecret: '' } };
 }

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gt, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { ageBandSql, genderGroupSql, type GroupCount } from './demographics';
@@ -168,7 +168,8 @@ export { AGE_BANDS, ageBandSql, type AgeBand } from './demographics';
 
 /**
  * A topic's votes counted by choice and by the voter's gender ("woman", "man", "unknown" = not stated)
- * or age band, for the officials' split (lib/topics/vote-split.ts decides what of it is shown).
+ * or age band, for the officials' split (lib/topics/vote-split.ts decides what of it is shown). Verified
+ * voters only, as in the public tally (migration 0015).
  */
 export function voteCountsBy(db: Db, topicId: number, dimension: 'gender' | 'age', year: number): GroupCount[] {
   const group = dimension === 'gender' ? genderGroupSql : (ageBandSql(year) as unknown as SQL<string>);
@@ -176,7 +177,7 @@ export function voteCountsBy(db: Db, topicId: number, dimension: 'gender' | 'age
     .select({ group, choice: votes.choice, n: count() })
     .from(votes)
     .innerJoin(users, eq(users.id, votes.userId))
-    .where(eq(votes.topicId, topicId))
+    .where(and(eq(votes.topicId, topicId), isNotNull(users.verifiedAt)))
     .groupBy(group, votes.choice)
     .all();
 }

@@ -23,6 +23,11 @@ export type ModeratedContent = {
   conflictedOfficialsOf: number | null;
   /** where it is shown, without locale prefix */
   path: string;
+  /**
+   * Written by the commune in its official capacity (a topic, an official answer, a progress update):
+   * reports never hide it automatically, they put it at the top of the moderation queue (issue 12 §4).
+   */
+  official: boolean;
 };
 
 export type Moderatable = {
@@ -53,6 +58,7 @@ const commentType: Moderatable = {
         topicAuthor: topics.authorId,
         topicPhase: topics.phase,
         topicVisibility: topics.visibility,
+        isOfficialAnswer: comments.isOfficialAnswer,
         projectCommune: projects.communeId,
         projectStatus: projects.status,
         projectVisibility: projects.visibility,
@@ -80,6 +86,7 @@ const commentType: Moderatable = {
       conflictedUserIds: row.topicAuthor ? [row.topicAuthor] : [],
       conflictedOfficialsOf: onProject ? row.projectCommune : null,
       path: onProject ? `/projects/${row.projectId}#comment-${row.id}` : `/topics/${row.topicId}#comment-${row.id}`,
+      official: row.isOfficialAnswer,
     };
   },
   setVisibility(tx, id, to) {
@@ -110,6 +117,8 @@ const topicType: Moderatable = {
       conflictedUserIds: [t.authorId],
       conflictedOfficialsOf: null,
       path: `/topics/${t.id}`,
+      // Only a commune's officials (and admins) publish topics.
+      official: true,
     };
   },
   setVisibility(tx, id, to) {
@@ -133,6 +142,7 @@ const projectType: Moderatable = {
       conflictedUserIds: [],
       conflictedOfficialsOf: p.communeId,
       path: `/projects/${p.id}`,
+      official: false,
     };
   },
   setVisibility(tx, id, to) {
@@ -171,6 +181,8 @@ const updateType: Moderatable = {
       // Written by the commune's officials about their own answer: they do not judge it.
       conflictedOfficialsOf: u.communeId,
       path: `/projects/${u.projectId}#update-${u.id}`,
+      // Progress updates are posted by the commune's officials.
+      official: true,
     };
   },
   setVisibility(tx, id, to) {
