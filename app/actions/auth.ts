@@ -2,11 +2,12 @@
 
 import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db/client';
 import { registerUser } from '@/lib/accounts/register-user';
 import { endSession } from '@/lib/accounts/sessions';
+import { afterSignInPath } from '@/lib/accounts/views';
 import { signIn, signOut, SignInRejected } from '@/lib/auth/config';
-import { currentSessionHash, getActor, requestIp } from '@/lib/auth/session';
+import { requestContext } from '@/lib/auth/request-context';
+import { currentSessionHash, requestIp } from '@/lib/auth/session';
 import { invalid } from '@/lib/errors';
 import type { FormState } from '@/lib/forms/state';
 import { localePath } from '@/lib/i18n/config';
@@ -16,15 +17,17 @@ const REGISTER_FIELDS = ['displayName', 'phone', 'email', 'password', 'communeId
 
 export async function registerAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const input = fields(formData, REGISTER_FIELDS);
-  const result = await registerUser(getDb(), await getActor(), input, { ip: await requestIp() });
+  const ctx = await requestContext();
+  const result = await registerUser(ctx.db, ctx.actor, input, { ip: await requestIp() });
   if (!result.ok) return failed(result, formData);
   const locale = await currentLocale(formData);
   const identifier = input.phone?.trim() ? input.phone : input.email;
-  // Signed in straight away; signIn redirects (NEXT_REDIRECT is rethrown by Next).
+  // Signed in straight away, on the page where the code sent to the phone (or address) is typed.
+  // signIn redirects (NEXT_REDIRECT is rethrown by Next).
   await signIn('credentials', {
     identifier,
     password: input.password,
-    redirectTo: localePath(locale, '/account?welcome=1'),
+    redirectTo: localePath(locale, '/verify?welcome=1'),
   });
   return { status: 'idle', values: {}, fieldErrors: {} };
 }
@@ -32,9 +35,9 @@ export async function registerAction(_prev: FormState, formData: FormData): Prom
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const input = fields(formData, ['identifier', 'password']);
   const locale = await currentLocale(formData);
+  const next = afterSignInPath(await requestContext(), input.identifier ?? '');
   try {
-    // ?signedin: the account page offers a participant to choose their own PIN (once per sign-in).
-    await signIn('credentials', { ...input, redirectTo: localePath(locale, '/account?signedin=1') });
+    await signIn('credentials', { ...input, redirectTo: localePath(locale, next) });
   } catch (e) {
     if (e instanceof SignInRejected) return failed(e.failure, formData);
     if (e instanceof AuthError) return failed(invalid({ _form: 'badCredentials' }), formData);
@@ -47,7 +50,7 @@ export async function signOutAction(formData: FormData): Promise<void> {
   const locale = await currentLocale(formData);
   // The session ends on the server, not only in this browser's cookie: a copy of it is dead too.
   const hash = await currentSessionHash();
-  if (hash) endSession(getDb(), hash, 'sign_out');
+  if (hash) endSession((await requestContext()).db, hash, 'sign_out');
   await signOut({ redirect: false });
   redirect(localePath(locale, '/login?out=1'));
 }

@@ -93,7 +93,7 @@ export type CodeCheck<T> = { ok: true; value: T; code: AccountCode } | { ok: fal
  * closes it ("used") and runs `onMatch` in the same transaction (the write the code allows). Two
  * submissions of the right code at once: one succeeds, the other finds no open code.
  */
-export function useCode<T>(
+export function redeemCode<T>(
   db: Db,
   c: { userId: number; purpose: AccountCodePurpose; code: string },
   onMatch: (tx: Tx, code: AccountCode) => T,

@@ -10,7 +10,7 @@ import { announceThresholds } from '@/lib/projects/threshold';
 import { take } from '@/lib/rate-limit';
 import { parse } from '@/lib/validation';
 import { findByIdentifier, signInKey } from './authenticate';
-import { CODE_RULES, generateCode, issueCode, useCode } from './codes';
+import { CODE_RULES, generateCode, issueCode, redeemCode } from './codes';
 import { notifyAccountOwner } from './notify-owner';
 import { hashPassword } from './password';
 import { looksLikeEmail, normalizePhone } from './phone';
@@ -112,7 +112,7 @@ export async function resetPasswordWithCode(db: Db, input: unknown, meta: { ip: 
   const passwordHash = await hashPassword(parsed.data.newPassword);
   if (!user) return invalid({ code: 'codeWrong' });
 
-  const checked = useCode(
+  const checked = redeemCode(
     db,
     { userId: user.id, purpose: 'recovery', code: typed },
     (tx, code) => {

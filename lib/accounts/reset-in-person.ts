@@ -127,3 +127,8 @@ export async function resetAccessInPerson(db: Db, actor: Actor | null, input: un
     },
   });
 }
+
+/** May this person reset this account's access as an admin (the form on /admin/users/[id])? */
+export function mayResetAccessAsAdmin(ctx: ViewContext, userId: number): boolean {
+  return can(ctx.actor, 'account.resetInPerson', { userId, spaceId: null, targetRoles: activeRoles(ctx.db, userId) });
+}

@@ -11,7 +11,7 @@ import { can, type Actor } from '@/lib/permissions';
 import { announceThresholds, reachThresholdsAfterVerification } from '@/lib/projects/threshold';
 import { parse } from '@/lib/validation';
 import type { ViewContext } from '@/lib/view-context';
-import { CODE_RULES, generateCode, issueCode, normalizeCode, openCode, useCode } from './codes';
+import { CODE_RULES, generateCode, issueCode, normalizeCode, openCode, redeemCode } from './codes';
 
 /**
  * Verified accounts (issue 12 §2). A new account receives a 6-digit code on its phone (or, without a
@@ -123,7 +123,7 @@ export async function verifyAccount(db: Db, actor: Actor | null, input: unknown,
   const user = db.select().from(users).where(eq(users.id, actor.id)).get();
   if (!user) return notFound();
   if (user.verifiedAt) return { ok: false, error: 'rejected', reason: 'alreadyVerified' };
-  const checked = useCode(
+  const checked = redeemCode(
     db,
     { userId: user.id, purpose: 'verification', code: parsed.data.code },
     (tx, code) => {

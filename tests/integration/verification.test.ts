@@ -26,8 +26,7 @@ function form(overrides: Record<string, string> = {}) {
 
 /** The profile form of /account (no password field; currentSecret when the phone changes). */
 function profileForm(overrides: Record<string, string>) {
-  const { password: _password, ...rest } = form(overrides);
-  return rest;
+  return Object.fromEntries(Object.entries(form(overrides)).filter(([k]) => k !== 'password'));
 }
 
 async function register(fields: Record<string, string>, now = T0) {

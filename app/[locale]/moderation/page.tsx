@@ -8,6 +8,7 @@ import { requireModerator } from '@/components/moderation/guard';
 import { AssistedBadge } from '@/components/facilitator/assisted-badge';
 import { ModerateForms } from '@/components/moderation/moderate-forms';
 import { ModerationNav } from '@/components/moderation/moderation-nav';
+import { SuspiciousPatternsPanel } from '@/components/moderation/suspicious-patterns';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { Forbidden } from '@/components/ui/forbidden';
 import { getDb } from '@/db/client';
@@ -65,6 +66,7 @@ export default async function ModerationQueuePage({
       {sp.done ? <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-3 text-green-900">{t('done')}</p> : null}
       {bulk ? <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-3 text-green-900">{t('bulkDone', { done: bulk[0] ?? 0, skipped: bulk[1] ?? 0 })}</p> : null}
       <p>{t('queueIntro')}</p>
+      <SuspiciousPatternsPanel locale={locale} />
       <form method="get" aria-label={t('filters')} className="grid gap-3 rounded border border-stone-300 bg-white p-3 sm:grid-cols-5">
         <FilterSelect name="commune" label={t('commune')} value={f.communeId ? String(f.communeId) : ''} options={[['', tc('allCommunes')], ...communes.map((c) => [String(c.id), c.name] as const)]} />
         <FilterSelect name="type" label={t('type')} value={f.type ?? ''} options={[['', t('allTypes')], ...CONTENT_TYPES.map((c) => [c, typeLabel(c)] as const)]} />
@@ -89,7 +91,7 @@ export default async function ModerationQueuePage({
               const content = moderatable(item.contentType)?.load(db, item.contentId);
               const mayAct = !!content && can(actor, 'content.moderate', moderationSubject(content));
               const autoHidden = item.state === 'hidden' && item.hiddenBy === null;
-              const state = autoHidden ? t('stateAutoHidden') : item.state === 'held' ? t('stateHeld') : item.reportCount > 0 ? t('stateReported') : t('stateHidden');
+              const state = item.escalatedAt ? t('stateEscalated') : autoHidden ? t('stateAutoHidden') : item.state === 'held' ? t('stateHeld') : item.reportCount > 0 ? t('stateReported') : t('stateHidden');
               return (
                 <li key={item.id} id={`item-${item.id}`} className="rounded border border-stone-300 bg-white p-3">
                   <p className="flex flex-wrap items-center gap-2 text-sm">

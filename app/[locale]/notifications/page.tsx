@@ -58,6 +58,8 @@ export default async function NotificationsPage({
     if (n.kind === 'meeting.cancelled') return t('meetingCancelled', { meeting, date });
     if (n.kind === 'meeting.minutes') return t('meetingMinutes', { meeting });
     if (n.kind === 'account.locked') return t('accountLocked');
+    if (n.kind === 'account.recovered') return t('accountRecovered');
+    if (n.kind === 'account.reset_in_person') return t('accountResetInPerson');
     return t('newTopic', { topic });
   };
   const target = (n: (typeof items)[number]) => {
@@ -72,7 +74,7 @@ export default async function NotificationsPage({
       return localePath(locale, `/projects/${n.projectId}${anchor}`);
     }
     if (n.meetingId) return localePath(locale, `/meetings/${n.meetingId}${n.kind === 'meeting.minutes' ? '#minutes' : ''}`);
-    if (n.kind === 'account.locked') return localePath(locale, '/account#sessions');
+    if (n.kind.startsWith('account.')) return localePath(locale, '/account#sessions');
     return localePath(locale, n.topicId ? `/topics/${n.topicId}${n.commentId ? `#comment-${n.commentId}` : ''}` : '/notifications');
   };
   const unread = items.filter((n) => !n.readAt).length;

@@ -13,6 +13,8 @@ import { ROLES } from '@/db/schema';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { can } from '@/lib/permissions';
 import { idParam } from '@/lib/validation';
+import { AdminAccessReset } from '@/components/accounts/admin-access-reset';
+import { slipTexts } from '../../../facilitator/guard';
 import { requireAdmin } from '../../guard';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -136,6 +138,7 @@ export default async function AdminUserPage({
           </ActionForm>
         </section>
       ) : null}
+      <AdminAccessReset locale={locale} userId={user.id} slipTexts={await slipTexts(locale, localePath(locale, `/admin/users/${user.id}`), 'backToArea')} />
     </div>
   );
 }
