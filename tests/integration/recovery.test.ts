@@ -93,6 +93,22 @@ describe('forgot password: a code by SMS or by e-mail, then a new password', () 
   });
 });
 
+describe('the owner hears of every change to their account’s security, by SMS and e-mail too', () => {
+  it('a password changed from /account: an alert to the phone and one to the address', async () => {
+    const { changePassword } = await import('@/lib/accounts/change-password');
+    expect((await changePassword(t.db, actorOf(t.db, awa.id), { currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD }, META)).ok).toBe(true);
+    expect(messagesTo(t.db, '+22376123456', 'security')).toMatchObject([{ channel: 'sms', body: expect.stringMatching(/^Baro : le mot de passe de votre compte a été changé/) }]);
+    expect(messagesTo(t.db, 'awa@exemple.ml', 'security')).toMatchObject([{ channel: 'email' }]);
+  });
+
+  it('the 24-hour lock: in the app, by SMS and by e-mail', async () => {
+    for (let i = 0; i < LIMITS.signInLockout.points; i++) await signIn('76123456', `Faux-mot-${i}-xyz`, minutesAfter(T0, i * 16));
+    expect(notices(awa.id)).toEqual(['account.locked']);
+    expect(messagesTo(t.db, '+22376123456', 'security')).toMatchObject([{ channel: 'sms', body: expect.stringMatching(/bloqué 1440 min/) }]);
+    expect(messagesTo(t.db, 'awa@exemple.ml', 'security')).toHaveLength(1);
+  });
+});
+
 describe('the form tells nobody who has an account', () => {
   it('an unknown number gets the same answer as a known one, and nothing is sent', async () => {
     const known = await requestRecoveryCode(t.db, { identifier: '76 12 34 56' }, META);
