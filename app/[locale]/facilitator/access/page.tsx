@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { resetInPersonAction } from '@/app/actions/verification';
 import { AccessResetForm } from '@/components/accounts/access-reset-form';
 import { Forbidden } from '@/components/ui/forbidden';
-import { accessResetSpaces } from '@/lib/accounts/reset-in-person';
+import { accessResetSpaces, mayResetAccess } from '@/lib/accounts/reset-in-person';
 import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { slipTexts } from '../guard';
@@ -24,8 +24,19 @@ export default async function AccessResetPage({ params }: { params: Promise<{ lo
   const ctx = await requestContext();
   if (!ctx.actor) redirect(localePath(locale, '/login'));
   const spaces = accessResetSpaces(ctx);
-  if (spaces.length === 0) return <Forbidden />;
+  if (spaces.length === 0 && !mayResetAccess(ctx)) return <Forbidden />;
   const t = await getTranslations('AccessReset');
+  if (spaces.length === 0) {
+    // An admin who is no facilitator resets from the account's own page.
+    return (
+      <div className="max-w-xl space-y-4">
+        <h1 className="text-2xl font-bold">{t('title')}</h1>
+        <p>
+          {t('adminElsewhere')} <a href={localePath(locale, '/admin')}>{t('adminLink')}</a>
+        </p>
+      </div>
+    );
+  }
   const tf = await getTranslations('Facilitator');
   const here = localePath(locale, '/facilitator/access');
   return (
