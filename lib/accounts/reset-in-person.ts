@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
@@ -86,7 +87,7 @@ export async function resetAccessInPerson(db: Db, actor: Actor | null, input: un
   const byPin = !person.phone && !person.email && !!person.participantCode;
   const secret = byPin ? generatePin() : generateCode();
   // The old secret stops working now: a random password nobody knows until the person sets theirs.
-  const passwordHash = await hashPassword(byPin ? secret : `${generateCode()}${crypto.randomUUID()}`);
+  const passwordHash = await hashPassword(byPin ? secret : `${generateCode()}${randomUUID()}`);
   const reached = db.transaction((tx) => {
     tx.update(users)
       .set({ passwordHash, pinChoicePending: byPin, sessionVersion: sql`${users.sessionVersion} + 1`, updatedAt: now.toISOString() })

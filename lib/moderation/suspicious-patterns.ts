@@ -1,6 +1,6 @@
 import { and, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { projects, projectSupports, topics, users, votes } from '@/db/schema';
+import { projects, projectSupports, topics, users } from '@/db/schema';
 import { can, moderationScope } from '@/lib/permissions';
 import type { ViewContext } from '@/lib/view-context';
 
@@ -65,32 +65,39 @@ function inScope(column: typeof topics.communeId | typeof projects.communeId, sc
 
 /**
  * The largest group of same-choice voters of each topic whose accounts were registered within one
- * window (a sliding window over the voters sorted by registration time), when it reaches the threshold.
+ * window, when it reaches the threshold. SQLite counts it with a window function (a RANGE frame over the
+ * registration instant, per topic and choice): one sorted pass, no pairs compared.
  */
 export function findVoteClusters(db: Db, scope: number[] | 'all', now: Date): VoteCluster[] {
   const r = SUSPICION_RULES.voteCluster;
   const since = new Date(now.getTime() - r.lookbackDays * DAY_MS).toISOString();
-  const rows = db
-    .select({ topicId: votes.topicId, choice: votes.choice, registeredAt: users.createdAt })
-    .from(votes)
-    .innerJoin(users, eq(users.id, votes.userId))
-    .innerJoin(topics, eq(topics.id, votes.topicId))
-    .where(and(gte(sql`coalesce(${votes.updatedAt}, ${votes.createdAt})`, since), inScope(topics.communeId, scope)))
-    .orderBy(votes.topicId, votes.choice, users.createdAt)
-    .all();
-  const windowMs = r.windowMinutes * 60_000;
-  const best = new Map<string, { topicId: number; choice: string; accounts: number; first: string; last: string }>();
-  // Rows come grouped by (topic, choice), sorted by registration: two pointers find the fullest window.
-  let start = 0;
-  for (let end = 0; end < rows.length; end++) {
-    const e = rows[end]!;
-    if (end > 0 && (rows[end - 1]!.topicId !== e.topicId || rows[end - 1]!.choice !== e.choice)) start = end;
-    while (Date.parse(e.registeredAt) - Date.parse(rows[start]!.registeredAt) > windowMs) start++;
-    const n = end - start + 1;
-    const key = `${e.topicId}\u0000${e.choice}`;
-    if (n >= r.minAccounts && n > (best.get(key)?.accounts ?? 0)) {
-      best.set(key, { topicId: e.topicId, choice: e.choice, accounts: n, first: rows[start]!.registeredAt, last: e.registeredAt });
-    }
+  const communes = scope === 'all' ? sql`1 = 1` : scope.length ? sql`t.commune_id IN (${sql.join(scope.map((id) => sql`${id}`), sql`, `)})` : sql`0`;
+  const seconds = r.windowMinutes * 60;
+  // Only accounts with enough others registered within the window around them can be in a cluster:
+  // a first pass over accounts alone (ordinary registrations are spread out) keeps the second small, and
+  // CROSS JOIN makes SQLite start from those accounts (their votes by votes_user_idx), not from every vote.
+  const rows = db.all<{ topicId: number; choice: string; accounts: number; first: string; last: string }>(sql`
+    WITH crowded AS (
+      SELECT id FROM (
+        SELECT id, count(*) OVER (ORDER BY julianday(created_at) * 86400.0 RANGE BETWEEN ${seconds} PRECEDING AND ${seconds} FOLLOWING) AS n
+          FROM users
+      ) WHERE n >= ${r.minAccounts}
+    )
+    SELECT topic_id AS topicId, choice, n AS accounts, first, last FROM (
+      SELECT v.topic_id, v.choice, u.created_at AS last,
+             count(*) OVER w AS n,
+             first_value(u.created_at) OVER w AS first
+        FROM crowded c CROSS JOIN votes v ON v.user_id = c.id JOIN users u ON u.id = c.id JOIN topics t ON t.id = v.topic_id
+       WHERE coalesce(v.updated_at, v.created_at) >= ${since} AND ${communes}
+      WINDOW w AS (PARTITION BY v.topic_id, v.choice ORDER BY julianday(u.created_at) * 86400.0
+                   RANGE BETWEEN ${seconds} PRECEDING AND CURRENT ROW)
+    ) WHERE n >= ${r.minAccounts}`);
+  // The fullest window of each topic and answer (the first one found when two are as full).
+  const best = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) {
+    const key = `${row.topicId}\u0000${row.choice}`;
+    const seen = best.get(key);
+    if (!seen || row.accounts > seen.accounts || (row.accounts === seen.accounts && row.last < seen.last)) best.set(key, row);
   }
   if (best.size === 0) return [];
   const ids = [...new Set([...best.values()].map((b) => b.topicId))];
