@@ -1,12 +1,16 @@
 import createMiddleware from 'next-intl/middleware';
 import { NextRequest, NextResponse } from 'next/server';
 import { SESSION_COOKIE_PATTERN, SHARED_DEVICE_COOKIE_PATTERN } from './lib/auth/cookie-names';
+import { defaultLocale, locales } from './lib/i18n/config';
 import { PATH_HEADER, routing } from './lib/i18n/routing';
 
 const intl = createMiddleware(routing);
 
-/** /topics/12 or /en/topics/12, nothing else (no query: sorting and paging stay dynamic). */
-const CACHEABLE = /^(?:\/(en))?\/topics\/(\d{1,9})$/;
+/** The language prefixes: en|bm|snk|ff. */
+const PREFIXES = locales.filter((l) => l !== defaultLocale).join('|');
+/** /topics/12, /en/topics/12, /bm/topics/12…, nothing else (no query: sorting and paging stay dynamic). */
+const CACHEABLE = new RegExp(`^(?:/(${PREFIXES}))?/topics/(\\d{1,9})$`);
+const LOGIN = new RegExp(`^(?:/(?:${PREFIXES}))?/login$`);
 
 function hasSession(req: NextRequest): boolean {
   return req.cookies.getAll().some((c) => SESSION_COOKIE_PATTERN.test(c.name));
@@ -46,7 +50,7 @@ export default function proxy(req: NextRequest) {
   // neither Back nor the back/forward cache shows it to the next person on a shared computer.
   if (signedIn) res.headers.set('Cache-Control', 'private, no-store');
   // Signed out on a shared computer: the browser also drops its cache and the site's storage.
-  if (markedShared(req) && req.nextUrl.searchParams.has('out') && /^(?:\/en)?\/login$/.test(req.nextUrl.pathname)) {
+  if (markedShared(req) && req.nextUrl.searchParams.has('out') && LOGIN.test(req.nextUrl.pathname)) {
     res.headers.set('Clear-Site-Data', '"cache", "storage"');
   }
   return res;

@@ -1,5 +1,50 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+// Value lists are owned by lib/ (files that import nothing); the schema builds its columns from them and
+// passes them on. Relative paths: drizzle-kit loads this file without the '@/' alias.
+import { ATTENDANCE_AGE_BANDS, ATTENDANCE_GENDERS } from '../lib/meetings/attendance-groups';
+import { BENEFICIARIES, CO_PROPOSER_STATUSES, PROJECT_STATUSES, type Beneficiary } from '../lib/projects/statuses';
+import { SECTORS } from '../lib/topics/sectors';
+
+export { ATTENDANCE_AGE_BANDS, ATTENDANCE_GENDERS, BENEFICIARIES, CO_PROPOSER_STATUSES, PROJECT_STATUSES, SECTORS };
+export type { Beneficiary } from '../lib/projects/statuses';
+export type { ProjectStatus } from '../lib/projects/statuses';
+export type { Sector } from '../lib/topics/sectors';
+import { ACCOUNT_CODE_CHANNELS, ACCOUNT_CODE_PURPOSES, GENDERS, PREFERRED_LANGUAGES, VERIFICATION_METHODS } from '../lib/accounts/values';
+import { ASSISTED_KINDS } from '../lib/assisted/kinds';
+import { APPEAL_STATES, CONTENT_TYPES, MODERATION_STATES, PREMODERATION_MODES, REPORT_REASONS, SANCTION_KINDS, TERM_LANGUAGES } from '../lib/moderation/values';
+import { NOTIFICATION_KINDS } from '../lib/notifications/kinds';
+import { ROLES } from '../lib/roles/names';
+
+export {
+  ACCOUNT_CODE_CHANNELS,
+  ACCOUNT_CODE_PURPOSES,
+  GENDERS,
+  PREFERRED_LANGUAGES,
+  VERIFICATION_METHODS,
+  type AccountCodeChannel,
+  type AccountCodePurpose,
+  type Gender,
+  type PreferredLanguage,
+  type VerificationMethod,
+} from '../lib/accounts/values';
+export { ASSISTED_KINDS, type AssistedKind } from '../lib/assisted/kinds';
+export {
+  APPEAL_STATES,
+  CONTENT_TYPES,
+  MODERATION_STATES,
+  PREMODERATION_MODES,
+  REPORT_REASONS,
+  SANCTION_KINDS,
+  TERM_LANGUAGES,
+  type ContentType,
+  type PremoderationMode,
+  type ReportReason,
+} from '../lib/moderation/values';
+export { NOTIFICATION_KINDS, type NotificationKind } from '../lib/notifications/kinds';
+export { ROLES, type GrantedRole } from '../lib/roles/names';
+import { STANCES } from '../lib/comments/stances';
+import { PHASES } from '../lib/topics/phases';
 
 /** UTC ISO-8601 timestamps, stored as text so they sort and read well in SQL. */
 const createdAt = () =>
@@ -54,21 +99,6 @@ export const connectedSpaces = sqliteTable(
 
 // ---------------------------------------------------------------- accounts
 
-export const GENDERS = ['woman', 'man', 'unspecified'] as const;
-export type Gender = (typeof GENDERS)[number];
-
-/** Every language a person may prefer; the UI falls back to French where a file is incomplete. */
-export const PREFERRED_LANGUAGES = ['fr', 'en', 'bm', 'snk', 'ff'] as const;
-export type PreferredLanguage = (typeof PREFERRED_LANGUAGES)[number];
-
-/**
- * How an account proved it belongs to a real person (issue 12 §2): a code received by SMS or e-mail, a
- * facilitator who saw them in person (registration at a space, an in-person reset after checking a
- * document), or the demo and test data.
- */
-export const VERIFICATION_METHODS = ['sms', 'email', 'in_person', 'seed'] as const;
-export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
-
 export const users = sqliteTable(
   'users',
   {
@@ -121,12 +151,10 @@ export const users = sqliteTable(
   ],
 );
 
-export const ROLES = ['facilitator', 'official', 'moderator', 'admin'] as const;
-export type GrantedRole = (typeof ROLES)[number];
-
 /**
  * A role held by a user. "citizen" is implicit (every account).
- * facilitator → spaceId; official → communeId + title; moderator → communeId (null = all communes); admin → none.
+ * facilitator → spaceId; official → communeId + title; moderator → communeId (null = all communes); admin → none;
+ * translator (proposes and reviews interface translations, lib/translations) → none.
  * Revoked grants are kept (revokedAt) so the history stays readable.
  */
 export const roleGrants = sqliteTable(
@@ -193,24 +221,8 @@ export type AuditEntry = typeof auditLog.$inferSelect;
 
 // ---------------------------------------------------------------- consultation
 
-export const SECTORS = [
-  'water',
-  'health',
-  'education',
-  'roads',
-  'agriculture',
-  'markets',
-  'environment',
-  'culture',
-  'youth',
-  'women',
-  'governance',
-  'other',
-] as const;
-export type Sector = (typeof SECTORS)[number];
-
-export const PHASES = ['draft', 'information', 'open', 'deliberation', 'decided', 'archived'] as const;
-export type Phase = (typeof PHASES)[number];
+export { PHASES, type Phase } from '../lib/topics/phases';
+export { STANCES, type Stance } from '../lib/comments/stances';
 
 /** Who can see a piece of content: held = awaiting review; hidden = hidden by moderation. Kept, never deleted. */
 export const VISIBILITIES = ['visible', 'held', 'hidden'] as const;
@@ -333,9 +345,6 @@ export const voteTallies = sqliteTable(
   (t) => [primaryKey({ columns: [t.topicId, t.choice, t.communeId] })],
 );
 
-export const STANCES = ['for', 'against', 'neutral', 'question'] as const;
-export type Stance = (typeof STANCES)[number];
-
 export const comments = sqliteTable(
   'comments',
   {
@@ -402,39 +411,6 @@ export const commentSupports = sqliteTable(
 
 // ---------------------------------------------------------------- notifications
 
-export const NOTIFICATION_KINDS = [
-  'comment.reply',
-  'topic.decided',
-  'topic.new',
-  'project.supports25',
-  'project.supports50',
-  'project.supports75',
-  'project.threshold',
-  'project.answered',
-  'project.progress',
-  'project.invitation',
-  'moderation.outcome',
-  'moderation.report_outcome',
-  'moderation.warning',
-  'moderation.suspension',
-  'appeal.decided',
-  /** a meeting one registered for: changed (date, place or agenda), cancelled, minutes first published */
-  'meeting.changed',
-  'meeting.cancelled',
-  'meeting.minutes',
-  /** a vote or support a facilitator entered in one's name: one can check it and take it back */
-  'assisted.vote',
-  'assisted.comment_support',
-  'assisted.project_support',
-  /** the account was locked after 20 failed sign-ins in a row (lib/accounts/sign-in-lock.ts) */
-  'account.locked',
-  /** a new password was set with a one-time code (lib/accounts/recover-password.ts): every session ended */
-  'account.recovered',
-  /** access was reset in person, at a connected space or by an admin (lib/accounts/reset-in-person.ts) */
-  'account.reset_in_person',
-] as const;
-export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
-
 export const notifications = sqliteTable(
   'notifications',
   {
@@ -479,8 +455,6 @@ export type Notification = typeof notifications.$inferSelect;
 
 // ---------------------------------------------------------------- moderation
 
-export const TERM_LANGUAGES = ['fr', 'en', 'bm', 'snk', 'ff'] as const;
-
 /**
  * Screening terms added by moderators, on top of the word lists in lib/moderation/wordlists: for one
  * commune's content, or (communeId null) for the whole region. Removing one deletes the row; the audit
@@ -504,28 +478,6 @@ export const moderationTerms = sqliteTable(
 );
 
 // ---------------------------------------------------------------- citizen projects
-
-/**
- * draft → submitted (screened; held ones wait here) → collecting → threshold_reached → under_review →
- * accepted | rejected; accepted → in_progress → completed. collecting → withdrawn (authors) or expired.
- */
-export const PROJECT_STATUSES = [
-  'draft',
-  'submitted',
-  'collecting',
-  'threshold_reached',
-  'under_review',
-  'accepted',
-  'rejected',
-  'in_progress',
-  'completed',
-  'withdrawn',
-  'expired',
-] as const;
-export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
-
-export const BENEFICIARIES = ['women', 'youth', 'children', 'elderly', 'farmers', 'herders', 'everyone'] as const;
-export type Beneficiary = (typeof BENEFICIARIES)[number];
 
 export const projects = sqliteTable(
   'projects',
@@ -582,8 +534,6 @@ export const projects = sqliteTable(
     index('projects_author_idx').on(t.authorId),
   ],
 );
-
-export const CO_PROPOSER_STATUSES = ['invited', 'accepted', 'declined'] as const;
 
 /** Registered users invited to propose with the author; they count as authors once they accept. */
 export const projectCoProposers = sqliteTable(
@@ -717,23 +667,6 @@ export type ProjectUpdate = typeof projectUpdates.$inferSelect;
 
 // ---------------------------------------------------------------- moderation pipeline
 
-export const CONTENT_TYPES = ['topic', 'comment', 'project', 'update'] as const;
-export type ContentType = (typeof CONTENT_TYPES)[number];
-
-export const REPORT_REASONS = [
-  'spam',
-  'insult',
-  'sexist',
-  'hate',
-  'threat',
-  'personal',
-  'misinformation',
-  'offtopic',
-] as const;
-export type ReportReason = (typeof REPORT_REASONS)[number];
-
-export const MODERATION_STATES = ['visible', 'held', 'hidden'] as const;
-
 /**
  * One record per moderated piece of content (Decidim's "reportable"): created when content is held at
  * submission or first reported. The content row keeps its own `visibility` in step, for fast reads.
@@ -797,8 +730,6 @@ export const reports = sqliteTable(
   (t) => [uniqueIndex('reports_once_uq').on(t.moderationId, t.reporterId)],
 );
 
-export const SANCTION_KINDS = ['warning', 'suspension'] as const;
-
 export const sanctions = sqliteTable(
   'sanctions',
   {
@@ -826,8 +757,6 @@ export const sanctions = sqliteTable(
   },
   (t) => [index('sanctions_user_idx').on(t.userId), index('sanctions_commune_idx').on(t.communeId)],
 );
-
-export const APPEAL_STATES = ['pending', 'upheld', 'rejected'] as const;
 
 /** One appeal per decision: a hidden piece of content, or a suspension. Settled by another moderator. */
 export const appeals = sqliteTable(
@@ -857,9 +786,6 @@ export const appeals = sqliteTable(
   ],
 );
 
-export const PREMODERATION_MODES = ['off', 'new_accounts', 'all', 'flagged'] as const;
-export type PremoderationMode = (typeof PREMODERATION_MODES)[number];
-
 /** Per-commune moderation rules; a commune without a row: flagged only, 2 contributions, 3 reports. */
 export const moderationSettings = sqliteTable('moderation_settings', {
   communeId: integer('commune_id')
@@ -878,9 +804,6 @@ export type Sanction = typeof sanctions.$inferSelect;
 export type Appeal = typeof appeals.$inferSelect;
 
 // ---------------------------------------------------------------- connected spaces: assistance, shared computers, meetings
-
-export const ASSISTED_KINDS = ['comment', 'vote', 'comment_support', 'project_support', 'project'] as const;
-export type AssistedKind = (typeof ASSISTED_KINDS)[number];
 
 /**
  * A contribution a facilitator entered for a participant who was present and consented. The
@@ -1010,9 +933,6 @@ export const meetingRegistrations = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.meetingId, t.userId] }), index('meeting_registrations_user_idx').on(t.userId)],
 );
-
-export const ATTENDANCE_GENDERS = ['woman', 'man', 'unspecified'] as const;
-export const ATTENDANCE_AGE_BANDS = ['15-24', '25-35', '36+', 'unknown'] as const;
 
 /** Attendance counted by the facilitator after the meeting, by gender and age band (no names). */
 export const meetingAttendance = sqliteTable(
@@ -1154,13 +1074,98 @@ export const messages = sqliteTable(
 export type Message = typeof messages.$inferSelect;
 export type NewMessage = typeof messages.$inferInsert;
 
-// ---------------------------------------------------------------- account codes (verification, recovery)
+// ---------------------------------------------------------------- translations (lib/translations)
 
-export const ACCOUNT_CODE_PURPOSES = ['verification', 'recovery'] as const;
-export type AccountCodePurpose = (typeof ACCOUNT_CODE_PURPOSES)[number];
-/** Where the code went: by SMS, by e-mail, or handed over on a facilitator's or admin's screen. */
-export const ACCOUNT_CODE_CHANNELS = ['sms', 'email', 'in_person'] as const;
-export type AccountCodeChannel = (typeof ACCOUNT_CODE_CHANNELS)[number];
+/** The languages translated in the app (French is the source; English is kept in messages/en.json). */
+export const TRANSLATION_LOCALES = ['bm', 'snk', 'ff'] as const;
+
+/**
+ * proposed: waiting for review; approved: live (at most one per locale and key); superseded: was live,
+ * replaced by a newer approval; reverted: taken down (the one before it, if any, is live again);
+ * rejected: refused by a reviewer.
+ */
+export const TRANSLATION_STATES = ['proposed', 'approved', 'superseded', 'reverted', 'rejected'] as const;
+export type TranslationState = (typeof TRANSLATION_STATES)[number];
+
+/**
+ * person: typed (or imported) by the proposer, who vouches for it; machine: a machine's output (an LLM's
+ * draft, a translation engine), which nobody has vouched for yet: it needs two reviewers, not one.
+ */
+export const TRANSLATION_ORIGINS = ['person', 'machine'] as const;
+export type TranslationOrigin = (typeof TRANSLATION_ORIGINS)[number];
+
+/** One proposed text for one message key ("Nav.home") in one language, and what became of it. */
+export const translationProposals = sqliteTable(
+  'translation_proposals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    locale: text('locale', { enum: TRANSLATION_LOCALES }).notNull(),
+    key: text('key').notNull(),
+    text: text('text').notNull(),
+    /** the French text it translates, as it was when proposed (reviewers see when French has changed since) */
+    source: text('source').notNull(),
+    origin: text('origin', { enum: TRANSLATION_ORIGINS }).notNull(),
+    /** where the text came from, in words: "typed in /admin/translations", "machine draft (LLM), not reviewed", "imported from bm.json" */
+    provenance: text('provenance').notNull(),
+    /** null for a machine draft seeded without a person */
+    proposedBy: integer('proposed_by').references(() => users.id),
+    state: text('state', { enum: TRANSLATION_STATES }).notNull().default('proposed'),
+    /** when it went live, was refused, replaced or taken down */
+    decidedAt: text('decided_at'),
+    /** the reviewer whose approval made it live, who refused it, or who took it down */
+    decidedBy: integer('decided_by').references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('translation_proposals_key_idx').on(t.locale, t.key, t.id),
+    index('translation_proposals_state_idx').on(t.locale, t.state),
+    uniqueIndex('translation_proposals_live_uq').on(t.locale, t.key).where(sql`state = 'approved'`),
+  ],
+);
+
+/** A reviewer's verdict on a proposal: one per person and proposal; never the proposer's own. */
+export const translationReviews = sqliteTable(
+  'translation_reviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    proposalId: integer('proposal_id')
+      .notNull()
+      .references(() => translationProposals.id),
+    reviewerId: integer('reviewer_id')
+      .notNull()
+      .references(() => users.id),
+    verdict: text('verdict', { enum: ['approve', 'reject'] }).notNull(),
+    note: text('note'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('translation_reviews_uq').on(t.proposalId, t.reviewerId)],
+);
+
+/**
+ * A topic's title and summary in a local language, written by its commune's officials: readers of that
+ * language see it, with a link to the French original (the body stays French).
+ */
+export const topicTranslations = sqliteTable(
+  'topic_translations',
+  {
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    locale: text('locale', { enum: TRANSLATION_LOCALES }).notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    updatedBy: integer('updated_by').references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at'),
+  },
+  (t) => [primaryKey({ columns: [t.topicId, t.locale] })],
+);
+
+export type TranslationProposal = typeof translationProposals.$inferSelect;
+export type TranslationReview = typeof translationReviews.$inferSelect;
+export type TopicTranslation = typeof topicTranslations.$inferSelect;
+
+// ---------------------------------------------------------------- account codes (verification, recovery)
 
 /**
  * One-time codes (lib/accounts/codes.ts): 6 digits sent to verify a phone or an e-mail address, or to

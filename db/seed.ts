@@ -34,11 +34,11 @@ type DemoAccount = {
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { displayName: 'Awa Traoré', phone: '+22376000001', commune: 'nioro-du-sahel', gender: 'woman', birthYear: 2003, grants: [] },
   { displayName: 'Moussa Diarra', phone: '+22376000002', commune: 'kayes', gender: 'man', birthYear: 1999, grants: [] },
-  { displayName: 'Fanta Sissoko', phone: '+22376000003', email: 'animatrice.nioro@baro.ml', commune: 'nioro-du-sahel', gender: 'woman', birthYear: 1998, grants: [{ role: 'facilitator', space: 'nioro' }] },
+  { displayName: 'Fanta Sissoko', phone: '+22376000003', email: 'animatrice.nioro@baro.ml', commune: 'nioro-du-sahel', gender: 'woman', birthYear: 1998, grants: [{ role: 'facilitator', space: 'nioro' }, { role: 'translator' }] },
   { displayName: 'Bakary Diallo', phone: '+22376000004', email: 'maire.nioro@baro.ml', commune: 'nioro-du-sahel', gender: 'man', birthYear: 1970, grants: [{ role: 'official', commune: 'nioro-du-sahel', title: 'Maire de Nioro du Sahel' }] },
   { displayName: 'Mariam Coulibaly', email: 'hydraulique.kayes@baro.ml', commune: 'kayes', gender: 'woman', birthYear: 1984, grants: [{ role: 'official', commune: 'kayes', title: "Cheffe du service de l'hydraulique de Kayes" }] },
   { displayName: 'Kadiatou Keïta', email: 'moderation@baro.ml', commune: 'kayes', gender: 'woman', birthYear: 1990, grants: [{ role: 'moderator', commune: null }] },
-  { displayName: 'Sira Camara', email: 'moderation.nioro@baro.ml', commune: 'nioro-du-sahel', gender: 'woman', birthYear: 1994, grants: [{ role: 'moderator', commune: 'nioro-du-sahel' }] },
+  { displayName: 'Sira Camara', email: 'moderation.nioro@baro.ml', commune: 'nioro-du-sahel', gender: 'woman', birthYear: 1994, grants: [{ role: 'moderator', commune: 'nioro-du-sahel' }, { role: 'translator' }] },
   { displayName: 'Administration Baro', email: 'admin@baro.ml', commune: 'kayes', grants: [{ role: 'admin' }] },
 ];
 

@@ -2,12 +2,15 @@
  * Who may do what. The only place roles are interpreted. Pure and deny-by-default:
  * an action not named here, or a subject that does not match, is refused.
  */
+import type { ProjectStatus } from './projects/statuses';
 
-export const ROLE_NAMES = ['citizen', 'facilitator', 'official', 'moderator', 'admin'] as const;
-export type RoleName = (typeof ROLE_NAMES)[number];
+import type { GrantedRole } from '@/lib/roles/names';
+
+export { ROLE_NAMES, type RoleName } from '@/lib/roles/names';
+import type { Phase } from '@/lib/topics/phases';
 
 export type Grant = {
-  role: Exclude<RoleName, 'citizen'>;
+  role: GrantedRole;
   /** official: the commune; moderator: the commune, or null for all communes */
   communeId: number | null;
   /** facilitator: the connected space */
@@ -60,6 +63,12 @@ export type Subjects = {
   'comment.edit': { authorId: number; createdAt: string; deleted: boolean; phase: DiscussionPhase; now: Date; hidden?: boolean };
   'comment.delete': { authorId: number; deleted: boolean };
   'comment.support': { authorId: number; phase: DiscussionPhase };
+  /**
+   * a comment held for review (the comment itself) or hidden by moderation (its text): its author and the
+   * moderators of its subject's commune; everyone else sees no held comment and a hidden one's placeholder.
+   * The same rule in SQL is lib/comments/visibility.ts's (a test holds them together).
+   */
+  'comment.readWithheld': { authorId: number; communeId: number };
   'project.create': undefined;
   'project.view': ProjectSubject & { visibility: 'visible' | 'held' | 'hidden'; invitedIds: readonly number[] };
   'project.edit': ProjectSubject;
@@ -152,6 +161,15 @@ export type Subjects = {
   'media.read': MediaSubject;
   /** the delivery status of SMS and e-mails (recipients masked, texts never shown) */
   'messages.viewStatus': undefined;
+  // interface translations (lib/translations): a translator (a grant admins give, usually to facilitators) or an admin
+  /** the translation area (/admin/translations) and its JSON export */
+  'translation.access': undefined;
+  /** propose a text for a message key, or import a file of proposals */
+  'translation.propose': undefined;
+  /** approve or refuse someone else's proposal (proposerId null: a machine draft nobody proposed) */
+  'translation.review': { proposerId: number | null };
+  /** take a live translation down (the one approved before it, if any, comes back) */
+  'translation.revert': undefined;
 };
 
 /** A recording (lib/media): public once published; until then its owner's, and its commune's moderators'. */
@@ -162,23 +180,14 @@ export type MeetingSubject = { spaceId: number; communeId: number };
 /** started: its start time has passed (Mali is UTC+0) */
 export type MeetingTiming = { started: boolean; cancelled: boolean };
 
-export type PhaseName = 'draft' | 'information' | 'open' | 'deliberation' | 'decided' | 'archived';
+/** A topic's phase (the list is lib/topics/phases.ts's). */
+export type PhaseName = Phase;
 
 /** Where comments are allowed: a topic's phase, or for a citizen project 'open' / 'closed' (see lib/comments/subject.ts). */
 export type DiscussionPhase = PhaseName | 'closed';
 
-export type ProjectStatusName =
-  | 'draft'
-  | 'submitted'
-  | 'collecting'
-  | 'threshold_reached'
-  | 'under_review'
-  | 'accepted'
-  | 'rejected'
-  | 'in_progress'
-  | 'completed'
-  | 'withdrawn'
-  | 'expired';
+/** The statuses of a citizen project (the list is lib/projects/statuses.ts's). */
+export type ProjectStatusName = ProjectStatus;
 
 export type ProjectSubject = {
   communeId: number;
@@ -192,72 +201,7 @@ export type ProjectSubject = {
 /** How long an author may edit their comment. */
 export const COMMENT_EDIT_WINDOW_MS = 15 * 60 * 1000;
 export type Action = keyof Subjects;
-export const ACTIONS = Object.keys({
-  'account.register': 1,
-  'profile.update': 1,
-  'password.change': 1,
-  'session.revokeAll': 1,
-  'session.end': 1,
-  'account.unlock': 1,
-  'account.verify': 1,
-  'account.resetInPerson': 1,
-  'admin.access': 1,
-  'role.grant': 1,
-  'role.revoke': 1,
-  'audit.read': 1,
-  'topic.create': 1,
-  'topic.update': 1,
-  'topic.changePhase': 1,
-  'topic.viewInternal': 1,
-  'topic.read': 1,
-  'vote.cast': 1,
-  'comment.create': 1,
-  'comment.edit': 1,
-  'comment.delete': 1,
-  'comment.support': 1,
-  'project.create': 1,
-  'project.view': 1,
-  'project.edit': 1,
-  'project.submit': 1,
-  'project.invite': 1,
-  'project.withdraw': 1,
-  'project.support': 1,
-  'project.unsupport': 1,
-  'project.answer': 1,
-  'project.postProgress': 1,
-  'project.viewInternal': 1,
-  'project.respondInvitation': 1,
-  'project.configure': 1,
-  'notifications.read': 1,
-  'notifications.manage': 1,
-  'moderation.access': 1,
-  'moderation.read': 1,
-  'moderation.configure': 1,
-  'moderation.manageTerm': 1,
-  'content.report': 1,
-  'content.moderate': 1,
-  'user.sanction': 1,
-  'appeal.create': 1,
-  'appeal.decide': 1,
-  'space.manage': 1,
-  'facilitator.access': 1,
-  'participant.register': 1,
-  'participant.view': 1,
-  'participant.resetPin': 1,
-  'assist.access': 1,
-  'assist.contribute': 1,
-  'assisted.withdraw': 1,
-  'vote.withdraw': 1,
-  'device.manageShared': 1,
-  'meeting.schedule': 1,
-  'meeting.edit': 1,
-  'meeting.publishMinutes': 1,
-  'meeting.register': 1,
-  'meeting.unregister': 1,
-  'media.upload': 1,
-  'media.read': 1,
-  'messages.viewStatus': 1,
-} satisfies Record<Action, 1>) as Action[];
+
 
 export function hasRole(actor: Actor | null, role: Grant['role']): boolean {
   return !!actor && actor.grants.some((g) => g.role === role);
@@ -331,9 +275,39 @@ function mayModerate(actor: Actor | null, s: Omit<ModerationSubject, 'communeId'
   return true;
 }
 
-/** Out of draft and neither held nor hidden: anyone may read it, signed in or not. */
+/**
+ * Out of draft and neither held nor hidden: anyone may read it, signed in or not. The same rule in SQL,
+ * for lists and searches, is lib/topics/visibility.ts's `publicTopicSql` (a test holds them together).
+ */
 export function isPublicTopic(t: { phase: string; visibility: string }): boolean {
   return t.phase !== 'draft' && t.visibility === 'visible';
+}
+
+/**
+ * A citizen project anyone may read, signed in or not: submitted (no draft) and neither held nor hidden.
+ * Its SQL twin is lib/projects/visibility.ts (publicProjectSql), tested to agree.
+ */
+export function isPublicProject(p: { status: string; visibility: string }): boolean {
+  return p.status !== 'draft' && p.visibility === 'visible';
+}
+
+/**
+ * The communes whose consultations this person runs (`runsCommune`: drafts, held topics, the internal
+ * split): 'all' for admins, the communes they are an official of, none when suspended or signed out.
+ * Lists use it with lib/topics/visibility.ts to show what `topic.read` allows, in one query.
+ */
+export function communesRunBy(actor: Actor | null): number[] | 'all' {
+  if (!participant(actor)) return [];
+  if (isAdmin(actor)) return 'all';
+  return actor!.grants.filter((g) => g.role === 'official' && g.communeId !== null).map((g) => g.communeId!);
+}
+
+/**
+ * Holding any role (facilitator, official, moderator, admin) vouches for a person: screening trusts
+ * their links (lib/moderation/pipeline.ts).
+ */
+export function isTrusted(actor: Actor | null): boolean {
+  return !!actor && actor.grants.length > 0;
 }
 
 /** A signed-in account that is not suspended, verified or not: what it may do concerns only itself. */
@@ -406,10 +380,12 @@ const rules: { [A in Action]: Rule<A> } = {
   // Withdrawing one's own words is always allowed, even when suspended or after the consultation.
   'comment.delete': (actor, s) => !!actor && actor.id === s.authorId && !s.deleted,
   'comment.support': (actor, s) => participant(actor) && actor!.id !== s.authorId && s.phase === 'open',
+  // One's own words stay one's own, even when suspended; a suspended moderator reads like anyone else.
+  'comment.readWithheld': (actor, s) => (!!actor && actor.id === s.authorId) || (participant(actor) && inModerationScope(actor, s.communeId)),
   'project.create': (actor) => participant(actor),
   // Drafts: their authors and invited co-proposers. Held or hidden: also moderators and the commune's officials.
   'project.view': (actor, s) =>
-    (s.status !== 'draft' && s.visibility === 'visible') ||
+    isPublicProject(s) ||
     isProjectAuthor(actor, s) ||
     (!!actor && s.invitedIds.includes(actor.id)) ||
     (s.status !== 'draft' && ((participant(actor) && moderates(actor, s.communeId)) || runsCommune(actor, s.communeId))),
@@ -495,12 +471,27 @@ const rules: { [A in Action]: Rule<A> } = {
     (!!actor && actor.id === s.ownerId) ||
     (participant(actor) && (moderates(actor, s.communeId) || isAdmin(actor))),
   'messages.viewStatus': (actor) => participant(actor) && isAdmin(actor),
+  'translation.access': (actor) => translates(actor),
+  'translation.propose': (actor) => translates(actor),
+  // Two people: a proposal goes live only when someone other than its proposer approves it (a machine
+  // draft, proposed by nobody, needs two approvals: lib/translations/review.ts counts them).
+  'translation.review': (actor, s) => translates(actor) && actor!.id !== s.proposerId,
+  // Taking a wrong or offensive text down must be quick: any translator; it is audited and can be approved again.
+  'translation.revert': (actor) => translates(actor),
 };
+
+/** Translators and admins, not suspended, work on the interface's translations. */
+function translates(actor: Actor | null): boolean {
+  return participant(actor) && (hasRole(actor, 'translator') || isAdmin(actor));
+}
 
 /** The space's facilitators, the commune's officials, and admins run the space's public meetings. */
 function runsMeeting(actor: Actor | null, s: MeetingSubject): boolean {
   return participant(actor) && (facilitates(actor, s.spaceId) || isOfficialOf(actor, s.communeId) || isAdmin(actor));
 }
+
+/** Every action, in the order of the rules: derived from them, so an action cannot exist without its rule. */
+export const ACTIONS = Object.keys(rules) as Action[];
 
 export function can<A extends Action>(actor: Actor | null, action: A, subject: Subjects[A]): boolean {
   const rule = rules[action] as Rule<A> | undefined;

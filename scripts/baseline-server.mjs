@@ -1,7 +1,7 @@
 // The limit for `npm run bench`: a bare node:http + better-sqlite3 server that renders the same data as
 // Baro's topic page, as plain HTML — the topic with its commune, author and title, the phase and its
 // timeline, the tally (residents apart), the stance counts, and the first 20 top-level comments with
-// their authors, moderation state and replies — with the same queries as db/queries/topics.ts, on the
+// their authors, moderation state and replies — with the same queries as lib/comments/queries.ts, on the
 // same database. No framework, no session, no React: what is left is SQLite and string building.
 //   node scripts/baseline-server.mjs --db data/large.db [--port 3240]
 import http from 'node:http';

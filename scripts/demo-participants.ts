@@ -1,6 +1,7 @@
 /**
  * A demo participant with no phone or e-mail, registered by Fanta at the Nioro connected space, and one
- * comment she entered with her: through the real use cases, with a known code and PIN (see README).
+ * comment she entered with her: through the real use cases, with a known code and PIN (see README). She
+ * prefers Bambara: after sign-in her interface is /bm/… (French wherever no text is approved yet).
  */
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -26,7 +27,7 @@ export async function seedDemoParticipants(db: Db) {
     await registerParticipant(
       db,
       fanta,
-      { spaceId: String(nioro.id), displayName: DEMO_PARTICIPANT.name, communeId: String(nioro.communeId), gender: 'woman', birthYear: '2001', language: 'fr', consent: 'yes', consentDate: today },
+      { spaceId: String(nioro.id), displayName: DEMO_PARTICIPANT.name, communeId: String(nioro.communeId), gender: 'woman', birthYear: '2001', language: 'bm', consent: 'yes', consentDate: today },
       { code: () => DEMO_PARTICIPANT.code, pin: () => DEMO_PARTICIPANT.pin },
     ),
     'registration',

@@ -1,35 +1,48 @@
-/** Prints, per locale, how many of the French message keys it translates (npm run i18n:coverage). */
+/**
+ * npm run i18n:coverage: per language, how many of the French message keys readers get translated —
+ * from messages/<locale>.json and, when the database exists (DATABASE_PATH, default data/baro.db), from
+ * the translations approved in the app — and how many wait for review. Fails if French or English is
+ * incomplete (they are served complete).
+ */
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
 import fs from 'node:fs';
-import path from 'node:path';
-import { allMessageLocales } from '../lib/i18n/config';
+import { defaultDatabasePath } from '../db/client';
+import * as schema from '../db/schema';
+import { flattenMessages } from '../lib/translations/catalog';
+import { translationCoverage } from '../lib/translations/coverage';
+import { locales } from '../lib/i18n/config';
+import type { MessageTree } from '../lib/translations/catalog';
 
-type Tree = { [k: string]: string | Tree };
-
-function leaves(tree: Tree, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [k, v] of Object.entries(tree)) {
-    const key = prefix ? `${prefix}.${k}` : k;
-    if (typeof v === 'string') out.set(key, v);
-    else for (const [kk, vv] of leaves(v, key)) out.set(kk, vv);
+function openReadOnly() {
+  const file = defaultDatabasePath();
+  if (!fs.existsSync(file)) return { db: null, note: `no database at ${file}: files only` };
+  try {
+    const sqlite = new Database(file, { readonly: true, fileMustExist: true });
+    const db = drizzle(sqlite, { schema });
+    db.select().from(schema.translationProposals).limit(1).all();
+    return { db, note: `database ${file}` };
+  } catch (e) {
+    return { db: null, note: `database ${file} unreadable or not migrated (${e instanceof Error ? e.message : e}): files only` };
   }
-  return out;
 }
 
-const read = (l: string) => JSON.parse(fs.readFileSync(path.join(process.cwd(), 'messages', `${l}.json`), 'utf8')) as Tree;
-const reference = leaves(read('fr'));
+const { db, note } = openReadOnly();
+console.log(`[i18n] ${note}`);
+console.log('locale   in file   approved in app   translated / total   coverage   awaiting review   extra keys');
 let failed = false;
-console.log(`locale  translated / ${reference.size}   coverage   extra keys`);
-for (const locale of allMessageLocales) {
-  const mine = leaves(read(locale));
-  const translated = [...reference.keys()].filter((k) => (mine.get(k) ?? '') !== '').length;
-  const extra = [...mine.keys()].filter((k) => !reference.has(k));
-  const pct = ((100 * translated) / reference.size).toFixed(1);
-  console.log(`${locale.padEnd(6)}  ${String(translated).padStart(10)}   ${pct.padStart(7)} %   ${extra.length}`);
+const french = flattenMessages(JSON.parse(fs.readFileSync('messages/fr.json', 'utf8')) as MessageTree);
+for (const locale of locales) {
+  const c = translationCoverage(db, locale);
+  const file = JSON.parse(fs.readFileSync(`messages/${locale}.json`, 'utf8')) as MessageTree;
+  const extra = [...flattenMessages(file).keys()].filter((k) => !french.has(k));
+  console.log(
+    `${locale.padEnd(6)} ${String(c.inFile).padStart(9)} ${String(c.approvedInApp).padStart(17)} ${`${c.translated} / ${c.total}`.padStart(20)} ${`${c.percent.toFixed(1)} %`.padStart(10)} ${String(c.awaitingReview).padStart(17)} ${String(extra.length).padStart(12)}`,
+  );
   if (extra.length) console.log(`        keys not in French (typos?): ${extra.slice(0, 10).join(', ')}`);
-  // Served locales must be complete: French and English.
-  if ((locale === 'fr' || locale === 'en') && translated !== reference.size) failed = true;
+  if ((locale === 'fr' || locale === 'en') && c.translated !== c.total) failed = true;
 }
 if (failed) {
-  console.error('A served locale (fr, en) is incomplete.');
+  console.error('A locale served complete (fr, en) is incomplete.');
   process.exit(1);
 }

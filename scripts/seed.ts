@@ -3,6 +3,7 @@ import { isEmpty, seedDemo } from '../db/seed';
 import { hashPassword } from '../lib/accounts/password';
 import { seedDemoContent } from './demo-content';
 import { seedDemoParticipants } from './demo-participants';
+import { seedDemoTranslations } from './demo-translations';
 
 async function main() {
   const db = openDatabase(defaultDatabasePath());
@@ -12,6 +13,7 @@ async function main() {
     await seedDemo(db, hashPassword);
     seedDemoContent(db);
     await seedDemoParticipants(db);
+    seedDemoTranslations(db);
     console.log('[baro] demo data seeded');
   }
   db.$client.close();

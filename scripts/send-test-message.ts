@@ -26,7 +26,7 @@ async function main() {
   const e = env();
   const db = openDatabase(defaultDatabasePath());
   const channel = to.includes('@') ? 'email' : 'sms';
-  const r = sendMessage(db, await composeTestMessage({ channel, to }));
+  const r = sendMessage(db, await composeTestMessage({ channel, to }, db));
   if (!r.ok) {
     console.error(r.error === 'rate_limited' ? `refused: limit ${r.limit}, try again in ${r.retryAfterSeconds} s` : `refused: ${JSON.stringify(r.fieldErrors)}`);
     process.exit(1);

@@ -10,6 +10,7 @@ import { hashPassword } from '../lib/accounts/password';
 import { env } from '../lib/env';
 import { seedDemoContent } from './demo-content';
 import { seedDemoParticipants } from './demo-participants';
+import { seedDemoTranslations } from './demo-translations';
 
 async function main() {
   // Every setting checked before anything is built or served: a wrong one stops `npm start` here, by name.
@@ -21,6 +22,7 @@ async function main() {
     await seedDemo(db, hashPassword);
     seedDemoContent(db);
     await seedDemoParticipants(db);
+    seedDemoTranslations(db);
     console.log(`[baro] seeded demo data into ${file}`);
   } else {
     console.log(`[baro] database ready: ${file}`);

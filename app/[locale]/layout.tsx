@@ -7,9 +7,11 @@ import { VerifyBanner } from '@/components/accounts/verify-banner';
 import { Footer } from '@/components/layout/footer';
 import { Header } from '@/components/layout/header';
 import { SharedComputerProvider } from '@/components/forms/shared-computer';
-import { getActor, onSharedComputer } from '@/lib/auth/session';
+import { requestContext } from '@/lib/auth/request-context';
+import { onSharedComputer } from '@/lib/auth/session';
 import { selectedCommuneId } from '@/lib/auth/page-context';
 import { routing } from '@/lib/i18n/routing';
+import { headerView } from '@/lib/layout/header-view';
 import { requestOrigin } from '@/lib/request-url';
 import '../globals.css';
 
@@ -31,13 +33,13 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const actor = await getActor();
+  const header = headerView(await requestContext());
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
-        <Header locale={locale} actor={actor} selectedCommuneId={await selectedCommuneId()} />
+        <Header locale={locale} view={header} selectedCommuneId={await selectedCommuneId()} />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
-          <VerifyBanner locale={locale} />
+          {header.person?.unverified ? <VerifyBanner locale={locale} /> : null}
           {/* Rendered only on a shared computer, so other visitors download none of its JavaScript. */}
           {(await onSharedComputer()) ? <SharedComputerProvider shared>{children}</SharedComputerProvider> : children}
         </main>

@@ -1,12 +1,10 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import { getCommune, listCommunes, listSpaces } from '@/db/queries/geography';
-import { openTopicsForHome } from '@/db/queries/topics';
 import { TopicCard } from '@/components/topics/topic-card';
-import { getActor } from '@/lib/auth/session';
 import { selectedCommuneId } from '@/lib/auth/page-context';
+import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
+import { homePage } from '@/lib/topics/views';
 
 export async function generateMetadata({ params }: { params: Promise<{ locale: Locale }> }): Promise<Metadata> {
   const { locale } = await params;
@@ -17,23 +15,18 @@ export default async function Home({ params }: { params: Promise<{ locale: Local
   const { locale } = await params;
   setRequestLocale(locale);
   const t = await getTranslations('Home');
-  const db = getDb();
-  const actor = await getActor();
+  const tTopics = await getTranslations('Topics');
   const communeId = await selectedCommuneId();
-  const commune = communeId ? getCommune(db, communeId) : undefined;
-  const spaces = listSpaces(db);
-  const communes = listCommunes(db);
-  const tt = await getTranslations('Topics');
-  const open = openTopicsForHome(db, communeId, new Date().toISOString());
+  const view = homePage(await requestContext(), { communeId, locale });
   const href = (p: string) => localePath(locale, p);
 
   return (
     <div className="space-y-8">
       <section>
-        <h1 className="mb-2 text-3xl font-extrabold">{actor ? t('welcomeBack', { name: actor.displayName }) : t('title')}</h1>
+        <h1 className="mb-2 text-3xl font-extrabold">{view.readerName ? t('welcomeBack', { name: view.readerName }) : t('title')}</h1>
         <p className="mb-4 text-lg">{t('intro')}</p>
-        {commune ? <p className="mb-4 font-semibold">{t('yourCommune', { commune: commune.name })}</p> : null}
-        {!actor ? (
+        {view.commune ? <p className="mb-4 font-semibold">{t('yourCommune', { commune: view.commune })}</p> : null}
+        {!view.readerName ? (
           <p className="flex flex-wrap gap-4">
             <a
               href={href('/register')}
@@ -49,22 +42,22 @@ export default async function Home({ params }: { params: Promise<{ locale: Local
       </section>
       <section aria-labelledby="open-topics">
         <h2 id="open-topics" className="mb-1 text-xl font-bold">
-          {tt('openHome')}
+          {tTopics('openHome')}
         </h2>
-        {communeId ? <p className="mb-2 text-sm text-stone-700">{tt('yourCommuneFirst')}</p> : null}
-        {open.length === 0 ? (
-          <p>{tt('openHomeEmpty')}</p>
+        {communeId ? <p className="mb-2 text-sm text-stone-700">{tTopics('yourCommuneFirst')}</p> : null}
+        {view.openTopics.length === 0 ? (
+          <p>{tTopics('openHomeEmpty')}</p>
         ) : (
           <ul className="space-y-3">
-            {open.map((topic) => (
+            {view.openTopics.map((topic) => (
               <li key={topic.id}>
-                <TopicCard topic={{ ...topic, phase: 'open' }} href={href(`/topics/${topic.id}`)} />
+                <TopicCard topic={topic} href={href(`/topics/${topic.id}`)} />
               </li>
             ))}
           </ul>
         )}
         <p className="mt-3">
-          <a href={href('/topics')}>{tt('seeAll')}</a>
+          <a href={href('/topics')}>{tTopics('seeAll')}</a>
         </p>
       </section>
       <section aria-labelledby="steps">
@@ -83,7 +76,7 @@ export default async function Home({ params }: { params: Promise<{ locale: Local
         </h2>
         <p className="mb-2">{t('spacesIntro')}</p>
         <ul className="grid gap-3 sm:grid-cols-3">
-          {spaces.map((s) => (
+          {view.spaces.map((s) => (
             <li key={s.id} className="rounded border border-stone-300 bg-white p-3">
               <p className="font-semibold">{s.name}</p>
               <p className="text-sm">{s.commune}</p>
@@ -98,7 +91,7 @@ export default async function Home({ params }: { params: Promise<{ locale: Local
           {t('communesTitle')}
         </h2>
         <ul className="list-disc pl-6">
-          {communes.map((c) => (
+          {view.communes.map((c) => (
             <li key={c.id}>
               {c.name} <span className="text-sm text-stone-700">({c.cercle}, {c.region})</span>
             </li>

@@ -2,34 +2,38 @@
 
 import { redirect } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
-import { getDb } from '@/db/client';
 import { changePassword } from '@/lib/accounts/change-password';
 import { changePin } from '@/lib/accounts/change-pin';
 import { endOtherSessions, endOwnSession } from '@/lib/accounts/sessions';
 import { signOutEverywhere } from '@/lib/accounts/sign-out-everywhere';
 import { updateProfile } from '@/lib/accounts/update-profile';
 import { signOut } from '@/lib/auth/config';
-import { currentSessionHash, getActor, requestIp } from '@/lib/auth/session';
+import { requestContext } from '@/lib/auth/request-context';
+import { currentSessionHash, requestIp } from '@/lib/auth/session';
 import { forbidden } from '@/lib/errors';
 import type { FormState } from '@/lib/forms/state';
-import { localePath } from '@/lib/i18n/config';
+import { localePath, preferredLocale } from '@/lib/i18n/config';
 import { currentLocale, failed, fields, pathFor, succeeded } from './helpers';
 
 export async function updateProfileAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const input = fields(formData, ['displayName', 'phone', 'email', 'communeId', 'gender', 'birthYear', 'language', 'currentSecret']);
-  const result = await updateProfile(getDb(), await getActor(), input, { ip: await requestIp() });
+  const ctx = await requestContext();
+  const result = await updateProfile(ctx.db, ctx.actor, input, { ip: await requestIp() });
   if (!result.ok) return failed(result, formData);
   revalidatePath('/', 'layout');
+  // A new preferred language: the interface follows it at once.
+  const language = preferredLocale(input.language);
   // A new phone or address to prove before taking part again (issue 12 §2).
-  if (result.value.verificationLost) redirect(await pathFor(formData, '/verify?changed=1'));
+  if (result.value.verificationLost) redirect(localePath(language, '/verify?changed=1'));
+  if (language !== (await currentLocale(formData))) redirect(localePath(language, '/account'));
   // The form shows what was saved again, never the password typed to confirm it.
   return { ...(await succeeded(formData, 'Account', 'saved')), values: { ...input, currentSecret: '' } };
 }
 
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await getActor();
+  const { db, actor } = await requestContext();
   if (!actor) return failed(forbidden(), formData);
-  const result = await changePassword(getDb(), actor, fields(formData, ['currentPassword', 'newPassword']), { ip: await requestIp() });
+  const result = await changePassword(db, actor, fields(formData, ['currentPassword', 'newPassword']), { ip: await requestIp() });
   if (!result.ok) return failed(result, formData);
   // Every session, this one included, is now stale: sign in again with the new password.
   const locale = await currentLocale(formData);
@@ -39,7 +43,8 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
 
 /** A participant chooses their own PIN; this device stays signed in, every other session ends. */
 export async function changePinAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const result = await changePin(getDb(), await getActor(), fields(formData, ['currentPin', 'newPin', 'confirmPin']), {
+  const ctx = await requestContext();
+  const result = await changePin(ctx.db, ctx.actor, fields(formData, ['currentPin', 'newPin', 'confirmPin']), {
     ip: await requestIp(),
     keepSessionHash: await currentSessionHash(),
   });
@@ -49,18 +54,21 @@ export async function changePinAction(_prev: FormState, formData: FormData): Pro
 
 export async function signOutEverywhereAction(formData: FormData): Promise<void> {
   const locale = await currentLocale(formData);
-  signOutEverywhere(getDb(), await getActor());
+  const ctx = await requestContext();
+  signOutEverywhere(ctx.db, ctx.actor);
   await signOut({ redirect: false });
   redirect(localePath(locale, '/login?out=1'));
 }
 
 /** "End" on one of the other sessions in /account's list (a plain form, works without JavaScript). */
 export async function endSessionAction(formData: FormData): Promise<void> {
-  const result = endOwnSession(getDb(), await getActor(), fields(formData, ['session']));
+  const ctx = await requestContext();
+  const result = endOwnSession(ctx.db, ctx.actor, fields(formData, ['session']));
   redirect(await pathFor(formData, result.ok ? '/account?sessions=ended#sessions' : '/account?sessions=error#sessions'));
 }
 
 export async function endOtherSessionsAction(formData: FormData): Promise<void> {
-  const result = endOtherSessions(getDb(), await getActor(), await currentSessionHash());
+  const ctx = await requestContext();
+  const result = endOtherSessions(ctx.db, ctx.actor, await currentSessionHash());
   redirect(await pathFor(formData, result.ok ? '/account?sessions=others#sessions' : '/account?sessions=error#sessions'));
 }

@@ -4,13 +4,13 @@ import { AuthError } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { registerUser } from '@/lib/accounts/register-user';
 import { endSession } from '@/lib/accounts/sessions';
-import { afterSignInPath } from '@/lib/accounts/views';
+import { afterSignIn } from '@/lib/accounts/views';
 import { signIn, signOut, SignInRejected } from '@/lib/auth/config';
 import { requestContext } from '@/lib/auth/request-context';
 import { currentSessionHash, requestIp } from '@/lib/auth/session';
 import { invalid } from '@/lib/errors';
 import type { FormState } from '@/lib/forms/state';
-import { localePath } from '@/lib/i18n/config';
+import { localePath, preferredLocale } from '@/lib/i18n/config';
 import { currentLocale, failed, fields } from './helpers';
 
 const REGISTER_FIELDS = ['displayName', 'phone', 'email', 'password', 'communeId', 'gender', 'birthYear', 'language'] as const;
@@ -20,30 +20,30 @@ export async function registerAction(_prev: FormState, formData: FormData): Prom
   const ctx = await requestContext();
   const result = await registerUser(ctx.db, ctx.actor, input, { ip: await requestIp() });
   if (!result.ok) return failed(result, formData);
-  const locale = await currentLocale(formData);
   const identifier = input.phone?.trim() ? input.phone : input.email;
-  // Signed in straight away, on the page where the code sent to the phone (or address) is typed.
-  // signIn redirects (NEXT_REDIRECT is rethrown by Next).
+  // Signed in straight away, in the language chosen, on the page where the code sent to the phone (or
+  // address) is typed (signIn redirects; NEXT_REDIRECT is rethrown by Next).
   await signIn('credentials', {
     identifier,
     password: input.password,
-    redirectTo: localePath(locale, '/verify?welcome=1'),
+    redirectTo: localePath(preferredLocale(input.language), '/verify?welcome=1'),
   });
   return { status: 'idle', values: {}, fieldErrors: {} };
 }
 
 export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const input = fields(formData, ['identifier', 'password']);
-  const locale = await currentLocale(formData);
-  const next = afterSignInPath(await requestContext(), input.identifier ?? '');
   try {
-    await signIn('credentials', { ...input, redirectTo: localePath(locale, next) });
+    await signIn('credentials', { ...input, redirect: false });
   } catch (e) {
     if (e instanceof SignInRejected) return failed(e.failure, formData);
     if (e instanceof AuthError) return failed(invalid({ _form: 'badCredentials' }), formData);
-    throw e; // NEXT_REDIRECT on success
+    throw e;
   }
-  return { status: 'idle', values: {}, fieldErrors: {} };
+  // The interface follows the account's preferred language from here on; an unverified account is
+  // asked for its code first (lib/accounts/views.ts afterSignIn).
+  const next = afterSignIn(await requestContext(), input.identifier ?? '');
+  redirect(localePath(next.locale, next.path));
 }
 
 export async function signOutAction(formData: FormData): Promise<void> {

@@ -1,16 +1,21 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
+import type { CommentSubjectRef } from '@/lib/comments/subject';
 import { locales } from '@/lib/i18n/config';
 
-/** Anonymous readers get a topic page from Next's cache: every write that changes it refreshes it. */
-export function refreshTopic(topicId: number | string | null | undefined): void {
-  if (topicId === null || topicId === undefined || !/^\d{1,9}$/.test(String(topicId))) return;
+/**
+ * Anonymous readers get a topic page from Next's cache (app/cached/…): every write that changes it
+ * refreshes it. Actions call these with what the use case's result says changed (a topic id, a comment's
+ * subject), never with something read back from a path.
+ */
+export function refreshTopic(topicId: number | null | undefined): void {
+  if (typeof topicId !== 'number' || !Number.isSafeInteger(topicId) || topicId <= 0) return;
   for (const l of locales) revalidatePath(`/cached/${l}/topics/${topicId}`);
 }
 
-/** The topic a content path belongs to ("/topics/12#comment-5" → 12), for moderation acts. */
-export function topicOfPath(path: string | undefined): string | null {
-  return /^\/topics\/(\d+)/.exec(path ?? '')?.[1] ?? null;
+/** What a comment is on changed: its cached page, when it has one (topics do; project pages are always rendered). */
+export function refreshSubject(subject: CommentSubjectRef | null | undefined): void {
+  if (subject?.kind === 'topic') refreshTopic(subject.id);
 }
 
 /** Rare, wide acts (a suspension hiding all of someone's content, an appeal upheld): refresh every cached topic. */

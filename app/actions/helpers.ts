@@ -47,3 +47,28 @@ export function safeNext(value: FormDataEntryValue | null): string | null {
   const v = typeof value === 'string' ? value : '';
   return /^\/(?![/\\])[^\s]*$/.test(v) ? v : null;
 }
+
+/**
+ * A submitted form, read once (issue 16): its language and its fields as plain strings (framework fields
+ * and files left out). The action passes `pick(form, …)` to its use case and `form` to `refused`.
+ */
+export type SubmittedForm = { locale: Locale; values: Record<string, string> };
+
+export async function readForm(formData: FormData): Promise<SubmittedForm> {
+  const values = formValues(formData);
+  const fromForm = values.locale;
+  if (isLocale(fromForm)) return { locale: fromForm, values };
+  const l = await getLocale();
+  return { locale: isLocale(l) ? l : 'fr', values };
+}
+
+/** The fields a use case reads, without framework or routing fields ('' for a missing one). */
+export function pick(form: SubmittedForm, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.map((n) => [n, form.values[n] ?? '']));
+}
+
+/** The form state for a failed use case, in the person's language, keeping what they typed. */
+export async function refused(failure: Failure, form: SubmittedForm): Promise<FormState> {
+  const t = await getTranslations({ locale: form.locale, namespace: 'Errors' });
+  return failureToState(failure, form.values, (key, values) => (t.has(key) ? t(key, values) : t('invalid')));
+}

@@ -1,9 +1,9 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db/client';
-import { getActor } from '@/lib/auth/session';
+import { requestContext } from '@/lib/auth/request-context';
 import type { FormState } from '@/lib/forms/state';
+import { localePath } from '@/lib/i18n/config';
 import { cancelMeeting } from '@/lib/meetings/cancel-meeting';
 import { publishMinutes } from '@/lib/meetings/publish-minutes';
 import { registerForMeeting } from '@/lib/meetings/register-for-meeting';
@@ -11,46 +11,60 @@ import { scheduleMeeting } from '@/lib/meetings/schedule-meeting';
 import { ATTENDANCE_CELLS } from '@/lib/meetings/schemas';
 import { updateMeeting } from '@/lib/meetings/update-meeting';
 import { refreshTopic } from './cache';
-import { failed, fields, pathFor } from './helpers';
+import { currentLocale, failed, fields } from './helpers';
+
+/**
+ * The meeting forms (lib/meetings). Each action reads its form once, runs the use case, refreshes the
+ * cached topic pages the result names (a topic's page lists its meetings, and anonymous readers get it
+ * from the cache), and redirects to the meeting.
+ */
 
 const MEETING_FIELDS = ['title', 'startsAt', 'place', 'agenda', 'topicId', 'projectId'] as const;
 
-const meetingPath = (formData: FormData, id: number | string, query: string, anchor = '') =>
-  pathFor(formData, `/meetings/${encodeURIComponent(String(id))}?${query}${anchor ? `#${anchor}` : ''}`);
+const meetingPath = (id: number | string, query: string, anchor = '') => `/meetings/${encodeURIComponent(String(id))}?${query}${anchor ? `#${anchor}` : ''}`;
 
 export async function scheduleMeetingAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const result = scheduleMeeting(getDb(), await getActor(), fields(formData, ['spaceId', ...MEETING_FIELDS]));
+  const locale = await currentLocale(formData);
+  const { db, actor } = await requestContext();
+  const result = scheduleMeeting(db, actor, fields(formData, ['spaceId', ...MEETING_FIELDS]));
   if (!result.ok) return failed(result, formData);
-  // The topic's page lists its meetings, and anonymous readers get it from the cache.
   refreshTopic(result.value.topicId);
-  redirect(await meetingPath(formData, result.value.meetingId, 'scheduled=1'));
+  redirect(localePath(locale, meetingPath(result.value.meetingId, 'scheduled=1')));
 }
 
 export async function updateMeetingAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const result = updateMeeting(getDb(), await getActor(), fields(formData, ['meetingId', ...MEETING_FIELDS]));
+  const locale = await currentLocale(formData);
+  const { db, actor } = await requestContext();
+  const result = updateMeeting(db, actor, fields(formData, ['meetingId', ...MEETING_FIELDS]));
   if (!result.ok) return failed(result, formData);
   for (const id of result.value.topicIds) refreshTopic(id);
-  redirect(await meetingPath(formData, result.value.meetingId, 'updated=1'));
+  redirect(localePath(locale, meetingPath(result.value.meetingId, 'updated=1')));
 }
 
 /** Plain forms (buttons): the outcome travels in the URL. */
 export async function cancelMeetingAction(formData: FormData): Promise<void> {
+  const locale = await currentLocale(formData);
   const input = fields(formData, ['meetingId']);
-  const result = cancelMeeting(getDb(), await getActor(), input);
+  const { db, actor } = await requestContext();
+  const result = cancelMeeting(db, actor, input);
   if (result.ok) refreshTopic(result.value.topicId);
-  redirect(await meetingPath(formData, input.meetingId ?? '', result.ok ? 'cancelled=1' : `error=${result.error}`));
+  redirect(localePath(locale, meetingPath(result.ok ? result.value.meetingId : input.meetingId!, result.ok ? 'cancelled=1' : `error=${result.error}`)));
 }
 
 export async function registerForMeetingAction(formData: FormData): Promise<void> {
+  const locale = await currentLocale(formData);
   const input = fields(formData, ['meetingId', 'intent']);
-  const result = registerForMeeting(getDb(), await getActor(), input);
+  const { db, actor } = await requestContext();
+  const result = registerForMeeting(db, actor, input);
   const outcome = result.ok ? (result.value.registered ? 'registered=1' : 'unregistered=1') : `error=${result.error}`;
-  redirect(await meetingPath(formData, input.meetingId ?? '', outcome, 'registration'));
+  redirect(localePath(locale, meetingPath(result.ok ? result.value.meetingId : input.meetingId!, outcome, 'registration')));
 }
 
 export async function publishMinutesAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const result = publishMinutes(getDb(), await getActor(), fields(formData, ['meetingId', 'minutes', ...ATTENDANCE_CELLS.map((c) => c.field)]));
+  const locale = await currentLocale(formData);
+  const { db, actor } = await requestContext();
+  const result = publishMinutes(db, actor, fields(formData, ['meetingId', 'minutes', ...ATTENDANCE_CELLS.map((c) => c.field)]));
   if (!result.ok) return failed(result, formData);
   refreshTopic(result.value.topicId);
-  redirect(await meetingPath(formData, result.value.meetingId, 'minutes=1', 'minutes'));
+  redirect(localePath(locale, meetingPath(result.value.meetingId, 'minutes=1', 'minutes')));
 }

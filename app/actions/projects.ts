@@ -1,9 +1,9 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db/client';
-import { getActor } from '@/lib/auth/session';
+import { requestContext } from '@/lib/auth/request-context';
 import type { FormState } from '@/lib/forms/state';
+import { localePath } from '@/lib/i18n/config';
 import { answerProject } from '@/lib/projects/answer-project';
 import { postProgressUpdate } from '@/lib/projects/post-update';
 import { respondToInvitation } from '@/lib/projects/respond-invitation';
@@ -12,22 +12,28 @@ import { updateProjectSettings } from '@/lib/projects/settings';
 import { submitProject } from '@/lib/projects/submit-project';
 import { supportProject } from '@/lib/projects/support-project';
 import { withdrawProject } from '@/lib/projects/withdraw-project';
-import { failed, fields, pathFor } from './helpers';
+import { currentLocale, failed, fields } from './helpers';
+
+/**
+ * The project forms (lib/projects). Each action reads its form once (the fields of its use case and the
+ * page's language), runs the use case with the request's actor, and redirects to the page the result
+ * names; a failed form gets its state back with what was typed.
+ */
 
 const PROJECT_FIELDS = ['projectId', 'communeId', 'title', 'problem', 'solution', 'sector', 'location', 'estimatedCost', 'onBehalfOf', 'coProposers'] as const;
 
-const projectPath = (formData: FormData, id: number | string, query: string, anchor = '') =>
-  pathFor(formData, `/projects/${encodeURIComponent(String(id))}?${query}${anchor ? `#${anchor}` : ''}`);
+const projectPath = (id: number | string, query: string, anchor = '') => `/projects/${encodeURIComponent(String(id))}?${query}${anchor ? `#${anchor}` : ''}`;
+
+/** The message key of a refused plain form, for ?error= (the page translates it). */
+const errorKey = (r: { error: string; reason?: string }) => (r.error === 'rejected' ? r.reason : r.error === 'rate_limited' ? 'capReachedLater' : r.error);
 
 export async function saveProjectAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const locale = await currentLocale(formData);
   // Which button was pressed: "save the draft" or "submit". Checkboxes send one value each.
   const intent = formData.get('intent') === 'submit' ? 'submit' : 'draft';
-  const input = {
-    ...fields(formData, PROJECT_FIELDS),
-    intent,
-    beneficiaries: formData.getAll('beneficiaries').map(String).join(','),
-  };
-  const result = saveProject(getDb(), await getActor(), input);
+  const input = { ...fields(formData, PROJECT_FIELDS), intent, beneficiaries: formData.getAll('beneficiaries').map(String).join(',') };
+  const { db, actor } = await requestContext();
+  const result = saveProject(db, actor, input);
   if (!result.ok) {
     const state = await failed(result, formData);
     // A form sends one entry per ticked box: keep them all, so every box stays ticked.
@@ -35,54 +41,64 @@ export async function saveProjectAction(_prev: FormState, formData: FormData): P
   }
   const { projectId, status, held } = result.value;
   const outcome = held ? 'held=1' : status === 'draft' ? 'saved=1' : intent === 'submit' ? 'submitted=1' : 'edited=1';
-  redirect(await projectPath(formData, projectId, outcome));
+  redirect(localePath(locale, projectPath(projectId, outcome)));
 }
 
 export async function answerProjectAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const input = fields(formData, ['projectId', 'status', 'answer']);
-  const result = answerProject(getDb(), await getActor(), input);
+  const locale = await currentLocale(formData);
+  const { db, actor } = await requestContext();
+  const result = answerProject(db, actor, fields(formData, ['projectId', 'status', 'answer']));
   if (!result.ok) return failed(result, formData);
-  redirect(await projectPath(formData, result.value.projectId, 'answered=1', 'answer'));
+  redirect(localePath(locale, projectPath(result.value.projectId, 'answered=1', 'answer')));
 }
 
 export async function postProgressAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const input = fields(formData, ['projectId', 'body', 'percent', 'happenedOn', 'amountSpent']);
-  const result = postProgressUpdate(getDb(), await getActor(), input);
+  const locale = await currentLocale(formData);
+  const { db, actor } = await requestContext();
+  const result = postProgressUpdate(db, actor, fields(formData, ['projectId', 'body', 'percent', 'happenedOn', 'amountSpent']));
   if (!result.ok) return failed(result, formData);
-  redirect(await projectPath(formData, input.projectId ?? '', 'progress=1', 'progress'));
+  redirect(localePath(locale, projectPath(result.value.projectId, 'progress=1', 'progress')));
 }
 
 export async function projectSettingsAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const result = updateProjectSettings(getDb(), await getActor(), fields(formData, ['communeId', 'supportThreshold', 'collectionDays']));
+  const locale = await currentLocale(formData);
+  const { db, actor } = await requestContext();
+  const result = updateProjectSettings(db, actor, fields(formData, ['communeId', 'supportThreshold', 'collectionDays']));
   if (!result.ok) return failed(result, formData);
-  redirect(await pathFor(formData, `/admin?projectSettings=${result.value.communeId}#project-settings`));
+  redirect(localePath(locale, `/admin?projectSettings=${result.value.communeId}#project-settings`));
 }
 
-/** Plain forms (buttons): the outcome travels in the URL. */
+/** Plain forms (buttons): the outcome travels in the URL, back to the project the form was on. */
 export async function supportProjectAction(formData: FormData): Promise<void> {
+  const locale = await currentLocale(formData);
   const input = fields(formData, ['projectId', 'intent']);
-  const result = supportProject(getDb(), await getActor(), input);
-  const error = result.ok ? '' : result.error === 'rejected' ? result.reason : result.error === 'rate_limited' ? 'capReachedLater' : result.error;
-  const outcome = result.ok ? (input.intent === 'remove' ? 'unsupported=1' : 'supported=1') : `error=${error}`;
-  redirect(await projectPath(formData, input.projectId ?? '', outcome, 'supports'));
+  const { db, actor } = await requestContext();
+  const result = supportProject(db, actor, input);
+  const outcome = result.ok ? (result.value.supported ? 'supported=1' : 'unsupported=1') : `error=${errorKey(result)}`;
+  redirect(localePath(locale, projectPath(result.ok ? result.value.projectId : input.projectId!, outcome, 'supports')));
 }
 
 export async function submitProjectAction(formData: FormData): Promise<void> {
+  const locale = await currentLocale(formData);
   const input = fields(formData, ['projectId']);
-  const result = submitProject(getDb(), await getActor(), input);
-  const outcome = result.ok ? (result.value.held ? 'held=1' : 'submitted=1') : `error=${result.error === 'rejected' ? result.reason : result.error}`;
-  redirect(await projectPath(formData, input.projectId ?? '', outcome));
+  const { db, actor } = await requestContext();
+  const result = submitProject(db, actor, input);
+  const outcome = result.ok ? (result.value.held ? 'held=1' : 'submitted=1') : `error=${errorKey(result)}`;
+  redirect(localePath(locale, projectPath(result.ok ? result.value.projectId : input.projectId!, outcome)));
 }
 
 export async function withdrawProjectAction(formData: FormData): Promise<void> {
+  const locale = await currentLocale(formData);
   const input = fields(formData, ['projectId']);
-  const result = withdrawProject(getDb(), await getActor(), input);
-  redirect(await projectPath(formData, input.projectId ?? '', result.ok ? 'withdrawn=1' : `error=${result.error}`));
+  const { db, actor } = await requestContext();
+  const result = withdrawProject(db, actor, input);
+  redirect(localePath(locale, projectPath(result.ok ? result.value.projectId : input.projectId!, result.ok ? 'withdrawn=1' : `error=${result.error}`)));
 }
 
 export async function respondInvitationAction(formData: FormData): Promise<void> {
-  const input = fields(formData, ['projectId', 'response']);
-  const result = respondToInvitation(getDb(), await getActor(), input);
+  const locale = await currentLocale(formData);
+  const { db, actor } = await requestContext();
+  const result = respondToInvitation(db, actor, fields(formData, ['projectId', 'response']));
   const outcome = result.ok ? (result.value.accepted ? 'invitation=accepted' : 'invitation=declined') : `error=${result.error}`;
-  redirect(await pathFor(formData, `/projects?${outcome}#invitations`));
+  redirect(localePath(locale, `/projects?${outcome}#invitations`));
 }

@@ -2,9 +2,8 @@
 
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db/client';
 import { signOut } from '@/lib/auth/config';
-import { getActor } from '@/lib/auth/session';
+import { requestContext } from '@/lib/auth/request-context';
 import { secureCookies } from '@/lib/env';
 import type { FormState } from '@/lib/forms/state';
 import { markSharedDevice, unmarkSharedDevice } from '@/lib/shared-devices/mark-device';
@@ -23,7 +22,8 @@ const sharedDeviceCookie = () => cookieNames(secureCookies()).sharedDevice;
  */
 export async function markSharedDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const jar = await cookies();
-  const result = markSharedDevice(getDb(), await getActor(), fields(formData, ['spaceId', 'label']), {
+  const { db, actor } = await requestContext();
+  const result = markSharedDevice(db, actor, fields(formData, ['spaceId', 'label']), {
     currentToken: jar.get(sharedDeviceCookie())?.value ?? null,
   });
   if (!result.ok) return failed(result, formData);
@@ -40,12 +40,12 @@ export async function markSharedDeviceAction(_prev: FormState, formData: FormDat
 
 /** Unmarks one of the space's shared computers (a plain form per computer). Unmarking this one signs out. */
 export async function unmarkSharedDeviceAction(formData: FormData): Promise<void> {
-  const db = getDb();
+  const { db, actor } = await requestContext();
   const jar = await cookies();
   const slug = String(formData.get('space') ?? '');
   const back = SLUG.test(slug) ? `/spaces/${slug}/device` : '/spaces';
   const thisOne = findActiveDevice(db, jar.get(sharedDeviceCookie())?.value);
-  const result = unmarkSharedDevice(db, await getActor(), fields(formData, ['deviceId']));
+  const result = unmarkSharedDevice(db, actor, fields(formData, ['deviceId']));
   if (!result.ok) redirect(await pathFor(formData, `${back}?error=${result.error}`));
   if (thisOne?.id === result.value.deviceId) {
     // A __Host- cookie is only replaced by one with the same attributes (Secure, Path=/).

@@ -1,35 +1,40 @@
 'use server';
 
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db/client';
-import { getActor } from '@/lib/auth/session';
-import { createTopic } from '@/lib/topics/create-topic';
-import { changeTopicPhase } from '@/lib/topics/change-phase';
-import { updateTopic } from '@/lib/topics/update-topic';
+import { requestContext } from '@/lib/auth/request-context';
 import type { FormState } from '@/lib/forms/state';
+import { localePath } from '@/lib/i18n/config';
+import { changeTopicPhase } from '@/lib/topics/change-phase';
+import { createTopic } from '@/lib/topics/create-topic';
+import { TOPIC_FIELDS } from '@/lib/topics/schemas';
+import { updateTopic } from '@/lib/topics/update-topic';
 import { refreshTopic } from './cache';
-import { failed, fields, pathFor } from './helpers';
+import { pick, readForm, refused } from './helpers';
 
-const TOPIC_FIELDS = ['title', 'summary', 'body', 'sector', 'location', 'opensAt', 'closesAt', 'pollOptions'] as const;
+/** Topics (lib/topics): an official publishes, edits and moves a consultation along. */
 
 export async function createTopicAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const result = createTopic(getDb(), await getActor(), fields(formData, ['communeId', ...TOPIC_FIELDS]));
-  if (!result.ok) return failed(result, formData);
-  redirect(await pathFor(formData, `/topics/${result.value.topicId}/edit?saved=1`));
+  const form = await readForm(formData);
+  const ctx = await requestContext();
+  const result = createTopic(ctx.db, ctx.actor, pick(form, ['communeId', ...TOPIC_FIELDS]));
+  if (!result.ok) return refused(result, form);
+  redirect(localePath(form.locale, `/topics/${result.value.topicId}/edit?saved=1`));
 }
 
 export async function updateTopicAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const input = fields(formData, ['topicId', ...TOPIC_FIELDS]);
-  const result = updateTopic(getDb(), await getActor(), input);
-  if (!result.ok) return failed(result, formData);
+  const form = await readForm(formData);
+  const ctx = await requestContext();
+  const result = updateTopic(ctx.db, ctx.actor, pick(form, ['topicId', ...TOPIC_FIELDS]));
+  if (!result.ok) return refused(result, form);
   refreshTopic(result.value.topicId);
-  redirect(await pathFor(formData, `/topics/${result.value.topicId}/edit?saved=1`));
+  redirect(localePath(form.locale, `/topics/${result.value.topicId}/edit?saved=1`));
 }
 
 export async function changePhaseAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const input = fields(formData, ['topicId', 'phase', 'decision']);
-  const result = changeTopicPhase(getDb(), await getActor(), input);
-  if (!result.ok) return failed(result, formData);
-  refreshTopic(input.topicId);
-  redirect(await pathFor(formData, `/topics/${encodeURIComponent(input.topicId ?? '')}?phase=1`));
+  const form = await readForm(formData);
+  const ctx = await requestContext();
+  const result = changeTopicPhase(ctx.db, ctx.actor, pick(form, ['topicId', 'phase', 'decision']));
+  if (!result.ok) return refused(result, form);
+  refreshTopic(result.value.topicId);
+  redirect(localePath(form.locale, `/topics/${result.value.topicId}?phase=1`));
 }

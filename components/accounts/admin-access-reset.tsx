@@ -1,15 +1,14 @@
 import { getTranslations } from 'next-intl/server';
 import { adminResetAccessAction } from '@/app/actions/verification';
 import type { SlipTexts } from '@/components/facilitator/participant-slip';
-import { mayResetAccessAsAdmin } from '@/lib/accounts/reset-in-person';
-import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { AccessResetForm } from './access-reset-form';
 
-/** On /admin/users/[id]: an admin resets this account's access after checking who is asking (staff included). */
+/**
+ * On /admin/users/[id], when the page's view allows it (lib/admin/views.ts mayResetAccess): an admin
+ * resets this account's access after checking who is asking (staff included).
+ */
 export async function AdminAccessReset({ locale, userId, slipTexts }: { locale: Locale; userId: number; slipTexts: SlipTexts }) {
-  const ctx = await requestContext();
-  if (!mayResetAccessAsAdmin(ctx, userId)) return null;
   const t = await getTranslations('AccessReset');
   const here = localePath(locale, `/admin/users/${userId}`);
   return (

@@ -3,9 +3,8 @@ import type { ReactNode } from 'react';
 import { assistAction } from '@/app/actions/facilitator';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Checkbox, Hidden, SelectField, TextField } from '@/components/forms/fields';
-import type { AssistedKind } from '@/db/schema';
-
-export type AssistSpace = { id: number; name: string };
+import type { AssistedKind } from '@/lib/assisted/kinds';
+import type { AssistSpace, AssistTarget } from '@/lib/assisted/views';
 
 /** Which space the facilitator works at: chosen when they facilitate several. */
 export async function AssistSpaceField({ spaces }: { spaces: AssistSpace[] }) {
@@ -54,7 +53,7 @@ export async function AssistForm({
   locale: string;
   spaces: AssistSpace[];
   /** the topic or project it is about, sent as topicId / projectId */
-  target: { kind: 'topic' | 'project'; id: number } | null;
+  target: AssistTarget | null;
   title: string;
   submit: string;
   children?: ReactNode;

@@ -18,8 +18,8 @@ export type SlipLabels = {
 };
 
 export type SlipTexts = {
-  /** by language of the participant: French and English (other languages get French) */
-  labels: Record<'fr' | 'en', SlipLabels>;
+  /** by language of the participant (every language Baro serves; an unknown one gets French) */
+  labels: Record<string, SlipLabels>;
   print: string;
   printHint: string;
   another: string;
@@ -42,8 +42,8 @@ export function SlipOrFields({ texts, children }: { texts: SlipTexts; children: 
 function ParticipantSlip({ slip, texts }: { slip: Record<string, string>; texts: SlipTexts }) {
   // Printing with a button needs JavaScript; without it, the browser's own Print menu does the same.
   const scripted = useSyncExternalStore(noSubscription, () => true, () => false);
-  const lang = slip.language === 'en' ? 'en' : 'fr';
-  const l = texts.labels[lang];
+  const lang = slip.language && texts.labels[slip.language] ? slip.language : 'fr';
+  const l = texts.labels[lang]!;
   return (
     <>
       <section id="participant-slip" lang={lang} aria-labelledby="slip-title" className="slip mb-6 rounded-lg border-4 border-stone-900 bg-white p-5 text-lg">

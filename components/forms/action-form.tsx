@@ -2,6 +2,7 @@
 
 import { createContext, useActionState, useContext, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
+import { Notice } from '@/components/ui/notice';
 import { initialFormState, type FormState } from '@/lib/forms/state';
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -47,18 +48,14 @@ export function ActionFormView({
     <FormStateContext.Provider value={{ state, prefix: fieldPrefix }}>
       <form action={formAction} className={className} id={id} aria-label={ariaLabel} noValidate>
         {state.status === 'error' && state.formError ? (
-          <p
-            id={errorId ?? 'form-error'}
-            role="alert"
-            className="mb-4 rounded border-l-4 border-red-700 bg-red-50 p-3 text-red-900"
-          >
+          <Notice tone="error" id={errorId ?? 'form-error'} className="mb-4">
             {state.formError}
-          </p>
+          </Notice>
         ) : null}
         {state.status === 'success' && state.message ? (
-          <p role="status" className="mb-4 rounded border-l-4 border-green-700 bg-green-50 p-3 text-green-900">
+          <Notice tone="success" className="mb-4">
             {state.message}
-          </p>
+          </Notice>
         ) : null}
         {children}
       </form>

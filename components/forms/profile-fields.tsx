@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import { GENDERS, PREFERRED_LANGUAGES } from '@/db/schema';
+import { GENDERS, PREFERRED_LANGUAGES } from '@/lib/accounts/values';
 import { RadioGroup, SelectField, TextField } from './fields';
 
 type Values = {

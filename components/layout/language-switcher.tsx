@@ -1,6 +1,9 @@
 import { localePath, locales, type Locale } from '@/lib/i18n/config';
 
-/** Plain links (no JavaScript needed, none sent); the current path is kept in the other language. */
+/**
+ * Plain links (no JavaScript needed, none sent); the current path is kept in the other language. Each
+ * language is named in itself (Bamanankan, Sooninkanxanne, Pulaar) and marked with its lang.
+ */
 export function LanguageSwitcher({
   current,
   label,
@@ -14,7 +17,7 @@ export function LanguageSwitcher({
   path: string;
 }) {
   return (
-    <nav aria-label={label} className="flex gap-3 text-sm">
+    <nav aria-label={label} className="flex flex-wrap gap-x-3 gap-y-1 text-sm">
       {locales.map((l) =>
         l === current ? (
           <span key={l} aria-current="true" lang={l} className="font-bold">

@@ -1,14 +1,11 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { MeetingCard as Card } from '@/db/queries/meetings';
 import { localePath, type Locale } from '@/lib/i18n/config';
-import { publicTotal } from '@/lib/meetings/attendance';
+import type { MeetingCardView } from '@/lib/meetings/views';
 
 /** One meeting in a list: title, date, place, and where it stands (registrations, or attendance and minutes). */
-export async function MeetingCard({ meeting, locale, now, headingLevel = 'h3' }: { meeting: Card; locale: Locale; now: Date; headingLevel?: 'h2' | 'h3' }) {
+export async function MeetingCard({ meeting, locale, headingLevel = 'h3' }: { meeting: MeetingCardView; locale: Locale; headingLevel?: 'h2' | 'h3' }) {
   const t = await getTranslations('Meetings');
   const format = await getFormatter();
-  const past = Date.parse(meeting.startsAt) <= now.getTime();
-  const attendance = publicTotal(meeting.attendance);
   const Heading = headingLevel;
   return (
     <article className="rounded border border-stone-300 bg-white p-3" aria-labelledby={`meeting-${meeting.id}-title`}>
@@ -22,12 +19,12 @@ export async function MeetingCard({ meeting, locale, now, headingLevel = 'h3' }:
       <p className="mt-1 text-sm font-semibold">
         {meeting.cancelledAt ? (
           <span className="rounded bg-red-100 px-2 py-0.5 text-red-950">{t('cancelled')}</span>
-        ) : past ? (
+        ) : meeting.past ? (
           meeting.minutesPublishedAt ? (
             <>
               <a href={localePath(locale, `/meetings/${meeting.id}#minutes`)}>{t('minutesLink')}</a>
               {' · '}
-              {attendance === null ? t('attendanceFew') : t('attendanceTotal', { count: attendance })}
+              {meeting.attendanceShown === null ? t('attendanceFew') : t('attendanceTotal', { count: meeting.attendanceShown })}
             </>
           ) : (
             t('minutesPending')

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { scheduleMeetingAction, updateMeetingAction } from '@/app/actions/meetings';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextArea, TextField } from '@/components/forms/fields';
-import type { Meeting } from '@/db/schema';
+import type { LinkableSubjects, MeetingFormSpace, MeetingFormValues } from '@/lib/meetings/views';
 
 /** "2027-03-10T10:00:00.000Z" → "2027-03-10T10:00", what a datetime-local field shows (Mali is UTC+0). */
 const forInput = (iso: string) => iso.slice(0, 16);
@@ -16,9 +16,9 @@ export async function MeetingForm({
   defaults = {},
 }: {
   locale: string;
-  space: { id: number; name: string; address: string };
-  meeting?: Meeting;
-  subjects: { topics: { id: number; title: string }[]; projects: { id: number; title: string }[] };
+  space: MeetingFormSpace;
+  meeting?: MeetingFormValues;
+  subjects: LinkableSubjects;
   defaults?: { topicId?: number; projectId?: number };
 }) {
   const t = await getTranslations('MeetingForm');

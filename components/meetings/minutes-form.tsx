@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { publishMinutesAction } from '@/app/actions/meetings';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, TextArea, TextField } from '@/components/forms/fields';
-import { ATTENDANCE_GENDERS } from '@/db/schema';
+import { ATTENDANCE_GENDERS } from '@/lib/meetings/attendance-groups';
 import { ATTENDANCE_CELLS, MAX_ATTENDANCE_CELL } from '@/lib/meetings/schemas';
 
 const AGE_KEYS = { '15-24': 'band15to24', '25-35': 'band25to35', '36+': 'band36plus', unknown: 'unknown' } as const;

@@ -2,23 +2,21 @@ import { getTranslations } from 'next-intl/server';
 import { moderateAction } from '@/app/actions/moderation';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, TextField } from '@/components/forms/fields';
+import type { QueueActions } from '@/lib/moderation/views';
 
 /** The actions a moderator can take on one item; the server decides again whether each is allowed. */
 export async function ModerateForms({
   locale,
   contentType,
   contentId,
-  state,
-  reported,
-  autoHidden,
+  actions,
   next,
 }: {
   locale: string;
   contentType: string;
   contentId: number;
-  state: string;
-  reported: boolean;
-  autoHidden: boolean;
+  /** which acts make sense in the item's state (lib/moderation/views.ts) */
+  actions: QueueActions;
   next: string;
 }) {
   const t = await getTranslations('Moderation');
@@ -43,10 +41,10 @@ export async function ModerateForms({
   );
   return (
     <div className="mt-3 flex flex-wrap items-start gap-3">
-      {state === 'held' ? simple('approve', t('approve')) : null}
-      {reported || autoHidden ? simple('dismiss', t('dismiss')) : null}
-      {state === 'hidden' && !autoHidden ? simple('restore', t('restore')) : null}
-      {state !== 'hidden' || autoHidden ? (
+      {actions.approve ? simple('approve', t('approve')) : null}
+      {actions.dismiss ? simple('dismiss', t('dismiss')) : null}
+      {actions.restore ? simple('restore', t('restore')) : null}
+      {actions.hide ? (
         <details className="w-full">
           <summary className="min-h-11 cursor-pointer py-2 font-semibold text-red-900">{t('hide')}</summary>
           <ActionForm action={moderateAction} id={`hide-${key}`} fieldPrefix={`hide-${key}`}>

@@ -1,14 +1,15 @@
 import { getTranslations } from 'next-intl/server';
 import { localePath, type Locale } from '@/lib/i18n/config';
 
-export async function ModerationNav({ locale, isAdmin }: { locale: Locale; isAdmin: boolean }) {
+/** The moderation area's menu; its settings are shown to those who may change them (admins). */
+export async function ModerationNav({ locale, mayConfigure }: { locale: Locale; mayConfigure: boolean }) {
   const t = await getTranslations('Moderation');
   const links: [string, string][] = [
     ['/moderation', t('queueTitle')],
     ['/moderation/appeals', t('navAppeals')],
     ['/moderation/log', t('navLog')],
     ['/moderation/terms', t('navTerms')],
-    ...(isAdmin ? ([['/moderation/settings', t('navSettings')]] as [string, string][]) : []),
+    ...(mayConfigure ? ([['/moderation/settings', t('navSettings')]] as [string, string][]) : []),
     ['/moderation/stats', t('navStats')],
   ];
   return (

@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { reportAction } from '@/app/actions/moderation';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextArea } from '@/components/forms/fields';
-import { REPORT_REASONS } from '@/db/schema';
+import { REPORT_REASONS } from '@/lib/moderation/values';
 
 /** "Report" under a piece of content: a <details> so it costs nothing until opened, and works without JS. */
 export async function ReportForm({

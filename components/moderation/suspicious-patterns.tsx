@@ -1,7 +1,6 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
-import { SUSPICION_RULES, suspiciousPatterns } from '@/lib/moderation/suspicious-patterns';
+import { SUSPICION_RULES, type SuspiciousPatterns } from '@/lib/moderation/suspicious-patterns';
 
 const VOTE_LABEL = { for: 'voteFor', against: 'voteAgainst', abstain: 'voteAbstain' } as const;
 
@@ -9,9 +8,7 @@ const VOTE_LABEL = { for: 'voteFor', against: 'voteAgainst', abstain: 'voteAbsta
  * On the moderation dashboard: patterns that look like sock puppets, for a person to look into (issue
  * 12 §4). Read-only: Baro hides, removes and blocks nothing because of them.
  */
-export async function SuspiciousPatternsPanel({ locale }: { locale: Locale }) {
-  const patterns = suspiciousPatterns(await requestContext());
-  if (!patterns) return null;
+export async function SuspiciousPatternsPanel({ locale, patterns }: { locale: Locale; patterns: SuspiciousPatterns }) {
   const t = await getTranslations('Moderation');
   const tt = await getTranslations('Topic');
   const format = await getFormatter();

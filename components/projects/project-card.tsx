@@ -1,5 +1,6 @@
 import { getTranslations } from 'next-intl/server';
-import type { Beneficiary, ProjectStatus, Sector } from '@/db/schema';
+import type { Beneficiary, ProjectStatus } from '@/lib/projects/statuses';
+import type { Sector } from '@/lib/topics/sectors';
 import { ProjectStatusBadge } from './status-badge';
 import { SupportBar } from './support-bar';
 

@@ -4,7 +4,9 @@ import { saveProjectAction } from '@/app/actions/projects';
 import { ActionForm } from '@/components/forms/action-form';
 import { CheckboxGroup } from '@/components/forms/checkbox-group';
 import { Hidden, SelectField, TextArea, TextField } from '@/components/forms/fields';
-import { BENEFICIARIES, SECTORS, type Project } from '@/db/schema';
+import { BENEFICIARIES } from '@/lib/projects/statuses';
+import type { ProjectFormValues } from '@/lib/projects/views';
+import { SECTORS } from '@/lib/topics/sectors';
 
 const buttonClass = 'min-h-11 rounded px-5 py-2 font-semibold';
 
@@ -24,7 +26,7 @@ export async function ProjectForm({
   locale: string;
   communes: { id: number; name: string }[];
   defaultCommuneId?: number | null;
-  project?: Project;
+  project?: ProjectFormValues;
   /** only the proposer invites co-proposers; others do not see the field */
   mayInvite?: boolean;
   /** another action taking the same fields (a facilitator submitting a project for a participant) */

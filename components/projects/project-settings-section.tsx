@@ -2,22 +2,26 @@ import { getTranslations } from 'next-intl/server';
 import { projectSettingsAction } from '@/app/actions/projects';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextField } from '@/components/forms/fields';
-import { getDb } from '@/db/client';
-import { listCommunes } from '@/db/queries/geography';
-import { DEFAULT_PROJECT_SETTINGS, projectSettingsFor } from '@/lib/projects/settings';
+import { Notice } from '@/components/ui/notice';
+import { requestContext } from '@/lib/auth/request-context';
+import { projectSettingsView } from '@/lib/projects/views';
 
-/** Admin: the support threshold and collection window of citizen projects, per commune. */
+/**
+ * Admin: the support threshold and collection window of citizen projects, per commune. It loads its
+ * own view (lib/projects/views.ts), so the admin page only places it; it renders nothing for others.
+ */
 export async function ProjectSettingsSection({ locale, savedCommuneId }: { locale: string; savedCommuneId?: number }) {
+  const view = projectSettingsView(await requestContext());
+  if (!view) return null;
   const t = await getTranslations('ProjectSettings');
   const tc = await getTranslations('Common');
-  const db = getDb();
-  const communes = listCommunes(db).map((c) => ({ ...c, ...projectSettingsFor(db, c.id) }));
+  const { communes } = view;
   const saved = communes.find((c) => c.id === savedCommuneId);
   return (
     <section aria-labelledby="project-settings-title" id="project-settings">
       <h2 id="project-settings-title" className="mb-2 text-xl font-bold">{t('title')}</h2>
-      <p className="mb-3">{t('intro', DEFAULT_PROJECT_SETTINGS)}</p>
-      {saved ? <p role="status" className="mb-3 rounded border-l-4 border-green-700 bg-green-50 p-3 text-green-900">{t('saved', { commune: saved.name })}</p> : null}
+      <p className="mb-3">{t('intro', view.defaults)}</p>
+      {saved ? <Notice tone="success" className="mb-3">{t('saved', { commune: saved.name })}</Notice> : null}
       <table className="mb-4 w-full border-collapse bg-white text-sm">
         <caption className="sr-only">{t('title')}</caption>
         <thead>
@@ -41,7 +45,7 @@ export async function ProjectSettingsSection({ locale, savedCommuneId }: { local
         <Hidden name="locale" value={locale} />
         <SelectField name="communeId" label={t('commune')} required requiredMark={tc('required')} options={communes.map((c) => ({ value: String(c.id), label: c.name }))} />
         <TextField name="supportThreshold" label={t('threshold')} hint={t('thresholdHint')} inputMode="numeric" maxLength={7} required requiredMark={tc('required')} />
-        <TextField name="collectionDays" label={t('days')} hint={t('daysHint')} inputMode="numeric" maxLength={4} required requiredMark={tc('required')} defaultValue={String(DEFAULT_PROJECT_SETTINGS.collectionDays)} />
+        <TextField name="collectionDays" label={t('days')} hint={t('daysHint')} inputMode="numeric" maxLength={4} required requiredMark={tc('required')} defaultValue={String(view.defaults.collectionDays)} />
         <SubmitButton pendingLabel={tc('saving')}>{t('save')}</SubmitButton>
       </ActionForm>
     </section>

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import type { ProjectStatus } from '@/db/schema';
+import type { ProjectStatus } from '@/lib/projects/statuses';
 
 const COLORS: Record<ProjectStatus, string> = {
   draft: 'bg-stone-200 text-stone-900',

@@ -2,26 +2,28 @@ import { getTranslations } from 'next-intl/server';
 import { saveSpaceAction } from '@/app/actions/spaces';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextField } from '@/components/forms/fields';
-import { getDb } from '@/db/client';
-import { listCommunes, listSpaces } from '@/db/queries/geography';
+import { Notice } from '@/components/ui/notice';
+import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
+import { spaceAdminView } from '@/lib/spaces/views';
 
-/** Admin: the connected spaces, and a form to create one or edit the one chosen (?editSpace=slug). */
+/**
+ * Admin: the connected spaces, and a form to create one or edit the one chosen (?editSpace=slug). It
+ * loads its own view (lib/spaces/views.ts), so the admin page only places it; it renders nothing for others.
+ */
 export async function SpaceAdminSection({ locale, saved, editing }: { locale: Locale; saved?: string; editing?: string }) {
+  const view = spaceAdminView(await requestContext(), { saved, editing });
+  if (!view) return null;
   const t = await getTranslations('SpaceAdmin');
   const tc = await getTranslations('Common');
-  const db = getDb();
-  const spaces = listSpaces(db);
-  const communes = listCommunes(db);
-  const savedSpace = spaces.find((s) => s.slug === saved);
-  const edited = spaces.find((s) => s.slug === editing);
+  const { spaces, communes, saved: savedSpace, editing: edited } = view;
   return (
     <section aria-labelledby="spaces-title" id="spaces">
       <h2 id="spaces-title" className="mb-2 text-xl font-bold">{t('title')}</h2>
       {savedSpace ? (
-        <p role="status" className="mb-3 rounded border-l-4 border-green-700 bg-green-50 p-3 text-green-900">
+        <Notice tone="success" className="mb-3">
           {t('saved', { name: savedSpace.name })}
-        </p>
+        </Notice>
       ) : null}
       <table className="mb-4 w-full border-collapse bg-white text-sm">
         <caption className="sr-only">{t('title')}</caption>

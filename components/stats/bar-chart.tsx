@@ -1,5 +1,5 @@
 import type { Cell } from '@/lib/stats/disclosure';
-import { cellText, type HiddenLabels } from './stats-table';
+import { cellText, withUnit, type HiddenLabels, type Unit } from './stats-table';
 
 const WIDTH = 340;
 const LABEL_W = 120;
@@ -27,7 +27,7 @@ export function BarChart({
   rows: { label: string; value: Cell }[];
   labels: HiddenLabels;
   /** e.g. " %" */
-  unit?: string;
+  unit?: Unit;
 }) {
   const max = Math.max(1, ...rows.map((r) => (typeof r.value === 'number' ? r.value : 0)));
   const height = rows.length * ROW_H + 8;
@@ -61,7 +61,7 @@ export function BarChart({
                 <>
                   <rect x={LABEL_W} y={y} width={w} height={BAR_H} fill="#115e59" />
                   <text x={LABEL_W + w + 4} y={y + BAR_H - 3} fontSize="11" fill="#1c1917">
-                    {`${r.value}${unit}`}
+                    {withUnit(r.value, unit)}
                   </text>
                 </>
               )}

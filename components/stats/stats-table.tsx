@@ -6,9 +6,13 @@ import type { Cell } from '@/lib/stats/disclosure';
  */
 export type HiddenLabels = { few: string; masked: string; withheld: string };
 
+/** How a number is written: a unit after it, or a formatter (percentages: lib/i18n/format.ts). */
+export type Unit = string | ((n: number) => string);
+export const withUnit = (n: number, unit: Unit = '') => (typeof unit === 'function' ? unit(n) : `${n}${unit}`);
+
 /** A figure as text: the number (with its unit), or why it is hidden. */
-export function cellText(c: Cell, labels: HiddenLabels, unit = ''): string {
-  return typeof c === 'number' ? `${c}${unit}` : labels[c];
+export function cellText(c: Cell, labels: HiddenLabels, unit: Unit = ''): string {
+  return typeof c === 'number' ? withUnit(c, unit) : labels[c];
 }
 
 /** A data table that scrolls sideways on a narrow phone rather than squeezing its figures. */
@@ -23,7 +27,7 @@ export function StatsTable({
   id: string;
   caption: string;
   groupHeader: string;
-  columns: { key: string; label: string; unit?: string }[];
+  columns: { key: string; label: string; unit?: Unit }[];
   rows: { key: string; label: string; values: Record<string, Cell> }[];
   labels: HiddenLabels;
 }) {

@@ -1,5 +1,5 @@
 import { getTranslations } from 'next-intl/server';
-import type { Phase } from '@/db/schema';
+import type { Phase } from '@/lib/topics/phases';
 
 const COLORS: Record<Phase, string> = {
   draft: 'bg-stone-200 text-stone-900',

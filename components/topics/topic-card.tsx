@@ -1,33 +1,20 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import type { Phase, Sector } from '@/db/schema';
+import type { TopicCardView } from '@/lib/topics/views';
 import { PhaseBadge } from './phase-badge';
 
-export type TopicCardData = {
-  id: number;
-  title: string;
-  summary: string;
-  sector: Sector;
-  phase: Phase;
-  commune: string;
-  closesAt: string;
-  commentCount: number;
-  voteCount: number;
-  visibility?: string;
-};
-
-export async function TopicCard({ topic, href }: { topic: TopicCardData; href: string }) {
+export async function TopicCard({ topic, href }: { topic: TopicCardView; href: string }) {
   const t = await getTranslations('Topics');
-  const ts = await getTranslations('Sectors');
+  const tSector = await getTranslations('Sectors');
   const format = await getFormatter();
   const closes = format.dateTime(new Date(topic.closesAt), 'short');
   return (
     <article className="rounded border border-stone-300 bg-white p-4">
       <p className="mb-1 flex flex-wrap items-center gap-2 text-sm">
         <PhaseBadge phase={topic.phase} />
-        <span>{ts(topic.sector)}</span>
+        <span>{tSector(topic.sector)}</span>
         <span aria-hidden="true">·</span>
         <span>{topic.commune}</span>
-        {topic.visibility === 'held' ? <span className="font-semibold text-amber-900">{t('heldBadge')}</span> : null}
+        {topic.held ? <span className="font-semibold text-amber-900">{t('heldBadge')}</span> : null}
       </p>
       <h3 className="text-lg font-bold">
         <a href={href}>{topic.title}</a>

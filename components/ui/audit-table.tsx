@@ -1,17 +1,8 @@
 import { getTranslations } from 'next-intl/server';
-
-export type AuditRow = {
-  id: number;
-  createdAt: string;
-  actorName: string | null;
-  action: string;
-  subjectType: string;
-  subjectId: number | null;
-  details: Record<string, unknown> | null;
-};
+import type { AuditRowView } from '@/lib/admin/views';
 
 /** The audit log as a table: for admins (everything) and moderators (moderation acts). */
-export async function AuditTable({ rows, caption }: { rows: AuditRow[]; caption: string }) {
+export async function AuditTable({ rows, caption }: { rows: AuditRowView[]; caption: string }) {
   const t = await getTranslations('Admin');
   return (
     // Focusable, so that a keyboard can scroll a table wider than the screen (WCAG 2.1.1).

@@ -1,13 +1,10 @@
-import { MARK_END, MARK_START } from '@/db/queries/search';
+import type { SnippetPart } from '@/lib/search/views';
 
-/** Renders an FTS snippet with <mark> around matches; the text itself stays escaped by React. */
-export function Highlight({ text }: { text: string }) {
-  const parts = text.split(new RegExp(`(${MARK_START}[^${MARK_END}]*${MARK_END})`, 'u'));
+/** A search snippet with <mark> around the words that matched; the text itself stays escaped by React. */
+export function Highlight({ parts }: { parts: SnippetPart[] }) {
   return (
     <>
-      {parts.map((p, i) =>
-        p.startsWith(MARK_START) ? <mark key={i}>{p.slice(1, -1)}</mark> : <span key={i}>{p}</span>,
-      )}
+      {parts.map((p, i) => (p.marked ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>))}
     </>
   );
 }

@@ -70,8 +70,11 @@ export function participantsOf(db: Db, spaceIds: number[], q: { code: string | n
       consentGivenOn: users.consentGivenOn,
       spaceId: users.registeredAtSpaceId,
       suspendedUntil: users.suspendedUntil,
-      /** given a role since: then only an admin gives a new PIN */
-      holdsRole: sql<number>`EXISTS (SELECT 1 FROM ${roleGrants} g WHERE g.user_id = ${users.id} AND g.revoked_at IS NULL)`.mapWith(Boolean),
+      /**
+       * given a role since: then only an admin gives a new PIN. "users"."id" is written out: in a select
+       * from one table drizzle renders ${users.id} as a bare "id", which inside this subquery is g.id.
+       */
+      holdsRole: sql<number>`EXISTS (SELECT 1 FROM ${roleGrants} g WHERE g.user_id = "users"."id" AND g.revoked_at IS NULL)`.mapWith(Boolean),
     })
     .from(users)
     .where(and(...conds))

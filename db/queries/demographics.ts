@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
+import { AGE_BANDS, type AgeBand } from '../../lib/stats/age-bands';
 import { users } from '../schema';
 
-export const AGE_BANDS = ['15-24', '25-35', '36+', 'unknown'] as const;
-export type AgeBand = (typeof AGE_BANDS)[number];
+export { AGE_BANDS, type AgeBand };
 
 export function ageBandSql(year: number) {
   return sql<AgeBand>`CASE

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { connectedSpaces, sessions, users } from '@/db/schema';
+import { sessions, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, invalid, notFound, ok, rateLimited, type Result } from '@/lib/errors';
 import { generatePin } from '@/lib/participants/code';
@@ -12,7 +12,6 @@ import { announceThresholds } from '@/lib/projects/threshold';
 import { take } from '@/lib/rate-limit';
 import { activeRoles } from '@/lib/roles/holders';
 import { idParam, parse } from '@/lib/validation';
-import type { ViewContext } from '@/lib/view-context';
 import { findByIdentifier } from './authenticate';
 import { CODE_RULES, generateCode, issueCode } from './codes';
 import { notifyAccountOwner } from './notify-owner';
@@ -56,17 +55,6 @@ export const resetInPersonSchema = z
 export type AccessReset =
   | { method: 'code'; userId: number; displayName: string; code: string; validMinutes: number }
   | { method: 'pin'; slip: ParticipantSlip };
-
-/** The spaces where this person may reset access in person (their own spaces; an admin needs none). */
-export function accessResetSpaces(ctx: ViewContext): { id: number; name: string }[] {
-  const all = ctx.db.select({ id: connectedSpaces.id, name: connectedSpaces.name }).from(connectedSpaces).orderBy(connectedSpaces.name).all();
-  return all.filter((s) => can(ctx.actor, 'account.resetInPerson', { userId: 0, spaceId: s.id, targetRoles: [] }));
-}
-
-/** May this person reset access at all (the facilitator area's link, the admin page's form)? */
-export function mayResetAccess(ctx: ViewContext): boolean {
-  return can(ctx.actor, 'account.resetInPerson', { userId: 0, spaceId: null, targetRoles: [] }) || accessResetSpaces(ctx).length > 0;
-}
 
 export async function resetAccessInPerson(db: Db, actor: Actor | null, input: unknown, now = new Date()): Promise<Result<AccessReset>> {
   const parsed = parse(resetInPersonSchema, input);
@@ -127,9 +115,4 @@ export async function resetAccessInPerson(db: Db, actor: Actor | null, input: un
       spaceHours: slipSpace?.openingHours ?? '',
     },
   });
-}
-
-/** May this person reset this account's access as an admin (the form on /admin/users/[id])? */
-export function mayResetAccessAsAdmin(ctx: ViewContext, userId: number): boolean {
-  return can(ctx.actor, 'account.resetInPerson', { userId, spaceId: null, targetRoles: activeRoles(ctx.db, userId) });
 }

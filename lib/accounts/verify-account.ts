@@ -10,14 +10,13 @@ import { maskRecipient } from '@/lib/messaging/mask';
 import { can, type Actor } from '@/lib/permissions';
 import { announceThresholds, reachThresholdsAfterVerification } from '@/lib/projects/threshold';
 import { parse } from '@/lib/validation';
-import type { ViewContext } from '@/lib/view-context';
-import { CODE_RULES, generateCode, issueCode, normalizeCode, openCode, redeemCode } from './codes';
+import { CODE_RULES, generateCode, issueCode, normalizeCode, redeemCode } from './codes';
 
 /**
  * Verified accounts (issue 12 §2). A new account receives a 6-digit code on its phone (or, without a
  * phone, at its e-mail address) and is verified once it types it back. Until then it may sign in,
  * read and finish verification, and nothing else (lib/permissions: `participant`), and its votes and
- * supports do not count (migration 0015). See docs/features/accounts.md.
+ * supports do not count (migration verified_counts). See docs/features/accounts.md.
  */
 export type CodeChannel = 'sms' | 'email';
 
@@ -45,27 +44,6 @@ export function markVerified(tx: Tx, userId: number, via: VerificationMethod, no
   if (!changed) return [];
   recordAudit(tx, { actorId: userId, action: 'user.verify', subjectType: 'user', subjectId: userId, details: { via } });
   return reachThresholdsAfterVerification(tx, userId, now);
-}
-
-/** What /verify shows: where codes go (masked), and the code already on its way, if any. */
-export type VerificationView = {
-  verified: boolean;
-  targets: { channel: CodeChannel; masked: string }[];
-  /** an open code that has not expired: "we sent a code to …" */
-  pending: { channel: CodeChannel; masked: string; expiresAt: string } | null;
-};
-
-export function verificationView(ctx: ViewContext): VerificationView | null {
-  if (!ctx.actor) return null;
-  const user = ctx.db.select().from(users).where(eq(users.id, ctx.actor.id)).get();
-  if (!user) return null;
-  const code = openCode(ctx.db, user.id, 'verification');
-  const live = code && code.expiresAt > ctx.now.toISOString() && code.channel !== 'in_person' && code.recipient;
-  return {
-    verified: user.verifiedAt !== null,
-    targets: codeTargets(user).map((t) => ({ channel: t.channel, masked: maskRecipient(t.to) })),
-    pending: live ? { channel: code.channel as CodeChannel, masked: maskRecipient(code.recipient!), expiresAt: code.expiresAt } : null,
-  };
 }
 
 /**

@@ -9,3 +9,11 @@ import { getActor } from './session';
  * server actions call this and pass it to `lib/<feature>/` functions; they never import `db/`.
  */
 export const requestContext = cache(async (): Promise<ViewContext> => ({ db: getDb(), actor: await getActor(), now: new Date() }));
+
+/**
+ * The context of what is rendered once for everyone (the anonymous topic page of app/cached/, open data):
+ * read as an anonymous visitor, without reading the request's cookies, so that Next can cache the result.
+ */
+export function publicContext(): ViewContext {
+  return { db: getDb(), actor: null, now: new Date() };
+}

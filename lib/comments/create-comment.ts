@@ -6,13 +6,13 @@ import { recordAudit } from '@/lib/audit';
 import { forbidden, invalid, notFound, ok, type Result } from '@/lib/errors';
 import { openHeldItem, screenSubmission } from '@/lib/moderation/pipeline';
 import { notify } from '@/lib/notifications/deliver';
-import { can, isOfficialOf, type Actor } from '@/lib/permissions';
-import { isTrusted } from '@/lib/topics/load';
+import { can, isOfficialOf, isTrusted, type Actor } from '@/lib/permissions';
 import { parse } from '@/lib/validation';
 import { createCommentSchema } from './schemas';
-import { bumpCommentCount, findCommentSubject, subjectRefOf, type CommentSubjectRef } from './subject';
+import { bumpCommentCount, findCommentSubject, settleCommentSubject, subjectRefOf, type CommentSubjectRef } from './subject';
 
-export type CreatedComment = { commentId: number; held: boolean };
+/** What changed: the comment, and what it is on (the page to show, the cached page to refresh). */
+export type CreatedComment = { commentId: number; held: boolean; subject: CommentSubjectRef };
 
 const sameSubject = (a: CommentSubjectRef, b: CommentSubjectRef) => a.kind === b.kind && a.id === b.id;
 
@@ -27,6 +27,7 @@ export function createComment(db: Db, actor: Actor | null, input: unknown, now =
   const ref: CommentSubjectRef = v.topicId ? { kind: 'topic', id: v.topicId } : { kind: 'project', id: v.projectId! };
   const subject = findCommentSubject(db, ref, now);
   if (!subject || !subject.isPublic) return notFound();
+  settleCommentSubject(db, subject, now);
   if (!can(actor, 'comment.create', { phase: subject.phase })) return forbidden();
 
   const parentColumns = { id: comments.id, authorId: comments.authorId, parentId: comments.parentId, topicId: comments.topicId, projectId: comments.projectId };
@@ -94,5 +95,5 @@ export function createComment(db: Db, actor: Actor | null, input: unknown, now =
       commentId,
     });
   }
-  return ok({ commentId, held: visibility === 'held' });
+  return ok({ commentId, held: visibility === 'held', subject: ref });
 }

@@ -5,20 +5,20 @@ import { recordAudit } from '@/lib/audit';
 import { forbidden, notFound, ok, type Result } from '@/lib/errors';
 import { openHeldItem, screenSubmission } from '@/lib/moderation/pipeline';
 import { MODERATABLE } from '@/lib/moderation/registry';
-import { can, type Actor } from '@/lib/permissions';
-import { isTrusted } from '@/lib/topics/load';
+import { can, isTrusted, type Actor } from '@/lib/permissions';
 import { parse } from '@/lib/validation';
 import { editCommentSchema } from './schemas';
-import { findCommentWithSubject } from './subject';
+import { findCommentWithSubject, settleCommentSubject, type CommentSubjectRef } from './subject';
 
 /** The author fixes their comment within 15 minutes; the earlier version is kept. */
-export function editComment(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ commentId: number; held: boolean }> {
+export function editComment(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ commentId: number; held: boolean; subject: CommentSubjectRef }> {
   const parsed = parse(editCommentSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.data;
   const found = findCommentWithSubject(db, v.commentId, now);
   if (!found) return notFound();
   const { comment, subject } = found;
+  settleCommentSubject(db, subject, now);
   const allowed = can(actor, 'comment.edit', {
     authorId: comment.authorId,
     createdAt: comment.createdAt,
@@ -34,7 +34,8 @@ export function editComment(db: Db, actor: Actor | null, input: unknown, now = n
     }
     return forbidden();
   }
-  if (v.body === comment.body && v.stance === comment.stance) return ok({ commentId: comment.id, held: comment.visibility === 'held' });
+  const ref: CommentSubjectRef = { kind: subject.kind, id: subject.id };
+  if (v.body === comment.body && v.stance === comment.stance) return ok({ commentId: comment.id, held: comment.visibility === 'held', subject: ref });
 
   const verdict = screenSubmission(db, { kind: 'comment', communeId: subject.communeId, authorId: actor!.id, text: v.body, trusted: isTrusted(actor), checkHistory: false, now });
   if (verdict.action === 'reject') return { ok: false, error: 'rejected', reason: verdict.reason };
@@ -54,5 +55,5 @@ export function editComment(db: Db, actor: Actor | null, input: unknown, now = n
     }
     recordAudit(tx, { actorId: actor!.id, action: 'comment.edit', subjectType: 'comment', subjectId: comment.id });
   });
-  return ok({ commentId: comment.id, held: visibility === 'held' });
+  return ok({ commentId: comment.id, held: visibility === 'held', subject: ref });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { STANCES } from '@/db/schema';
+import { STANCES } from './stances';
 import { idParam, requiredText } from '@/lib/validation';
 
 export const COMMENT_MAX = 3000;

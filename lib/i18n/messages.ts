@@ -1,10 +1,10 @@
 import fr from '@/messages/fr.json';
-import type { MessageLocale } from './config';
+import type { Locale } from './config';
 
 export type Messages = typeof fr;
 type Tree = { [k: string]: string | Tree };
 
-const loaders: Record<MessageLocale, () => Promise<Tree>> = {
+const loaders: Record<Locale, () => Promise<Tree>> = {
   fr: async () => fr,
   en: async () => (await import('@/messages/en.json')).default,
   bm: async () => (await import('@/messages/bm.json')).default,
@@ -23,7 +23,8 @@ export function withFallback(partial: Tree, base: Tree = fr): Tree {
   return out;
 }
 
-export async function loadMessages(locale: MessageLocale): Promise<Messages> {
+/** A language's file in the repository, French key by key where it has nothing (lib/translations/live.ts adds what was approved in the app). */
+export async function loadMessages(locale: Locale): Promise<Messages> {
   if (locale === 'fr') return fr;
   return withFallback(await loaders[locale]()) as Messages;
 }

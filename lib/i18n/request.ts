@@ -1,8 +1,13 @@
 import { hasLocale } from 'next-intl';
 import { getRequestConfig } from 'next-intl/server';
+import { getDb } from '@/db/client';
+import { liveMessages } from '@/lib/translations/live';
 import { timeZone } from './config';
-import { loadMessages } from './messages';
+import { installIntlFallback } from './intl-fallback';
 import { routing } from './routing';
+
+// Soninke has no locale data in Node's ICU: plurals, numbers and dates fall back to French (see the file).
+installIntlFallback();
 
 export default getRequestConfig(async ({ requestLocale, locale: explicit }) => {
   // An explicit locale (getTranslations({ locale })) must not read the request headers: pages served
@@ -12,7 +17,8 @@ export default getRequestConfig(async ({ requestLocale, locale: explicit }) => {
   return {
     locale,
     timeZone,
-    messages: await loadMessages(locale),
+    // The repository's file, what translators approved in the app, French for the rest (cached per process).
+    messages: await liveMessages(getDb(), locale),
     formats: {
       dateTime: {
         short: { day: 'numeric', month: 'short', year: 'numeric' },

@@ -1,4 +1,4 @@
-import { ATTENDANCE_AGE_BANDS, ATTENDANCE_GENDERS } from '@/db/schema';
+import { ATTENDANCE_AGE_BANDS, ATTENDANCE_GENDERS } from './attendance-groups';
 import { primaryStatus, type Cell } from '@/lib/stats/disclosure';
 import { protectTable } from '@/lib/stats/table';
 

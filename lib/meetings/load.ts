@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { connectedSpaces, meetings, projects, topics, type Meeting } from '@/db/schema';
-import { isPublicTopic, type MeetingSubject, type MeetingTiming } from '@/lib/permissions';
+import { isPublicProject, isPublicTopic, type MeetingSubject, type MeetingTiming } from '@/lib/permissions';
 
 type Reader = Pick<Db, 'select'>;
 
@@ -43,7 +43,7 @@ export function subjectError(db: Reader, communeId: number, v: { topicId?: numbe
   }
   if (v.projectId) {
     const p = db.select({ communeId: projects.communeId, status: projects.status, visibility: projects.visibility }).from(projects).where(eq(projects.id, v.projectId)).get();
-    if (!p || p.status === 'draft' || p.visibility !== 'visible' || p.communeId !== communeId) return { projectId: 'meetingSubjectInvalid' };
+    if (!p || !isPublicProject(p) || p.communeId !== communeId) return { projectId: 'meetingSubjectInvalid' };
   }
   return null;
 }

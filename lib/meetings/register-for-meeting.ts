@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { meetingRegistrations, meetings } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
@@ -10,10 +10,10 @@ import { registrationSchema } from './schemas';
 
 /**
  * A citizen registers for an upcoming meeting, or takes their place back. One registration per
- * person (the primary key); the meeting's count moves in the same transaction, so it always equals
- * the rows. Registering twice, or unregistering when not registered, changes nothing.
+ * person (the primary key); the meeting's count is kept by triggers (meeting_registrations_count_*),
+ * so it always equals the rows. Registering twice, or unregistering when not registered, changes nothing.
  */
-export function registerForMeeting(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ registered: boolean; count: number }> {
+export function registerForMeeting(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ meetingId: number; registered: boolean; count: number }> {
   const parsed = parse(registrationSchema, input);
   if (!parsed.ok) return parsed;
   const { meetingId, intent } = parsed.data;
@@ -27,13 +27,9 @@ export function registerForMeeting(db: Db, actor: Actor | null, input: unknown, 
         ? tx.insert(meetingRegistrations).values({ meetingId, userId: actor!.id, createdAt: now.toISOString() }).onConflictDoNothing().run().changes
         : tx.delete(meetingRegistrations).where(and(eq(meetingRegistrations.meetingId, meetingId), eq(meetingRegistrations.userId, actor!.id))).run().changes;
     if (changed > 0) {
-      tx.update(meetings)
-        .set({ registrationCount: sql`${meetings.registrationCount} + ${intent === 'register' ? 1 : -1}` })
-        .where(eq(meetings.id, meetingId))
-        .run();
       recordAudit(tx, { actorId: actor!.id, action: intent === 'register' ? 'meeting.register' : 'meeting.unregister', subjectType: 'meeting', subjectId: meetingId });
     }
     const count = tx.select({ n: meetings.registrationCount }).from(meetings).where(eq(meetings.id, meetingId)).get()?.n ?? 0;
-    return ok({ registered: intent === 'register', count });
+    return ok({ meetingId, registered: intent === 'register', count });
   }, { behavior: 'immediate' });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ATTENDANCE_AGE_BANDS, ATTENDANCE_GENDERS } from '@/db/schema';
+import { ATTENDANCE_AGE_BANDS, ATTENDANCE_GENDERS } from './attendance-groups';
 import { dateTime } from '@/lib/topics/schemas';
 import { idParam, requiredText } from '@/lib/validation';
 

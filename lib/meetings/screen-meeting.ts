@@ -1,7 +1,6 @@
 import type { Db } from '@/db/client';
 import { screen } from '@/lib/moderation/screen';
-import type { Actor } from '@/lib/permissions';
-import { isTrusted } from '@/lib/topics/load';
+import { isTrusted, type Actor } from '@/lib/permissions';
 
 type Fields = { title: string; place: string; agenda: string };
 

@@ -1,14 +1,20 @@
 import { createTranslator } from 'next-intl';
 import type { Db } from '@/db/client';
-import { allMessageLocales, type MessageLocale } from '@/lib/i18n/config';
+import { preferredLocale } from '@/lib/i18n/config';
+import { installIntlFallback } from '@/lib/i18n/intl-fallback';
 import { loadMessages } from '@/lib/i18n/messages';
+import { liveMessages } from '@/lib/translations/live';
 import type { MessageChannel } from './types';
 import { sendMessage, type MessageInput, type SendOptions, type SendResult } from './send-message';
 
-/** The texts Baro sends, in the person's language (French where a file has no translation yet). */
-async function translator(language: string | null | undefined) {
-  const locale: MessageLocale = (allMessageLocales as readonly string[]).includes(language ?? '') ? (language as MessageLocale) : 'fr';
-  return createTranslator({ locale, messages: await loadMessages(locale), namespace: 'Messaging' });
+/**
+ * The texts Baro sends, in the person's language: with the database, what translators approved in the
+ * app too (lib/translations/live.ts); French key by key where nothing is translated yet.
+ */
+async function translator(language: string | null | undefined, db?: Db) {
+  installIntlFallback();
+  const locale = preferredLocale(language);
+  return createTranslator({ locale, messages: db ? await liveMessages(db, locale) : await loadMessages(locale), namespace: 'Messaging' });
 }
 
 type Addressed = {
@@ -30,9 +36,9 @@ export type CodeMessage = Addressed & {
 };
 
 /** A verification or recovery code, by SMS or e-mail, that expires with the code. */
-export async function composeCodeMessage(m: CodeMessage, now: Date = new Date()): Promise<MessageInput> {
+export async function composeCodeMessage(m: CodeMessage, now: Date = new Date(), db?: Db): Promise<MessageInput> {
   if (!/^[0-9A-Z-]{4,12}$/.test(m.code)) throw new TypeError('composeCodeMessage: a code is 4 to 12 digits or capitals');
-  const t = await translator(m.language);
+  const t = await translator(m.language, db);
   const values = { code: m.code, minutes: m.validMinutes };
   return {
     channel: m.channel,
@@ -57,8 +63,8 @@ export type SecurityAlert = Addressed &
 const ALERT_KEY = { password_changed: 'passwordChanged', account_locked: 'accountLocked', access_reset: 'accessReset' } as const;
 
 /** "Your password was changed", "your account is locked": to the owner, whoever caused it. */
-export async function composeSecurityAlert(a: SecurityAlert): Promise<MessageInput> {
-  const t = await translator(a.language);
+export async function composeSecurityAlert(a: SecurityAlert, db?: Db): Promise<MessageInput> {
+  const t = await translator(a.language, db);
   const key = ALERT_KEY[a.kind];
   const values = { minutes: a.kind === 'account_locked' ? a.minutes : 0 };
   return {
@@ -71,8 +77,8 @@ export async function composeSecurityAlert(a: SecurityAlert): Promise<MessageInp
 }
 
 /** The operator's test message (npm run messages:test). */
-export async function composeTestMessage(a: Omit<Addressed, 'userId'>): Promise<MessageInput> {
-  const t = await translator(a.language);
+export async function composeTestMessage(a: Omit<Addressed, 'userId'>, db?: Db): Promise<MessageInput> {
+  const t = await translator(a.language, db);
   return {
     channel: a.channel,
     to: a.to,
@@ -84,10 +90,10 @@ export async function composeTestMessage(a: Omit<Addressed, 'userId'>): Promise<
 
 /** Queues a code (own transaction). Inside a larger write: enqueueMessage(tx, await composeCodeMessage(…)). */
 export async function sendCode(db: Db, m: CodeMessage, options: SendOptions = {}): Promise<SendResult> {
-  return sendMessage(db, await composeCodeMessage(m, options.now), options);
+  return sendMessage(db, await composeCodeMessage(m, options.now, db), options);
 }
 
 /** Queues a security alert (own transaction). */
 export async function sendSecurityAlert(db: Db, a: SecurityAlert, options: SendOptions = {}): Promise<SendResult> {
-  return sendMessage(db, await composeSecurityAlert(a), options);
+  return sendMessage(db, await composeSecurityAlert(a, db), options);
 }

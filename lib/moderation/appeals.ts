@@ -5,7 +5,7 @@ import { activeRoles } from '@/lib/roles/holders';
 import { recordAudit } from '@/lib/audit';
 import { conflict, forbidden, notFound, ok, type Result } from '@/lib/errors';
 import { notify } from '@/lib/notifications/deliver';
-import { can, type Actor } from '@/lib/permissions';
+import { can, type Actor, type Subjects } from '@/lib/permissions';
 import { parse } from '@/lib/validation';
 import { moderationSubject } from './moderate-content';
 import { moderatable } from './registry';
@@ -76,6 +76,26 @@ export function appealDecision(db: Db, actor: Actor | null, input: unknown, now 
   }
 }
 
+type AppealRef = { moderationId: number | null; sanctionId: number | null; originalModeratorId: number | null; appellantId: number };
+
+/**
+ * What an appeal is against (the hidden content's moderation record, or the suspension) and who may
+ * settle it (`appeal.decide`'s subject); null when neither exists any more. Used by decideAppeal and by
+ * the appeals page, so the page offers the form exactly to those the use case accepts.
+ */
+export function appealSubject(db: Db, appeal: AppealRef) {
+  const mod = appeal.moderationId ? db.select().from(moderations).where(eq(moderations.id, appeal.moderationId)).get() : undefined;
+  const item = mod ? moderatable(mod.contentType)?.load(db, mod.contentId) : undefined;
+  const sanction = appeal.sanctionId ? db.select().from(sanctions).where(eq(sanctions.id, appeal.sanctionId)).get() : undefined;
+  if (!item && !sanction) return null;
+  // A suspension is settled in the scope it was given in (the commune of the content it was about).
+  const base = item
+    ? { ...moderationSubject(item), sanction: false, appellantRoles: [] }
+    : { communeId: sanction!.communeId, authorId: sanction!.userId, conflictedUserIds: [], conflictedOfficialsOf: null, sanction: true, appellantRoles: activeRoles(db, sanction!.userId) };
+  const subject: Subjects['appeal.decide'] = { ...base, originalModeratorId: appeal.originalModeratorId, appellantId: appeal.appellantId };
+  return { mod, item, sanction, subject };
+}
+
 /**
  * Another moderator settles the appeal: upheld restores the content exactly as it was (or lifts the
  * suspension); rejected keeps the decision. The appellant is told either way.
@@ -88,15 +108,10 @@ export function decideAppeal(db: Db, actor: Actor | null, input: unknown, now = 
   if (!appeal || appeal.state !== 'pending') return notFound();
   if (!actor) return forbidden();
 
-  const mod = appeal.moderationId ? db.select().from(moderations).where(eq(moderations.id, appeal.moderationId)).get() : undefined;
-  const item = mod ? moderatable(mod.contentType)?.load(db, mod.contentId) : undefined;
-  const sanction = appeal.sanctionId ? db.select().from(sanctions).where(eq(sanctions.id, appeal.sanctionId)).get() : undefined;
-  if (!item && !sanction) return notFound();
-  // A suspension is settled in the scope it was given in (the commune of the content it was about).
-  const subject = item
-    ? { ...moderationSubject(item), sanction: false, appellantRoles: [] }
-    : { communeId: sanction!.communeId, authorId: sanction!.userId, conflictedUserIds: [], conflictedOfficialsOf: null, sanction: true, appellantRoles: activeRoles(db, sanction!.userId) };
-  if (!can(actor, 'appeal.decide', { ...subject, originalModeratorId: appeal.originalModeratorId, appellantId: appeal.appellantId })) return forbidden();
+  const about = appealSubject(db, appeal);
+  if (!about) return notFound();
+  const { mod, item, sanction } = about;
+  if (!can(actor, 'appeal.decide', about.subject)) return forbidden();
 
   db.transaction((tx) => {
     tx.update(appeals).set({ state: v.outcome, decidedBy: actor.id, decidedAt: now.toISOString(), note: v.note }).where(eq(appeals.id, appeal.id)).run();

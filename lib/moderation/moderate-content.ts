@@ -34,7 +34,7 @@ function allowed(action: ModerationAction, mod: Moderation | undefined): boolean
   }
 }
 
-type Outcome = { moderationId: number; authorId: number; reporters: number[]; action: ModerationAction };
+type Outcome = { moderationId: number; authorId: number; reporters: number[]; action: ModerationAction; topicId: number | null };
 
 /** One moderation act inside the caller's transaction (shared by single and bulk actions). */
 function apply(tx: Tx, actor: Actor, item: ModeratedContent, action: ModerationAction, reason: string | undefined, now: Date): Result<Outcome> {
@@ -70,7 +70,7 @@ function apply(tx: Tx, actor: Actor, item: ModeratedContent, action: ModerationA
     details: { moderationId: mod.id, reason: reason ?? null, from: mod.state },
   });
   const reporters = tx.select({ id: reports.reporterId }).from(reports).where(eq(reports.moderationId, mod.id)).all().map((r) => r.id);
-  return ok({ moderationId: mod.id, authorId: item.authorId, reporters, action });
+  return ok({ moderationId: mod.id, authorId: item.authorId, reporters, action, topicId: item.topicId });
 }
 
 function tellPeople(db: Db, actor: Actor, o: Outcome) {
@@ -80,8 +80,11 @@ function tellPeople(db: Db, actor: Actor, o: Outcome) {
   }
 }
 
-/** approve / dismiss reports / hide (with a public reason) / restore. Nothing is ever deleted. */
-export function moderateContent(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ moderationId: number }> {
+/**
+ * approve / dismiss reports / hide (with a public reason) / restore. Nothing is ever deleted. The result
+ * names the topic whose public page changed (null: the content is shown on a project's page).
+ */
+export function moderateContent(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ moderationId: number; topicId: number | null }> {
   const parsed = parse(moderateSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.data;
@@ -91,11 +94,14 @@ export function moderateContent(db: Db, actor: Actor | null, input: unknown, now
   const r = db.transaction((tx) => apply(tx, actor, item, v.action, v.reason, now), { behavior: 'immediate' });
   if (!r.ok) return r;
   tellPeople(db, actor, r.value);
-  return ok({ moderationId: r.value.moderationId });
+  return ok({ moderationId: r.value.moderationId, topicId: r.value.topicId });
 }
 
-/** The same act on many items: each one checked on its own; items the moderator may not touch are skipped. */
-export function moderateBulk(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ done: number; skipped: number }> {
+/**
+ * The same act on many items: each one checked on its own; items the moderator may not touch are skipped.
+ * The result names the topics whose public pages changed.
+ */
+export function moderateBulk(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ done: number; skipped: number; topicIds: number[] }> {
   const parsed = parse(bulkSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.data;
@@ -117,5 +123,6 @@ export function moderateBulk(db: Db, actor: Actor | null, input: unknown, now = 
     }
   }, { behavior: 'immediate' });
   for (const o of outcomes) tellPeople(db, actor, o);
-  return ok({ done: outcomes.length, skipped });
+  const topicIds = [...new Set(outcomes.flatMap((o) => (o.topicId === null ? [] : [o.topicId])))];
+  return ok({ done: outcomes.length, skipped, topicIds });
 }

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
 import { comments, projects, projectUpdates, topics, type ContentType, type Visibility } from '@/db/schema';
-import { isPublicTopic } from '@/lib/permissions';
+import { isPublicProject as projectIsPublic, isPublicTopic } from '@/lib/permissions';
 
 
 /** What moderation needs to know about a piece of content, whatever its type. */
@@ -28,6 +28,8 @@ export type ModeratedContent = {
    * reports never hide it automatically, they put it at the top of the moderation queue (issue 12 §4).
    */
   official: boolean;
+  /** the topic whose page shows it (null: a project's), refreshed in the anonymous cache when it changes */
+  topicId: number | null;
 };
 
 export type Moderatable = {
@@ -36,9 +38,6 @@ export type Moderatable = {
   /** Changes what the public sees, and the counters that depend on it, inside the caller's transaction. */
   setVisibility(tx: Tx, id: number, to: Visibility): void;
 };
-
-/** A citizen project anyone may read: submitted (no draft) and neither held nor hidden. */
-const projectIsPublic = (p: { status: string; visibility: Visibility }) => p.status !== 'draft' && p.visibility === 'visible';
 
 const step = (from: Visibility, to: Visibility) => (from === to ? 0 : to === 'visible' ? 1 : from === 'visible' ? -1 : 0);
 
@@ -87,6 +86,7 @@ const commentType: Moderatable = {
       conflictedOfficialsOf: onProject ? row.projectCommune : null,
       path: onProject ? `/projects/${row.projectId}#comment-${row.id}` : `/topics/${row.topicId}#comment-${row.id}`,
       official: row.isOfficialAnswer,
+      topicId: row.topicId,
     };
   },
   setVisibility(tx, id, to) {
@@ -119,6 +119,7 @@ const topicType: Moderatable = {
       path: `/topics/${t.id}`,
       // Only a commune's officials (and admins) publish topics.
       official: true,
+      topicId: t.id,
     };
   },
   setVisibility(tx, id, to) {
@@ -143,6 +144,7 @@ const projectType: Moderatable = {
       conflictedOfficialsOf: p.communeId,
       path: `/projects/${p.id}`,
       official: false,
+      topicId: null,
     };
   },
   setVisibility(tx, id, to) {
@@ -183,6 +185,7 @@ const updateType: Moderatable = {
       path: `/projects/${u.projectId}#update-${u.id}`,
       // Progress updates are posted by the commune's officials.
       official: true,
+      topicId: null,
     };
   },
   setVisibility(tx, id, to) {

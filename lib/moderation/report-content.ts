@@ -18,7 +18,7 @@ import { moderationRules } from './settings';
  * reports: at the threshold it goes to the top of the moderation queue instead (issue 12 §4). Only
  * verified accounts report (lib/permissions), so only they move the count.
  */
-export function reportContent(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ autoHidden: boolean }> {
+export function reportContent(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ autoHidden: boolean; topicId: number | null }> {
   const parsed = parse(reportSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.data;
@@ -31,7 +31,7 @@ export function reportContent(db: Db, actor: Actor | null, input: unknown, now =
   const capped = overCap(db, 'reportPerAccount', actor!.id, now);
   if (capped) return capped;
 
-  return db.transaction((tx): Result<{ autoHidden: boolean }> => {
+  return db.transaction((tx): Result<{ autoHidden: boolean; topicId: number | null }> => {
     tx.insert(moderations)
       .values({ contentType: item.type, contentId: item.id, communeId: item.communeId, authorId: item.authorId, state: 'visible' })
       .onConflictDoNothing()
@@ -79,6 +79,7 @@ export function reportContent(db: Db, actor: Actor | null, input: unknown, now =
       type.setVisibility(tx, item.id, 'hidden');
       recordAudit(tx, { actorId: null, action: 'content.auto_hide', subjectType: item.type, subjectId: item.id, details: { reports: reportCount, threshold } });
     }
-    return ok({ autoHidden });
+    // What changed for everyone: the topic page showing it, when it was hidden.
+    return ok({ autoHidden, topicId: autoHidden ? item.topicId : null });
   }, { behavior: 'immediate' });
 }

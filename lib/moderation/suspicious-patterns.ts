@@ -1,7 +1,6 @@
 import { and, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { projects, projectSupports, topics, users } from '@/db/schema';
-import { can, moderationScope } from '@/lib/permissions';
 import type { ViewContext } from '@/lib/view-context';
 
 /**
@@ -139,9 +138,7 @@ export function findSupportBursts(db: Db, scope: number[] | 'all', now: Date): S
     .all();
 }
 
-/** The moderation dashboard's panel: what this moderator's communes show, or null for anyone else. */
-export function suspiciousPatterns(ctx: ViewContext): SuspiciousPatterns | null {
-  if (!can(ctx.actor, 'moderation.access', undefined)) return null;
-  const scope = moderationScope(ctx.actor);
+/** The moderation dashboard's panel, for the communes in a moderator's scope (lib/moderation/views.ts checks who asks). */
+export function suspiciousPatterns(ctx: Pick<ViewContext, 'db' | 'now'>, scope: number[] | 'all'): SuspiciousPatterns {
   return { voteClusters: findVoteClusters(ctx.db, scope, ctx.now), supportBursts: findSupportBursts(ctx.db, scope, ctx.now) };
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { TERM_LANGUAGES } from '@/db/schema';
+import { TERM_LANGUAGES, type TermLanguage } from './values';
 import { compileTerms, type EntryCategory, type Matcher, type TermEntry } from './matcher';
 
 /**
@@ -14,7 +14,6 @@ import { compileTerms, type EntryCategory, type Matcher, type TermEntry } from '
  *   term [à relire]           not yet reviewed by native speakers: shown as such on the terms page
  * Pattern syntax: see matcher.ts.
  */
-export type TermLanguage = (typeof TERM_LANGUAGES)[number];
 export type ListedTerm = TermEntry & { language: TermLanguage; needsReview: boolean; /** the line as written, shorthands unexpanded */ written: string };
 
 const WORDLIST_DIR = path.join(process.cwd(), 'lib', 'moderation', 'wordlists');

@@ -10,6 +10,7 @@ import { moveStatus } from './collection';
 import { authorIdsOf, findProject, projectSubject } from './load';
 import { answerProjectSchema } from './schemas';
 import { canAnswerMove } from './status';
+import { sweepProject } from './sweep';
 
 const ANSWER_MIN = 10;
 /** A refusal must say why, in public. */
@@ -23,8 +24,9 @@ export function answerProject(db: Db, actor: Actor | null, input: unknown, now =
   const parsed = parse(answerProjectSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.data;
-  const project = findProject(db, v.projectId);
-  if (!project || project.status === 'draft') return notFound();
+  const found = findProject(db, v.projectId);
+  if (!found || found.status === 'draft') return notFound();
+  const project = sweepProject(db, found, now);
   const subject = projectSubject(db, project, now);
   if (!can(actor, 'project.answer', subject)) return forbidden();
   if (!canAnswerMove(subject.status, v.status)) return invalid({ status: 'statusNotAllowed' });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { PROJECT_SORTS } from '@/db/queries/projects';
-import { BENEFICIARIES, PROJECT_STATUSES, SECTORS } from '@/db/schema';
+import { PROJECT_SORTS } from '@/lib/projects/queries';
+import { SECTORS } from '@/lib/topics/sectors';
+import { BENEFICIARIES, PROJECT_STATUSES } from './statuses';
 
 type Search = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);

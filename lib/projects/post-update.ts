@@ -5,24 +5,25 @@ import { recordAudit } from '@/lib/audit';
 import { forbidden, notFound, ok, type Result } from '@/lib/errors';
 import { screen } from '@/lib/moderation/screen';
 import { notify } from '@/lib/notifications/deliver';
-import { can, type Actor } from '@/lib/permissions';
-import { isTrusted } from '@/lib/topics/load';
+import { can, isTrusted, type Actor } from '@/lib/permissions';
 import { parse } from '@/lib/validation';
 import { supporterIdsOf } from './answer-project';
 import { moveStatus } from './collection';
 import { authorIdsOf, findProject, projectSubject } from './load';
 import { progressUpdateSchema } from './schemas';
+import { sweepProject } from './sweep';
 
 /**
  * An official reports progress on an accepted project: the public implementation timeline. The first
  * update moves the project to "in progress". Supporters and authors are notified of each one.
  */
-export function postProgressUpdate(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ updateId: number }> {
+export function postProgressUpdate(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ projectId: number; updateId: number }> {
   const parsed = parse(progressUpdateSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.data;
-  const project = findProject(db, v.projectId);
-  if (!project || project.status === 'draft') return notFound();
+  const found = findProject(db, v.projectId);
+  if (!found || found.status === 'draft') return notFound();
+  const project = sweepProject(db, found, now);
   const subject = projectSubject(db, project, now);
   if (!can(actor, 'project.postProgress', subject)) return forbidden();
   const verdict = screen(db, { kind: 'update', communeId: project.communeId, authorId: actor!.id, text: v.body, trusted: isTrusted(actor), now });
@@ -41,5 +42,5 @@ export function postProgressUpdate(db: Db, actor: Actor | null, input: unknown, 
   }, { behavior: 'immediate' });
 
   notify(db, { kind: 'project.progress', recipientIds: [...supporterIdsOf(db, project.id), ...authorIdsOf(db, project)], actorId: actor!.id, projectId: project.id });
-  return ok({ updateId });
+  return ok({ projectId: project.id, updateId });
 }

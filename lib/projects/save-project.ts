@@ -8,12 +8,12 @@ import { recordAudit } from '@/lib/audit';
 import { forbidden, invalid, notFound, ok, type Result } from '@/lib/errors';
 import { openHeldItem, screenSubmission, type SubmissionVerdict } from '@/lib/moderation/pipeline';
 import { notify } from '@/lib/notifications/deliver';
-import { can, type Actor } from '@/lib/permissions';
-import { isTrusted } from '@/lib/topics/load';
+import { can, isTrusted, type Actor } from '@/lib/permissions';
 import { parse } from '@/lib/validation';
 import { moveStatus, openCollection } from './collection';
 import { findProject, projectSubject } from './load';
 import { completenessErrors, saveProjectSchema, type SaveProjectInput } from './schemas';
+import { sweepProject } from './sweep';
 
 export type SavedProject = { projectId: number; status: Project['status']; held: boolean };
 
@@ -58,8 +58,10 @@ export function saveProject(db: Db, actor: Actor | null, input: unknown, now = n
 
   let existing: Project | undefined;
   if (v.projectId) {
-    existing = findProject(db, v.projectId);
-    if (!existing) return notFound();
+    const found = findProject(db, v.projectId);
+    if (!found) return notFound();
+    // A collection past its end is written expired first: an expired project is no longer edited.
+    existing = sweepProject(db, found, now);
     const subject = projectSubject(db, existing, now);
     if (!can(actor, 'project.edit', subject)) return forbidden();
     if (v.coProposers.length > 0 && !can(actor, 'project.invite', subject)) return forbidden();

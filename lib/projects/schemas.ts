@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { BENEFICIARIES, SECTORS } from '@/db/schema';
+import { SECTORS } from '@/lib/topics/sectors';
+import { BENEFICIARIES } from './statuses';
 import { idParam, optionalText, requiredText } from '@/lib/validation';
 import { ANSWER_STATUSES } from './status';
 

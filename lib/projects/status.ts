@@ -1,4 +1,4 @@
-import type { ProjectStatus } from '@/db/schema';
+import type { ProjectStatus } from './statuses';
 
 /** Public statuses a reader can filter on (drafts are private). */
 export const PUBLIC_PROJECT_STATUSES: readonly ProjectStatus[] = [

@@ -11,6 +11,7 @@ import { moveStatus } from './collection';
 import { authorIdsOf, findProject, projectSubject } from './load';
 import { supportProjectSchema } from './schemas';
 import { quarterReached } from './status';
+import { sweepProject } from './sweep';
 
 /** What the authors hear when their project crosses a quarter of its threshold. */
 const MILESTONE_KIND: Record<number, NotificationKind> = {
@@ -20,18 +21,19 @@ const MILESTONE_KIND: Record<number, NotificationKind> = {
   4: 'project.threshold',
 };
 
-export type SupportOutcome = { supported: boolean; changed: boolean; thresholdReached: boolean };
+export type SupportOutcome = { projectId: number; supported: boolean; changed: boolean; thresholdReached: boolean };
 
 /**
  * One support per person, while the project collects. The primary key (project_id, user_id) is the
- * guarantee, and the count, the milestones and the move to "threshold reached" happen in the same
- * immediate transaction, so concurrent supports reach the threshold exactly once.
+ * guarantee; the count follows the rows (a trigger), and the milestones and the move to "threshold
+ * reached" happen in the same immediate transaction, so concurrent supports reach the threshold exactly once.
  */
 export function supportProject(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<SupportOutcome> {
   const parsed = parse(supportProjectSchema, input);
   if (!parsed.ok) return parsed;
-  const project = findProject(db, parsed.data.projectId);
-  if (!project || project.status === 'draft' || project.visibility !== 'visible') return notFound();
+  const found = findProject(db, parsed.data.projectId);
+  if (!found || found.status === 'draft' || found.visibility !== 'visible') return notFound();
+  const project = sweepProject(db, found, now);
   const add = parsed.data.intent === 'add';
   if (!can(actor, add ? 'project.support' : 'project.unsupport', projectSubject(db, project, now))) return forbidden();
 
@@ -53,7 +55,7 @@ export function supportProject(db: Db, actor: Actor | null, input: unknown, now 
           .where(and(eq(projectSupports.projectId, project.id), eq(projectSupports.userId, actor!.id)))
           .run().changes;
     if (!changes) return { changed: false, quarter: 0, reached: false };
-    // support_count is kept by triggers (migration 0015): supports of verified accounts only.
+    // support_count follows the rows of verified accounts (the triggers of migration verified_accounts): read it after the write.
     const row = tx
       .select({ supportCount: projects.supportCount, milestone: projects.milestone, threshold: projects.threshold })
       .from(projects)
@@ -82,5 +84,5 @@ export function supportProject(db: Db, actor: Actor | null, input: unknown, now 
   if (outcome.quarter > 0) {
     notify(db, { kind: MILESTONE_KIND[outcome.quarter]!, recipientIds: authorIdsOf(db, project), actorId: null, projectId: project.id });
   }
-  return ok({ supported: add, changed: outcome.changed, thresholdReached: outcome.reached });
+  return ok({ projectId: project.id, supported: add, changed: outcome.changed, thresholdReached: outcome.reached });
 }

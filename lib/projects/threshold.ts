@@ -7,7 +7,7 @@ import { authorIdsOf } from './load';
 
 /**
  * Supports given before an account was verified count once it is (the counted_users_verified_au
- * trigger, migration 0015): the projects it supports that are still collecting and now have enough
+ * trigger, migration verified_counts): the projects it supports that are still collecting and now have enough
  * supports reach their threshold here, in the transaction that verified the account.
  */
 export function reachThresholdsAfterVerification(tx: Tx, userId: number, now: Date): number[] {

@@ -6,13 +6,16 @@ import { parse } from '@/lib/validation';
 import { moveStatus } from './collection';
 import { findProject, projectSubject } from './load';
 import { projectIdSchema } from './schemas';
+import { sweepProject } from './sweep';
 
 /** Its authors withdraw a project while it collects supports. It stays visible, marked withdrawn. */
 export function withdrawProject(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ projectId: number }> {
   const parsed = parse(projectIdSchema, input);
   if (!parsed.ok) return parsed;
-  const project = findProject(db, parsed.data.projectId);
-  if (!project) return notFound();
+  const found = findProject(db, parsed.data.projectId);
+  if (!found) return notFound();
+  // A collection past its end has expired: it is written first, and there is nothing left to withdraw.
+  const project = sweepProject(db, found, now);
   if (!can(actor, 'project.withdraw', projectSubject(db, project, now))) return forbidden();
   db.transaction((tx) => {
     moveStatus(tx, project, 'collecting', 'withdrawn', actor!.id, now);

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { AGE_BANDS } from '@/db/queries/demographics';
+import { AGE_BANDS } from './age-bands';
 import {
   CHANNELS,
   rawBreakdown,
@@ -10,7 +10,7 @@ import {
   type StatsDimension,
   type StatsKind,
   type StatsScope,
-} from '@/db/queries/stats';
+} from '@/lib/stats/queries';
 import { isShown, percent, primaryStatus, type Cell } from './disclosure';
 import { protectTable, type Counted, type TableProtection, type TableSpec } from './table';
 import { partColumn } from './shares';

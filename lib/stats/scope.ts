@@ -1,6 +1,6 @@
 import type { Db } from '@/db/client';
 import { getCommune } from '@/db/queries/geography';
-import type { StatsScope } from '@/db/queries/stats';
+import type { StatsScope } from '@/lib/stats/queries';
 import { can, type Actor } from '@/lib/permissions';
 import { findProject } from '@/lib/projects/load';
 import { findTopic } from '@/lib/topics/load';

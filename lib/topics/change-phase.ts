@@ -1,13 +1,14 @@
-import { and, eq, lte, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { comments, topicPhaseChanges, topics, votes, type Phase } from '@/db/schema';
+import { comments, topicPhaseChanges, topics, votes } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, invalid, notFound, ok, type Result } from '@/lib/errors';
 import { newTopicSubscribers, notify } from '@/lib/notifications/deliver';
 import { can, type Actor } from '@/lib/permissions';
 import { parse } from '@/lib/validation';
 import { findTopic } from './load';
-import { canMove, effectivePhase } from './phases';
+import { closeIfExpired } from './close-expired';
+import { canMove, effectivePhase, type Phase } from './phases';
 import { changePhaseSchema } from './schemas';
 
 const DECISION_MIN = 30;
@@ -16,7 +17,7 @@ const DECISION_MIN = 30;
  * Moves a topic along draft → information → open → deliberation → decided → archived.
  * "decided" needs a decision text that says what was decided and answers the main points raised.
  */
-export function changeTopicPhase(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ phase: Phase }> {
+export function changeTopicPhase(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ phase: Phase; topicId: number }> {
   const parsed = parse(changePhaseSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.data;
@@ -38,6 +39,8 @@ export function changeTopicPhase(db: Db, actor: Actor | null, input: unknown, no
     .get();
   const firstPublication = topic.phase === 'draft' && v.phase !== 'draft' && !publishedBefore;
   db.transaction((tx) => {
+    // The automatic close had not been written yet: record it first, so the timeline tells the truth.
+    if (from !== topic.phase) closeIfExpired(tx, topic.id, now);
     tx.update(topics)
       .set({
         phase: v.phase,
@@ -46,10 +49,6 @@ export function changeTopicPhase(db: Db, actor: Actor | null, input: unknown, no
       })
       .where(eq(topics.id, topic.id))
       .run();
-    if (from !== topic.phase) {
-      // The automatic close had not been written yet: record it first, so the timeline tells the truth.
-      tx.insert(topicPhaseChanges).values({ topicId: topic.id, actorId: null, fromPhase: topic.phase, toPhase: from, createdAt: topic.closesAt }).run();
-    }
     tx.insert(topicPhaseChanges).values({ topicId: topic.id, actorId: actor!.id, fromPhase: from, toPhase: v.phase, createdAt: now.toISOString() }).run();
     recordAudit(tx, {
       actorId: actor!.id,
@@ -66,7 +65,7 @@ export function changeTopicPhase(db: Db, actor: Actor | null, input: unknown, no
   if (firstPublication && topic.visibility === 'visible') {
     notify(db, { kind: 'topic.new', recipientIds: newTopicSubscribers(db, topic.communeId), actorId: actor!.id, topicId: topic.id });
   }
-  return ok({ phase: v.phase });
+  return ok({ phase: v.phase, topicId: topic.id });
 }
 
 /** Everyone who voted or commented on a topic. */
@@ -74,29 +73,4 @@ export function participants(db: Db, topicId: number): number[] {
   const voters = db.select({ id: votes.userId }).from(votes).where(eq(votes.topicId, topicId)).all();
   const commenters = db.selectDistinct({ id: comments.authorId }).from(comments).where(eq(comments.topicId, topicId)).all();
   return [...new Set([...voters, ...commenters].map((r) => r.id))];
-}
-
-let lastSweep = 0;
-
-/**
- * Closes consultations whose close date has passed (phase open → deliberation), with a timeline
- * entry by "the system". Readers never wait for it: effectivePhase() already treats them as closed.
- */
-export function closeExpiredTopics(db: Db, now = new Date(), { force = false } = {}): number {
-  if (!force && now.getTime() - lastSweep < 60_000) return 0;
-  lastSweep = now.getTime();
-  const nowIso = now.toISOString();
-  return db.transaction((tx) => {
-    const due = tx
-      .select({ id: topics.id, closesAt: topics.closesAt })
-      .from(topics)
-      .where(and(eq(topics.phase, 'open'), lte(topics.closesAt, nowIso)))
-      .all();
-    for (const t of due) {
-      tx.update(topics).set({ phase: 'deliberation', updatedAt: sql`${nowIso}` }).where(eq(topics.id, t.id)).run();
-      tx.insert(topicPhaseChanges).values({ topicId: t.id, actorId: null, fromPhase: 'open', toPhase: 'deliberation', createdAt: t.closesAt }).run();
-      recordAudit(tx, { actorId: null, action: 'topic.auto_close', subjectType: 'topic', subjectId: t.id });
-    }
-    return due.length;
-  }, { behavior: 'immediate' });
 }

@@ -4,10 +4,9 @@ import { recordAudit } from '@/lib/audit';
 import { forbidden, invalid, ok, type Result } from '@/lib/errors';
 import { getCommune } from '@/db/queries/geography';
 import { openHeldItem, screenSubmission } from '@/lib/moderation/pipeline';
-import { can, type Actor } from '@/lib/permissions';
+import { can, isTrusted, type Actor } from '@/lib/permissions';
 import { parse } from '@/lib/validation';
-import { isTrusted } from './load';
-import { createTopicSchema } from './schemas';
+import { createTopicSchema, topicValues } from './schemas';
 
 /** An official (or admin) drafts a topic for their commune. It is public once moved out of draft. */
 export function createTopic(db: Db, actor: Actor | null, input: unknown): Result<{ topicId: number; held: boolean }> {
@@ -26,14 +25,7 @@ export function createTopic(db: Db, actor: Actor | null, input: unknown): Result
       .values({
         communeId: v.communeId,
         authorId: actor!.id,
-        title: v.title,
-        summary: v.summary,
-        body: v.body,
-        sector: v.sector,
-        location: v.location ?? null,
-        opensAt: v.opensAt,
-        closesAt: v.closesAt,
-        pollOptions: v.pollOptions,
+        ...topicValues(v),
         visibility: verdict.action === 'hold' ? 'held' : 'visible',
       })
       .returning({ id: topics.id })

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { PHASES, SECTORS } from '@/db/schema';
-import { COMMENT_SORTS, TOPIC_SORTS } from '@/db/queries/topics';
+import { PHASES } from './phases';
+import { TOPIC_SORTS } from './queries';
+import { SECTORS } from './sectors';
 
 type Search = Record<string, string | string[] | undefined>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -14,16 +15,5 @@ export function parseTopicListParams(sp: Search) {
     phase: z.enum(PHASES).optional().catch(undefined).parse(first(sp.phase) || undefined),
     sort: z.enum(TOPIC_SORTS).catch('newest').parse(first(sp.sort) ?? 'newest'),
     page,
-  };
-}
-
-const commentId = z.coerce.number().int().positive().max(1e12).nullable().catch(null);
-
-export function parseCommentParams(sp: Search) {
-  return {
-    sort: z.enum(COMMENT_SORTS).catch('oldest').parse(first(sp.sort) ?? 'oldest'),
-    page: z.coerce.number().int().min(1).max(100_000).catch(1).parse(first(sp.page) ?? 1),
-    /** the one comment whose reply or report form is open (?reply=ID, ?report=ID): the others show a link */
-    open: { reply: commentId.parse(first(sp.reply) ?? null), report: commentId.parse(first(sp.report) ?? null) },
   };
 }

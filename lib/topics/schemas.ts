@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { PHASES, SECTORS } from '@/db/schema';
+import { PHASES } from './phases';
+import { SECTORS } from './sectors';
 import { idParam, optionalText, requiredText } from '@/lib/validation';
 
 /** A date-time from a form ("2026-12-01T09:00" or a full ISO string), stored as UTC ISO. Mali is UTC+0. */
@@ -35,6 +36,11 @@ const pollOptions = z
     return lines;
   });
 
+/**
+ * A topic's own text and settings: what the topic form sends, what is checked, and what is stored. Adding a
+ * field to topics starts here (docs/architecture.md): the form's action reads TOPIC_FIELDS, both use cases
+ * store `topicValues`, the edit page fills the form from them.
+ */
 const topicFields = {
   title: requiredText(5, 140),
   summary: requiredText(10, 280),
@@ -45,6 +51,25 @@ const topicFields = {
   closesAt: dateTime,
   pollOptions,
 };
+
+export type TopicField = keyof typeof topicFields;
+export const TOPIC_FIELDS = Object.keys(topicFields) as TopicField[];
+
+type TopicFields = z.output<z.ZodObject<typeof topicFields>>;
+
+/** The topic's columns for what the form said (create and update store the same). */
+export function topicValues(v: TopicFields) {
+  return {
+    title: v.title,
+    summary: v.summary,
+    body: v.body,
+    sector: v.sector,
+    location: v.location ?? null,
+    opensAt: v.opensAt,
+    closesAt: v.closesAt,
+    pollOptions: v.pollOptions,
+  };
+}
 
 function closesAfterOpens(v: { opensAt: string; closesAt: string }, ctx: z.RefinementCtx) {
   if (v.closesAt <= v.opensAt) ctx.addIssue({ code: 'custom', message: 'closesBeforeOpens', path: ['closesAt'] });

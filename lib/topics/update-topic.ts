@@ -4,16 +4,17 @@ import { topicRevisions, topics } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, notFound, ok, type Result } from '@/lib/errors';
 import { screenSubmission } from '@/lib/moderation/pipeline';
-import { can, type Actor } from '@/lib/permissions';
+import { can, isTrusted, type Actor } from '@/lib/permissions';
 import { parse } from '@/lib/validation';
-import { findTopic, isTrusted } from './load';
-import { updateTopicSchema } from './schemas';
+import { closeTopicIfExpired } from './close-expired';
+import { findTopic } from './load';
+import { topicValues, updateTopicSchema } from './schemas';
 
 /**
  * Edits a topic. The previous text is kept as a public revision. Poll options cannot change once
  * anyone has voted (it would change what their vote means).
  */
-export function updateTopic(db: Db, actor: Actor | null, input: unknown): Result<{ topicId: number }> {
+export function updateTopic(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ topicId: number }> {
   const parsed = parse(updateTopicSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.data;
@@ -21,6 +22,8 @@ export function updateTopic(db: Db, actor: Actor | null, input: unknown): Result
   if (!topic) return notFound();
   if (!can(actor, 'topic.update', { communeId: topic.communeId })) return forbidden();
   if (topic.phase === 'archived') return { ok: false, error: 'rejected', reason: 'topicArchived' };
+  // A consultation past its close date is closed first: a new close date then needs a deliberate re-opening.
+  closeTopicIfExpired(db, topic, now);
   const pollChanged = JSON.stringify(v.pollOptions) !== JSON.stringify(topic.pollOptions);
   if (pollChanged && topic.voteCount > 0) return { ok: false, error: 'invalid', fieldErrors: { pollOptions: 'pollLocked' } };
 
@@ -44,14 +47,7 @@ export function updateTopic(db: Db, actor: Actor | null, input: unknown): Result
       .run();
     tx.update(topics)
       .set({
-        title: v.title,
-        summary: v.summary,
-        body: v.body,
-        sector: v.sector,
-        location: v.location ?? null,
-        opensAt: v.opensAt,
-        closesAt: v.closesAt,
-        pollOptions: v.pollOptions,
+        ...topicValues(v),
         updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`,
       })
       .where(eq(topics.id, topic.id))

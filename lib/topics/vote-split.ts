@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { tally, voteCountsBy } from '@/db/queries/topics';
+import { tally, voteCountsBy } from '@/lib/votes/queries';
 import type { Topic } from '@/db/schema';
 import { groupTotalsOf } from '@/lib/stats/breakdown-totals';
 import { protectedBreakdown } from '@/lib/stats/dashboard';

@@ -5,6 +5,7 @@ import { votes } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, invalid, notFound, ok, type Result } from '@/lib/errors';
 import { can, isPublicTopic, type Actor } from '@/lib/permissions';
+import { closeTopicIfExpired } from '@/lib/topics/close-expired';
 import { findTopic } from '@/lib/topics/load';
 import { effectivePhase } from '@/lib/topics/phases';
 import { idParam, parse } from '@/lib/validation';
@@ -25,12 +26,13 @@ export function choicesOf(topic: { pollOptions: string[] | null }): string[] {
  * One vote per person per topic, changeable while the consultation is open. The unique index
  * (topic_id, user_id) is the guarantee; the upsert makes concurrent identical submissions harmless.
  */
-export function castVote(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ changed: boolean }> {
+export function castVote(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ changed: boolean; topicId: number }> {
   const parsed = parse(castVoteSchema, input);
   if (!parsed.ok) return parsed;
   const v = parsed.data;
   const topic = findTopic(db, v.topicId);
   if (!topic || !isPublicTopic(topic)) return notFound();
+  closeTopicIfExpired(db, topic, now);
   if (!can(actor, 'vote.cast', { phase: effectivePhase(topic, now) })) return forbidden();
   if (!choicesOf(topic).includes(v.choice)) return invalid({ choice: 'invalidChoice' });
 
@@ -48,7 +50,7 @@ export function castVote(db: Db, actor: Actor | null, input: unknown, now = new 
         set: { choice: v.choice, updatedAt: now.toISOString() },
       })
       .run();
-    // topics.vote_count and the tally follow by triggers (migration 0015), counting verified voters only.
+    // topics.vote_count and the tally follow by triggers (migration verified_counts), counting verified voters only.
     recordAudit(tx, {
       actorId: actor!.id,
       action: before ? 'vote.change' : 'vote.cast',
@@ -58,5 +60,5 @@ export function castVote(db: Db, actor: Actor | null, input: unknown, now = new 
     });
     return true;
   }, { behavior: 'immediate' });
-  return ok({ changed });
+  return ok({ changed, topicId: topic.id });
 }

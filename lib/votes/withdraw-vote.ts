@@ -5,6 +5,7 @@ import { votes } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, notFound, ok, type Result } from '@/lib/errors';
 import { can, isPublicTopic, type Actor } from '@/lib/permissions';
+import { closeTopicIfExpired } from '@/lib/topics/close-expired';
 import { findTopic } from '@/lib/topics/load';
 import { effectivePhase } from '@/lib/topics/phases';
 import { idParam, parse } from '@/lib/validation';
@@ -20,6 +21,7 @@ export function withdrawVote(db: Db, actor: Actor | null, input: unknown, now = 
   if (!parsed.ok) return parsed;
   const topic = findTopic(db, parsed.data.topicId);
   if (!topic || !isPublicTopic(topic)) return notFound();
+  closeTopicIfExpired(db, topic, now);
   if (!can(actor, 'vote.withdraw', { phase: effectivePhase(topic, now) })) return forbidden();
 
   const removed = db.transaction((tx) => {
@@ -27,7 +29,7 @@ export function withdrawVote(db: Db, actor: Actor | null, input: unknown, now = 
       .delete(votes)
       .where(and(eq(votes.topicId, topic.id), eq(votes.userId, actor!.id)))
       .run().changes;
-    // topics.vote_count and the tally follow by triggers (migration 0015).
+    // topics.vote_count and the tally follow by triggers (migration verified_counts).
     if (!changes) return false;
     recordAudit(tx, { actorId: actor!.id, action: 'vote.withdraw', subjectType: 'topic', subjectId: topic.id });
     return true;

@@ -142,12 +142,16 @@ function todayUtc(): Date {
 }
 
 /**
- * The FTS and counter triggers of the migrations (0002, 0004, 0009, and 0015's counted_* that keep vote and
- * support counts): their SQL as the migrations left it.
+/**
+ * The FTS and counter triggers of the migrations (0002, 0004, 0009, the registration counts of
+ * 0016_project_meeting_counters, and verified_accounts's counted_* that keep vote and support counts of
+ * verified accounts): their SQL as the migrations left it. The bulk insert writes the counters itself.
  */
 function bulkTriggers(sqlite: Database.Database): { name: string; sql: string }[] {
   return sqlite
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (sql LIKE '%search_index%' OR name LIKE 'comments_counters_%' OR name LIKE 'counted_%') ORDER BY name")
+    .prepare(
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (sql LIKE '%search_index%' OR name LIKE 'comments_counters_%' OR name LIKE 'counted_%' OR name LIKE 'meeting_registrations_count_%') ORDER BY name",
+    )
     .all() as { name: string; sql: string }[];
 }
 

@@ -156,10 +156,11 @@ export function freshPhone() {
 /**
  * Signs in through the form and waits for the account page. A participant still holding the PIN of
  * their slip is first offered to choose their own (/account/pin): this declines ("Not now").
+ * `lands`: the language the account prefers, where the interface goes after sign-in (default: French).
  */
-export async function signIn(page, identifier, password, { js, locale = 'fr' }) {
-  const prefix = locale === 'fr' ? '' : `/${locale}`;
-  await open(page, `${prefix}/login`, { js });
+export async function signIn(page, identifier, password, { js, locale = 'fr', lands = 'fr' }) {
+  await open(page, `${locale === 'fr' ? '' : `/${locale}`}/login`, { js });
+  const prefix = lands === 'fr' ? '' : `/${lands}`;
   await page.fill('#f-identifier', identifier);
   await page.fill('#f-password', password);
   await page.click('#login-form button[type="submit"]');

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { coProposersOf, pendingInvitationsOf } from '@/db/queries/projects';
+import { coProposersOf, pendingInvitationsOf } from '@/lib/projects/queries';
 import { auditLog, notifications, projectInvitations, type User } from '@/db/schema';
 import { respondToInvitation } from '@/lib/projects/respond-invitation';
 import { saveProject } from '@/lib/projects/save-project';

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commentsPage, heldTopLevelCount, stanceCounts, type CommentTarget } from '@/db/queries/topics';
+import { commentsPage, heldTopLevelCount, stanceCounts } from '@/lib/comments/queries';
+import type { CommentSubjectRef } from '@/lib/comments/subject';
 import { STANCES, type User } from '@/db/schema';
 import { createComment } from '@/lib/comments/create-comment';
 import { deleteComment } from '@/lib/comments/delete-comment';
@@ -7,7 +8,6 @@ import { editComment } from '@/lib/comments/edit-comment';
 import { moderateBulk, moderateContent } from '@/lib/moderation/moderate-content';
 import { updateModerationRules } from '@/lib/moderation/settings';
 import { saveProject } from '@/lib/projects/save-project';
-import { commentViewerOf } from '@/lib/topics/readers';
 import { actorOf, addTopic, addUser, CONSULTATION, makeTestDb, minutesAfter, type TestDb } from '../helpers/db';
 import { projectForm, setProjectRules } from '../helpers/projects';
 
@@ -90,9 +90,9 @@ function oldTotal(column: string, id: number, viewer: 'anonymous' | 'moderator' 
   return one(`SELECT count(*) FROM comments WHERE ${column} = ? AND parent_id IS NULL${seen}`, id);
 }
 
-function expectPageFiguresAsBefore(target: CommentTarget, column: string, id: number, communeId: number) {
+function expectPageFiguresAsBefore(target: CommentSubjectRef, column: string, id: number, communeId: number) {
   expect(Object.fromEntries(stanceCounts(t.db, target))).toEqual(oldStances(column, id));
-  const total = (u: User | null) => commentsPage(t.db, target, communeId, 'oldest', 1, commentViewerOf(u ? as(u) : null)).total;
+  const total = (u: User | null) => commentsPage(t.db, target, communeId, 'oldest', 1, u ? as(u) : null).total;
   expect(total(null)).toBe(oldTotal(column, id, 'anonymous'));
   expect(total(sira)).toBe(oldTotal(column, id, 'moderator'));
   expect(total(admin)).toBe(oldTotal(column, id, 'moderator'));
@@ -112,19 +112,19 @@ describe('page counters kept by triggers', () => {
     const reply = post(awa, { topicId }, 'Je suis d accord avec cette idee.', 'for', b);
     post(awa, { topicId: other }, 'Le marche a besoin d un hangar.', 'for');
     expectCountersMatchRows();
-    expect(Object.fromEntries(stanceCounts(t.db, topicId))).toEqual({ for: 2, against: 1, question: 1, neutral: 1 });
+    expect(Object.fromEntries(stanceCounts(t.db, { kind: 'topic', id: topicId }))).toEqual({ for: 2, against: 1, question: 1, neutral: 1 });
     expect(one('SELECT top_comment_count FROM topics WHERE id = ?', topicId)).toBe(3);
 
     // The author changes their stance, then deletes their reply.
     expect(editComment(t.db, as(awa), { commentId: String(a), stance: 'against', body: 'Finalement pres de l ecole.' }, at(5)).ok).toBe(true);
     expect(deleteComment(t.db, as(awa), { commentId: String(reply) }, at(6)).ok).toBe(true);
     expectCountersMatchRows();
-    expect(Object.fromEntries(stanceCounts(t.db, topicId))).toEqual({ against: 2, question: 1, neutral: 1 });
+    expect(Object.fromEntries(stanceCounts(t.db, { kind: 'topic', id: topicId }))).toEqual({ against: 2, question: 1, neutral: 1 });
 
     // Moderation: hide, restore, bulk hide.
     moderate(b, 'hide', 'Propos injurieux envers un voisin.');
     expectCountersMatchRows();
-    expect(stanceCounts(t.db, topicId).get('against')).toBe(1);
+    expect(stanceCounts(t.db, { kind: 'topic', id: topicId }).get('against')).toBe(1);
     expect(one('SELECT top_comment_count FROM topics WHERE id = ?', topicId)).toBe(3); // a hidden comment stays as a placeholder
     moderate(b, 'restore');
     expectCountersMatchRows();
@@ -139,14 +139,14 @@ describe('page counters kept by triggers', () => {
     const heldReply = post(awa, { topicId }, 'Et voici ma reponse a ce sujet.', 'neutral', c, 41);
     expect(one('SELECT visibility FROM comments WHERE id = ?', held)).toBe('held');
     expectCountersMatchRows();
-    expectPageFiguresAsBefore(topicId, 'topic_id', topicId, nioro);
-    expect(commentsPage(t.db, topicId, nioro, 'oldest', 1, commentViewerOf(as(moussa))).total).toBe(4);
-    expect(commentsPage(t.db, topicId, nioro, 'oldest', 1, commentViewerOf(as(awa))).total).toBe(3);
+    expectPageFiguresAsBefore({ kind: 'topic', id: topicId }, 'topic_id', topicId, nioro);
+    expect(commentsPage(t.db, { kind: 'topic', id: topicId }, nioro, 'oldest', 1, as(moussa)).total).toBe(4);
+    expect(commentsPage(t.db, { kind: 'topic', id: topicId }, nioro, 'oldest', 1, as(awa)).total).toBe(3);
     moderate(held, 'approve');
     moderate(heldReply, 'approve');
     expectCountersMatchRows();
-    expectPageFiguresAsBefore(topicId, 'topic_id', topicId, nioro);
-    expect(Object.fromEntries(stanceCounts(t.db, topicId))).toEqual({ for: 1, against: 2, question: 1, neutral: 2 });
+    expectPageFiguresAsBefore({ kind: 'topic', id: topicId }, 'topic_id', topicId, nioro);
+    expect(Object.fromEntries(stanceCounts(t.db, { kind: 'topic', id: topicId }))).toEqual({ for: 1, against: 2, question: 1, neutral: 2 });
 
     // A held comment deleted by its author, and one hidden while held.
     const held2 = post(fanta, { topicId }, 'Un autre avis en attente de relecture.', 'question', undefined, 50);
@@ -154,8 +154,8 @@ describe('page counters kept by triggers', () => {
     const held3 = post(awa, { topicId }, 'Encore un avis en attente de relecture.', 'for', undefined, 52);
     moderate(held3, 'hide', 'Propos injurieux envers un voisin.');
     expectCountersMatchRows();
-    expectPageFiguresAsBefore(topicId, 'topic_id', topicId, nioro);
-    expectPageFiguresAsBefore(other, 'topic_id', other, nioro);
+    expectPageFiguresAsBefore({ kind: 'topic', id: topicId }, 'topic_id', topicId, nioro);
+    expectPageFiguresAsBefore({ kind: 'topic', id: other }, 'topic_id', other, nioro);
 
     // Comments on a citizen project of Kayes count on the project, never on a topic.
     setProjectRules(t, admin.id, kayes, 4, 30);
@@ -180,7 +180,7 @@ describe('page counters kept by triggers', () => {
     post(moussa, { topicId }, 'Je prefere pres de l ecole du quartier.', 'against');
     t.db.$client.prepare('DELETE FROM comments WHERE id = ?').run(a);
     expectCountersMatchRows();
-    expect(Object.fromEntries(stanceCounts(t.db, topicId))).toEqual({ against: 1 });
+    expect(Object.fromEntries(stanceCounts(t.db, { kind: 'topic', id: topicId }))).toEqual({ against: 1 });
   });
 
   it('the page reads counters and the small held index, never every comment of the subject', () => {
@@ -188,7 +188,7 @@ describe('page counters kept by triggers', () => {
       const { sql, params } = q.toSQL();
       return (t.db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
     };
-    for (const [target, subject, column] of [[1, 'topic', 'topic_id'], [{ kind: 'project', id: 1 }, 'project', 'project_id']] as const) {
+    for (const [target, subject, column] of [[{ kind: 'topic', id: 1 }, 'topic', 'topic_id'], [{ kind: 'project', id: 1 }, 'project', 'project_id']] as const) {
       // A reader's own held comments, and all of them for a moderator: the partial index, covering.
       expect(plan(heldTopLevelCount(t.db, target, 2))).toBe(`SEARCH comments USING COVERING INDEX comments_${subject}_held_idx (${column}=? AND parent_id=? AND author_id=?)`);
       expect(plan(heldTopLevelCount(t.db, target, null))).toBe(`SEARCH comments USING COVERING INDEX comments_${subject}_held_idx (${column}=? AND parent_id=?)`);

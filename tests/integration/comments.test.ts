@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { commentsPage, type CommentSort } from '@/db/queries/topics';
+import { commentsPage, type CommentSort } from '@/lib/comments/queries';
 import { commentRevisions, comments, commentSupports, notifications, topics, type User } from '@/db/schema';
 import { createComment } from '@/lib/comments/create-comment';
 import { deleteComment } from '@/lib/comments/delete-comment';
 import { editComment } from '@/lib/comments/edit-comment';
 import { supportComment } from '@/lib/comments/support-comment';
 import type { Actor } from '@/lib/permissions';
-import { commentViewerOf } from '@/lib/topics/readers';
 import { actorOf, addTopic, addUser, auditRows, CONSULTATION, makeTestDb, minutesAfter, type TestDb } from '../helpers/db';
 
 let t: TestDb;
@@ -56,7 +55,7 @@ const topicRow = () => t.db.select().from(topics).where(eq(topics.id, topicId)).
 const countOf = (table: typeof comments | typeof commentSupports | typeof notifications) =>
   t.db.select({ n: count() }).from(table).get()?.n ?? 0;
 const pageFor = (actor: Actor | null, sort: CommentSort = 'oldest', page = 1) =>
-  commentsPage(t.db, topicId, kayes, sort, page, commentViewerOf(actor));
+  commentsPage(t.db, { kind: 'topic', id: topicId }, kayes, sort, page, actor);
 
 describe('commenting', () => {
   it('a citizen comments with a stance, and the topic counts it', () => {
@@ -148,7 +147,7 @@ describe('editing within 15 minutes', () => {
     const at = minutesAfter(T0, 14);
     expect(editComment(t.db, as(awa), { commentId: String(id), stance: 'against', body: 'le forage doit etre pres du marche' }, at)).toEqual({
       ok: true,
-      value: { commentId: id, held: false },
+      value: { commentId: id, held: false, subject: { kind: 'topic', id: topicId } },
     });
     expect(commentRow(id)).toMatchObject({ body: 'le forage doit etre pres du marche', stance: 'against', editedAt: at.toISOString() });
     expect(t.db.select().from(commentRevisions).where(eq(commentRevisions.commentId, id)).all()).toMatchObject([
@@ -194,7 +193,7 @@ describe('deleting', () => {
   it('the author withdraws a comment: the row and its text stay stored, marked deleted', () => {
     const id = posted(awa, 'je retire ce que jai dit');
     const at = minutesAfter(T0, 60);
-    expect(deleteComment(t.db, as(awa), { commentId: String(id) }, at)).toEqual({ ok: true, value: { commentId: id } });
+    expect(deleteComment(t.db, as(awa), { commentId: String(id) }, at)).toEqual({ ok: true, value: { commentId: id, subject: { kind: 'topic', id: topicId } } });
     expect(commentRow(id)).toMatchObject({ body: 'je retire ce que jai dit', deletedAt: at.toISOString(), visibility: 'visible' });
     expect(topicRow().commentCount).toBe(0);
     expect(auditRows(t.db, 'comment.delete')).toMatchObject([{ actorId: awa.id, subjectId: id }]);
@@ -218,8 +217,8 @@ describe('supporting a comment', () => {
 
   it('a reader supports a comment once, however many times they click, and may take it back', () => {
     const id = posted(awa, 'il faut le forage pres du marche');
-    expect(support(moussa, id, 'add')).toEqual({ ok: true, value: { supported: true } });
-    expect(support(moussa, id, 'add')).toEqual({ ok: true, value: { supported: true } });
+    expect(support(moussa, id, 'add')).toMatchObject({ ok: true, value: { supported: true, commentId: id } });
+    expect(support(moussa, id, 'add')).toMatchObject({ ok: true, value: { supported: true, commentId: id } });
     expect(commentRow(id).supportCount).toBe(1);
     expect(countOf(commentSupports)).toBe(1);
     expect(pageFor(as(moussa)).supported.has(id)).toBe(true);
@@ -228,8 +227,8 @@ describe('supporting a comment', () => {
     expect(support(mariam, id, 'add')).toMatchObject({ ok: true });
     expect(commentRow(id).supportCount).toBe(2);
 
-    expect(support(moussa, id, 'remove')).toEqual({ ok: true, value: { supported: false } });
-    expect(support(moussa, id, 'remove')).toEqual({ ok: true, value: { supported: false } });
+    expect(support(moussa, id, 'remove')).toMatchObject({ ok: true, value: { supported: false, commentId: id } });
+    expect(support(moussa, id, 'remove')).toMatchObject({ ok: true, value: { supported: false, commentId: id } });
     expect(commentRow(id).supportCount).toBe(1);
     expect(auditRows(t.db, 'comment.support')).toHaveLength(2);
     expect(auditRows(t.db, 'comment.unsupport')).toHaveLength(1);

@@ -121,7 +121,7 @@ describe('seeding', () => {
     const seeded = t.db.select().from(users).all();
     expect(seeded).toHaveLength(DEMO_ACCOUNTS.length);
     const roles = t.db.select({ role: roleGrants.role }).from(roleGrants).all().map((g) => g.role);
-    expect(roles.sort()).toEqual(['admin', 'facilitator', 'moderator', 'moderator', 'official', 'official']);
+    expect(roles.sort()).toEqual(['admin', 'facilitator', 'moderator', 'moderator', 'official', 'official', 'translator', 'translator']);
 
     for (const account of DEMO_ACCOUNTS) {
       const identifier = account.phone ?? account.email!;

@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assistedFor, assistedSpaceOf, participantsOf } from '@/db/queries/assisted';
 import { moderationQueue } from '@/db/queries/moderation';
-import { commentsPage } from '@/db/queries/topics';
+import { commentsPage } from '@/lib/comments/queries';
 import {
   assistedContributions,
   auditLog,
@@ -28,7 +28,6 @@ import { resetParticipantPin } from '@/lib/participants/reset-pin';
 import type { ParticipantSlip } from '@/lib/participants/slip';
 import { saveProject } from '@/lib/projects/save-project';
 import { hit, LIMITS } from '@/lib/rate-limit';
-import { commentViewerOf } from '@/lib/topics/readers';
 import { actorOf, addTopic, addUser, auditRows, CONSULTATION, makeTestDb, TEST_PASSWORD, type TestDb } from '../helpers/db';
 import { projectForm, setProjectRules } from '../helpers/projects';
 
@@ -412,14 +411,14 @@ describe('assisted contributions', () => {
 
   it('shows the badge on the comment page (one query for the page), in the moderation queue, and to the participant', async () => {
     const out = await assisted(fanta, kadi.code, 'comment', { topicId: String(topicId), stance: 'for', body: 'Un banc à l’ombre près du forage.' });
-    const page = commentsPage(t.db, topicId, nioro, 'oldest', 1, commentViewerOf(null));
+    const page = commentsPage(t.db, { kind: 'topic', id: topicId }, nioro, 'oldest', 1, null);
     expect(page.top.map((c) => [c.id, c.assistedAt])).toEqual([
       [awaComment, null],
       [out.subjectId, 'Espace connecté de Nioro'],
     ]);
     // Replies carry it too.
     const reply = await assisted(fanta, kadi.code, 'comment', { topicId: String(topicId), parentId: String(awaComment), stance: 'for', body: 'D’accord avec Awa.' });
-    expect(commentsPage(t.db, topicId, nioro, 'oldest', 1, commentViewerOf(null)).replies).toMatchObject([{ id: reply.subjectId, assistedAt: 'Espace connecté de Nioro' }]);
+    expect(commentsPage(t.db, { kind: 'topic', id: topicId }, nioro, 'oldest', 1, null).replies).toMatchObject([{ id: reply.subjectId, assistedAt: 'Espace connecté de Nioro' }]);
     const plan = t.db.$client
       .prepare(`EXPLAIN QUERY PLAN SELECT * FROM comments LEFT JOIN assisted_contributions a ON a.kind = 'comment' AND a.subject_id = comments.id WHERE comments.topic_id = ?`)
       .all(topicId) as { detail: string }[];

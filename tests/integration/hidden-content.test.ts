@@ -1,13 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { ftsQuery, searchContent } from '@/db/queries/search';
-import { commentsPage, exportComments, stanceCounts } from '@/db/queries/topics';
+import { ftsQuery, searchContent } from '@/lib/search/queries';
+import { commentsPage, exportComments, stanceCounts } from '@/lib/comments/queries';
 import { comments, topics, type User, type Visibility } from '@/db/schema';
 import { createComment } from '@/lib/comments/create-comment';
 import { deleteComment } from '@/lib/comments/delete-comment';
 import { changeTopicPhase } from '@/lib/topics/change-phase';
 import { createTopic } from '@/lib/topics/create-topic';
-import { commentViewerOf } from '@/lib/topics/readers';
 import { actorOf, addTopic, addUser, CONSULTATION, makeTestDb, topicForm, type TestDb } from '../helpers/db';
 
 let t: TestDb;
@@ -57,7 +56,7 @@ describe('hidden and held comments stay out of every public view', () => {
   });
 
   it('the stance counts leave them out', () => {
-    expect(Object.fromEntries(stanceCounts(t.db, topicId))).toEqual({ for: 1 });
+    expect(Object.fromEntries(stanceCounts(t.db, { kind: 'topic', id: topicId }))).toEqual({ for: 1 });
   });
 
   it('search does not find them', () => {
@@ -72,19 +71,19 @@ describe('hidden and held comments stay out of every public view', () => {
   });
 
   it('a citizen reading the topic never sees their text: held ones are absent, hidden ones are a placeholder', () => {
-    const page = commentsPage(t.db, topicId, nioro, 'oldest', 1, commentViewerOf(as(fanta)));
+    const page = commentsPage(t.db, { kind: 'topic', id: topicId }, nioro, 'oldest', 1, as(fanta));
     expect(page.top.map((c) => c.id)).toEqual([shown, hidden]);
     expect(page.top.find((c) => c.id === hidden)?.body).toBe('');
     expect(JSON.stringify(page)).not.toMatch(/injurieux|puisatier/);
-    const anonymous = commentsPage(t.db, topicId, nioro, 'newest', 1, commentViewerOf(null));
+    const anonymous = commentsPage(t.db, { kind: 'topic', id: topicId }, nioro, 'newest', 1, null);
     expect(anonymous.top.map((c) => c.id)).toEqual([hidden, shown]);
     expect(JSON.stringify(anonymous)).not.toMatch(/injurieux|puisatier/);
   });
 
   it('their authors still see their own text, marked', () => {
-    const mine = commentsPage(t.db, topicId, nioro, 'oldest', 1, commentViewerOf(as(moussa)));
+    const mine = commentsPage(t.db, { kind: 'topic', id: topicId }, nioro, 'oldest', 1, as(moussa));
     expect(mine.top.find((c) => c.id === hidden)?.body).toBe('propos injurieux masque par la moderation');
-    const awaView = commentsPage(t.db, topicId, nioro, 'oldest', 1, commentViewerOf(as(awa)));
+    const awaView = commentsPage(t.db, { kind: 'topic', id: topicId }, nioro, 'oldest', 1, as(awa));
     expect(awaView.top.map((c) => c.id)).toEqual([shown, hidden, held]);
   });
 
@@ -94,7 +93,7 @@ describe('hidden and held comments stay out of every public view', () => {
     expect(deleteComment(t.db, as(awa), { commentId: String(shown) })).toMatchObject({ ok: true });
     expect(hits('maraicheres')).toEqual([]);
     expect(exportComments(t.db, topicId).map((c) => c.id)).toEqual([hidden]);
-    expect(Object.fromEntries(stanceCounts(t.db, topicId))).toEqual({ against: 1 });
+    expect(Object.fromEntries(stanceCounts(t.db, { kind: 'topic', id: topicId }))).toEqual({ against: 1 });
   });
 });
 

@@ -162,12 +162,12 @@ describe('registering', () => {
   it('one registration per person; the count always equals the registrations', async () => {
     const id = schedule();
     const moussa = await addUser(t, { displayName: 'Moussa Diarra' });
-    expect(register(awa, id)).toEqual({ ok: true, value: { registered: true, count: 1 } });
-    expect(register(awa, id)).toEqual({ ok: true, value: { registered: true, count: 1 } });
-    expect(register(moussa, id)).toEqual({ ok: true, value: { registered: true, count: 2 } });
+    expect(register(awa, id)).toEqual({ ok: true, value: { meetingId: expect.any(Number), registered: true, count: 1 } });
+    expect(register(awa, id)).toEqual({ ok: true, value: { meetingId: expect.any(Number), registered: true, count: 1 } });
+    expect(register(moussa, id)).toEqual({ ok: true, value: { meetingId: expect.any(Number), registered: true, count: 2 } });
     expect(registrationRows(id)).toBe(2);
-    expect(register(awa, id, 'unregister')).toEqual({ ok: true, value: { registered: false, count: 1 } });
-    expect(register(awa, id, 'unregister')).toEqual({ ok: true, value: { registered: false, count: 1 } });
+    expect(register(awa, id, 'unregister')).toEqual({ ok: true, value: { meetingId: expect.any(Number), registered: false, count: 1 } });
+    expect(register(awa, id, 'unregister')).toEqual({ ok: true, value: { meetingId: expect.any(Number), registered: false, count: 1 } });
     expect(meeting(id).registrationCount).toBe(registrationRows(id));
     expect(auditRows(t.db, 'meeting.register')).toHaveLength(2);
     expect(auditRows(t.db, 'meeting.unregister')).toHaveLength(1);

@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
-import { feedTopics } from '@/db/queries/feeds';
+import { feedTopics } from '@/lib/open-data/feeds';
 import { moderationQueue } from '@/db/queries/moderation';
-import { searchContent } from '@/db/queries/search';
-import { commentsPage, exportComments, listTopics, openTopicsForHome, stanceCounts } from '@/db/queries/topics';
+import { searchContent } from '@/lib/search/queries';
+import { commentsPage, exportComments, stanceCounts } from '@/lib/comments/queries';
+import { listTopics, openTopicsForHome } from '@/lib/topics/queries';
 import { appeals, comments, moderations, notifications, reports, sanctions, topics, users, type NotificationKind, type User } from '@/db/schema';
 import { authenticate } from '@/lib/accounts/authenticate';
 import { loadActor } from '@/lib/accounts/load-actor';
@@ -15,7 +16,6 @@ import { reportContent } from '@/lib/moderation/report-content';
 import { activeSuspension, PERMANENT, suspendUser, warnUser } from '@/lib/moderation/sanctions';
 import { moderationRules, updateModerationRules } from '@/lib/moderation/settings';
 import { createTopic } from '@/lib/topics/create-topic';
-import { commentViewerOf } from '@/lib/topics/readers';
 import { actorOf, addTopic, addUser, auditRows, CONSULTATION, makeTestDb, minutesAfter, TEST_PASSWORD, topicForm, type TestDb } from '../helpers/db';
 import { atOnce } from '../helpers/at-once';
 
@@ -114,15 +114,15 @@ const notified = (kind: NotificationKind) =>
     .map((n) => n.userId)
     .sort((a, b) => a - b);
 const ids = (...us: User[]) => us.map((u) => u.id).sort((a, b) => a - b);
-const pageFor = (u: User | null, topic = topicId) => commentsPage(t.db, topic, nioro, 'oldest', 1, commentViewerOf(u ? as(u) : null));
+const pageFor = (u: User | null, topic = topicId) => commentsPage(t.db, { kind: 'topic', id: topic }, nioro, 'oldest', 1, u ? as(u) : null);
 const idsOnPage = (u: User | null, topic = topicId) => pageFor(u, topic).top.map((c) => c.id);
 const hits = (q: string) => searchContent(t.db, q).map((h) => `${h.kind}:${h.refId}`).sort();
 
 /** Hides a comment by three reports (the default threshold). */
 function autoHide(commentId: number) {
-  expect(report(moussa, commentId, 'insult')).toEqual({ ok: true, value: { autoHidden: false } });
-  expect(report(fanta, commentId, 'spam')).toEqual({ ok: true, value: { autoHidden: false } });
-  expect(report(oumar, commentId, 'insult')).toEqual({ ok: true, value: { autoHidden: true } });
+  expect(report(moussa, commentId, 'insult')).toEqual({ ok: true, value: { autoHidden: false, topicId: null } });
+  expect(report(fanta, commentId, 'spam')).toEqual({ ok: true, value: { autoHidden: false, topicId: null } });
+  expect(report(oumar, commentId, 'insult')).toEqual({ ok: true, value: { autoHidden: true, topicId } });
 }
 
 // ---------------------------------------------------------------- pre-moderation
@@ -201,7 +201,7 @@ describe('pre-moderation, commune by commune', () => {
     expect(idsOnPage(sira)).toEqual([shown, held]);
     expect(idsOnPage(kadiatou)).toEqual([shown, held]);
     expect(commentCount()).toBe(1);
-    expect(Object.fromEntries(stanceCounts(t.db, topicId))).toEqual({ for: 1 });
+    expect(Object.fromEntries(stanceCounts(t.db, { kind: 'topic', id: topicId }))).toEqual({ for: 1 });
     expect(hits('maraicheres')).toEqual([]);
     expect(exportComments(t.db, topicId).map((c) => c.id)).toEqual([shown]);
   });
@@ -240,7 +240,7 @@ describe('screening at submission', () => {
     const id = visibleComment(awa, 'le forage est une bonne idee pour le quartier');
     expect(commentCount()).toBe(1);
     const r = editComment(t.db, as(awa), { commentId: String(id), stance: 'for', body: 'appelez moi au 76 12 34 56 pour en parler' }, minutesAfter(T0, minute + 1));
-    expect(r).toEqual({ ok: true, value: { commentId: id, held: true } });
+    expect(r).toEqual({ ok: true, value: { commentId: id, held: true, subject: { kind: 'topic', id: topicId } } });
     expect(commentRow(id).visibility).toBe('held');
     expect(moderationOf(id)).toMatchObject({ state: 'held', holdReason: 'personalData' });
     expect(commentCount()).toBe(0);
@@ -253,7 +253,7 @@ describe('screening at submission', () => {
 describe('reports', () => {
   it('a person reports a comment once: the second report is a conflict and is not counted', () => {
     const id = visibleComment(awa, 'le forage est une mauvaise idee');
-    expect(report(moussa, id)).toEqual({ ok: true, value: { autoHidden: false } });
+    expect(report(moussa, id)).toEqual({ ok: true, value: { autoHidden: false, topicId: null } });
     expect(report(moussa, id, 'insult')).toEqual({ ok: false, error: 'conflict', fieldErrors: { reason: 'alreadyReported' } });
     const mod = moderationOf(id)!;
     expect(mod.reportCount).toBe(1);
@@ -276,15 +276,15 @@ describe('reports', () => {
     const id = visibleComment(awa, 'propos douteux sur le puisatier du quartier', { stance: 'against' });
     expect(commentCount()).toBe(2);
     expect(hits('puisatier')).toEqual([`comment:${id}`]);
-    expect(report(moussa, id, 'insult')).toEqual({ ok: true, value: { autoHidden: false } });
-    expect(report(fanta, id, 'spam')).toEqual({ ok: true, value: { autoHidden: false } });
+    expect(report(moussa, id, 'insult')).toEqual({ ok: true, value: { autoHidden: false, topicId: null } });
+    expect(report(fanta, id, 'spam')).toEqual({ ok: true, value: { autoHidden: false, topicId: null } });
     expect(commentRow(id).visibility).toBe('visible');
-    expect(report(oumar, id, 'insult')).toEqual({ ok: true, value: { autoHidden: true } });
+    expect(report(oumar, id, 'insult')).toEqual({ ok: true, value: { autoHidden: true, topicId } });
 
     expect(commentRow(id).visibility).toBe('hidden');
     expect(moderationOf(id)).toMatchObject({ state: 'hidden', hiddenBy: null, hiddenReason: 'report:insult', reportCount: 3, decidedAt: null });
     expect(commentCount()).toBe(1);
-    expect(Object.fromEntries(stanceCounts(t.db, topicId))).toEqual({ for: 1 });
+    expect(Object.fromEntries(stanceCounts(t.db, { kind: 'topic', id: topicId }))).toEqual({ for: 1 });
     expect(hits('puisatier')).toEqual([]);
     expect(exportComments(t.db, topicId).map((c) => c.id)).toEqual([shown]);
     // Others see a placeholder without the text; the author still sees it.
@@ -301,7 +301,7 @@ describe('reports', () => {
   it('follows the commune’s threshold', () => {
     setRules('flagged', { reportThreshold: '1' });
     const id = visibleComment(awa, 'propos douteux sur le puisatier du quartier');
-    expect(report(moussa, id)).toEqual({ ok: true, value: { autoHidden: true } });
+    expect(report(moussa, id)).toEqual({ ok: true, value: { autoHidden: true, topicId } });
     expect(report(fanta, id)).toEqual({ ok: false, error: 'not_found' });
   });
 });
@@ -316,10 +316,10 @@ describe('reports arriving together', () => {
 
     // Exactly one report tipped it over; the others were counted before, or came too late (not_found).
     const json = results.map((r) => JSON.stringify(r));
-    expect(json.filter((r) => r === JSON.stringify({ ok: true, value: { autoHidden: true } }))).toHaveLength(1);
-    expect(json.filter((r) => r === JSON.stringify({ ok: true, value: { autoHidden: false } })).length).toBeGreaterThanOrEqual(2);
+    expect(json.filter((r) => r === JSON.stringify({ ok: true, value: { autoHidden: true, topicId } }))).toHaveLength(1);
+    expect(json.filter((r) => r === JSON.stringify({ ok: true, value: { autoHidden: false, topicId: null } })).length).toBeGreaterThanOrEqual(2);
     for (const r of json) {
-      expect([{ ok: true, value: { autoHidden: true } }, { ok: true, value: { autoHidden: false } }, { ok: false, error: 'not_found' }].map((x) => JSON.stringify(x))).toContain(r);
+      expect([{ ok: true, value: { autoHidden: true, topicId } }, { ok: true, value: { autoHidden: false, topicId: null } }, { ok: false, error: 'not_found' }].map((x) => JSON.stringify(x))).toContain(r);
     }
     expect(auditRows(t.db, 'content.auto_hide')).toHaveLength(1);
     expect(commentRow(id).visibility).toBe('hidden');
@@ -395,7 +395,7 @@ describe('moderator actions', () => {
     expect(commentRow(id)).toMatchObject({ visibility: 'hidden', body: text });
     expect(moderationOf(id)).toMatchObject({ state: 'hidden', hiddenBy: sira.id, hiddenReason: 'Insulte envers une personne', outcome: 'hidden' });
     expect(commentCount()).toBe(0);
-    expect(Object.fromEntries(stanceCounts(t.db, topicId))).toEqual({});
+    expect(Object.fromEntries(stanceCounts(t.db, { kind: 'topic', id: topicId }))).toEqual({});
     expect(pageFor(moussa).top).toMatchObject([{ id, body: '', hiddenReason: 'Insulte envers une personne' }]);
     expect(auditRows(t.db, 'content.hide')[0]!.details).toMatchObject({ reason: 'Insulte envers une personne', from: 'visible' });
     expect(notified('moderation.outcome')).toEqual(ids(awa));
@@ -405,7 +405,7 @@ describe('moderator actions', () => {
     expect(commentRow(id)).toMatchObject({ visibility: 'visible', body: text });
     expect(pageFor(moussa).top).toMatchObject([{ id, body: text }]);
     expect(commentCount()).toBe(1);
-    expect(Object.fromEntries(stanceCounts(t.db, topicId))).toEqual({ against: 1 });
+    expect(Object.fromEntries(stanceCounts(t.db, { kind: 'topic', id: topicId }))).toEqual({ against: 1 });
     expect(exportComments(t.db, topicId).map((c) => c.body)).toEqual([text]);
     expect(auditRows(t.db, 'content.restore')).toMatchObject([{ actorId: kadiatou.id, subjectId: id }]);
   });
@@ -427,7 +427,7 @@ describe('moderator actions', () => {
     const elsewhere = visibleComment(fanta, 'propos douteux sur le pont de kayes', { topic: kayesTopic });
     const items = [a, b, own, elsewhere].map((id) => `comment:${id}`);
     expect(moderateBulk(t.db, as(sira), { items, action: 'hide' })).toEqual({ ok: false, error: 'invalid', fieldErrors: { reason: 'reasonRequired' } });
-    expect(moderateBulk(t.db, as(sira), { items: [...items, 'comment:99999'], action: 'hide', reason: 'Messages publicitaires' })).toEqual({ ok: true, value: { done: 2, skipped: 3 } });
+    expect(moderateBulk(t.db, as(sira), { items: [...items, 'comment:99999'], action: 'hide', reason: 'Messages publicitaires' })).toEqual({ ok: true, value: { done: 2, skipped: 3, topicIds: [topicId] } });
     expect([a, b, own, elsewhere].map((id) => commentRow(id).visibility)).toEqual(['hidden', 'hidden', 'visible', 'visible']);
     expect(commentCount()).toBe(1);
     expect(commentCount(kayesTopic)).toBe(1);
@@ -691,11 +691,10 @@ describe('hidden content is absent from every public list, count, search, feed a
     expect(moderate(kadiatou, other, 'hide', 'Sujet publié par erreur', 'topic')).toMatchObject({ ok: true });
     expect(moderationOf(other, 'topic')).toMatchObject({ state: 'hidden', hiddenBy: kadiatou.id });
 
-    const nowIso = T0.toISOString();
-    const listed = listTopics(t.db, { sort: 'newest', page: 1, internalCommunes: [], nowIso }).rows.map((r) => r.id);
+    const listed = listTopics(t.db, null, { sort: 'newest', page: 1 }, T0).rows.map((r) => r.id);
     expect(listed).toEqual([topicId]);
-    expect(listTopics(t.db, { sort: 'newest', page: 1, internalCommunes: [], nowIso }).total).toBe(1);
-    expect(openTopicsForHome(t.db, nioro, nowIso).map((r) => r.id)).toEqual([topicId]);
+    expect(listTopics(t.db, null, { sort: 'newest', page: 1 }, T0).total).toBe(1);
+    expect(openTopicsForHome(t.db, nioro, T0).map((r) => r.id)).toEqual([topicId]);
     expect(feedTopics(t.db, nioro).map((r) => r.id)).toEqual([topicId]);
     expect(feedTopics(t.db, null).map((r) => r.id)).toEqual([topicId]);
     expect(hits('betail')).toEqual([]);
@@ -714,7 +713,7 @@ describe('hidden content is absent from every public list, count, search, feed a
     const reply = visibleComment(fanta, 'je ne suis pas d’accord avec le puisatier', { stance: 'question' });
     expect(moderate(sira, hidden, 'hide', 'Insulte envers une personne')).toMatchObject({ ok: true });
     expect(commentCount()).toBe(2);
-    expect(Object.fromEntries(stanceCounts(t.db, topicId))).toEqual({ for: 1, question: 1 });
+    expect(Object.fromEntries(stanceCounts(t.db, { kind: 'topic', id: topicId }))).toEqual({ for: 1, question: 1 });
     expect(hits('injurieux')).toEqual([]);
     expect(exportComments(t.db, topicId).map((c) => c.id)).toEqual([shown, reply]);
     expect(JSON.stringify(exportComments(t.db, topicId))).not.toContain('injurieux');

@@ -41,8 +41,8 @@ describe('many supports at once', () => {
     const actor = { ...actorOf(t.db, moussa.id) };
     const results = await supportAtOnce(id, Array.from({ length: 50 }, () => actor));
 
-    const changed = { ok: true, value: { supported: true, changed: true, thresholdReached: false } };
-    const unchanged = { ok: true, value: { supported: true, changed: false, thresholdReached: false } };
+    const changed = { ok: true, value: { projectId: id, supported: true, changed: true, thresholdReached: false } };
+    const unchanged = { ok: true, value: { projectId: id, supported: true, changed: false, thresholdReached: false } };
     expect(results.filter((r) => JSON.stringify(r) === JSON.stringify(changed))).toHaveLength(1);
     expect(results.filter((r) => JSON.stringify(r) === JSON.stringify(unchanged))).toHaveLength(49);
     expect(t.db.select({ n: count() }).from(projectSupports).where(eq(projectSupports.projectId, id)).get()?.n).toBe(1);

@@ -7,6 +7,7 @@ import { updateModerationRules } from '@/lib/moderation/settings';
 import { findProject } from '@/lib/projects/load';
 import { saveProject } from '@/lib/projects/save-project';
 import { effectiveStatus } from '@/lib/projects/status';
+import { supportProject } from '@/lib/projects/support-project';
 import { sweepProjects } from '@/lib/projects/sweep';
 import { actorOf, addUser, makeTestDb, type TestDb } from '../helpers/db';
 import { projectForm, setProjectRules } from '../helpers/projects';
@@ -45,10 +46,22 @@ describe('citizen projects go through the same moderation pipeline', () => {
     // The officials who must answer the project do not moderate it.
     expect(moderateContent(t.db, as(mariam), { contentType: 'project', contentId: String(r.value.projectId), action: 'approve' }, T0)).toEqual({ ok: false, error: 'forbidden' });
     expect(moderateContent(t.db, as(moderator), { contentType: 'project', contentId: String(r.value.projectId), action: 'approve' }, T0)).toMatchObject({ ok: true });
-    sweepProjects(t.db, T0, { force: true });
+    sweepProjects(t.db, T0);
     const p = findProject(t.db, r.value.projectId)!;
     expect(p.visibility).toBe('visible');
     expect(effectiveStatus(p, T0)).toBe('collecting');
+  });
+
+  it('a project released by moderation opens its collection when someone supports it, before any scheduled sweep', async () => {
+    expect(updateModerationRules(t.db, as(admin), { communeId: String(kayes), mode: 'all', newAccountCount: '2', reportThreshold: '3' }).ok).toBe(true);
+    const r = saveProject(t.db, as(awa), projectForm(kayes, {}), T0);
+    if (!r.ok) throw new Error('proposal refused');
+    expect(moderateContent(t.db, as(moderator), { contentType: 'project', contentId: String(r.value.projectId), action: 'approve' }, T0)).toMatchObject({ ok: true });
+    expect(findProject(t.db, r.value.projectId)!.status).toBe('submitted');
+    const voisin = await addUser(t, { displayName: 'Voisin' });
+    expect(supportProject(t.db, as(voisin), { projectId: String(r.value.projectId), intent: 'add' }, T0)).toMatchObject({ ok: true, value: { supported: true } });
+    expect(findProject(t.db, r.value.projectId)).toMatchObject({ status: 'collecting', supportCount: 1, threshold: 4 });
+    expect(sweepProjects(t.db, T0)).toBe(0);
   });
 
   it('a published project is hidden after three reports, and comes back as it was when restored', async () => {
@@ -70,7 +83,7 @@ describe('citizen projects go through the same moderation pipeline', () => {
 describe('progress updates are reportable like everything written on Baro', () => {
   it('three reports put an update (an official’s word) at the top of the queue without hiding it; the commune’s officials cannot judge it; a moderator hides and restores it', async () => {
     const { postProgressUpdate } = await import('@/lib/projects/post-update');
-    const { progressUpdatesOf } = await import('@/db/queries/projects');
+    const { progressUpdatesOf } = await import('@/lib/projects/queries');
     const r = saveProject(t.db, as(awa), projectForm(kayes, {}), T0);
     if (!r.ok) throw new Error('proposal refused');
     const id = String(r.value.projectId);

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, asc, eq } from 'drizzle-orm';
-import { listProjects } from '@/db/queries/projects';
-import { searchContent } from '@/db/queries/search';
-import { commentsPage, stanceCounts } from '@/db/queries/topics';
+import { listProjects } from '@/lib/projects/queries';
+import { searchContent } from '@/lib/search/queries';
+import { commentsPage, stanceCounts } from '@/lib/comments/queries';
 import { comments, notifications, projectRevisions, projectStatusChanges, projects, type User } from '@/db/schema';
 import { createComment } from '@/lib/comments/create-comment';
 import { deleteComment } from '@/lib/comments/delete-comment';
@@ -21,7 +21,6 @@ import { submitProject } from '@/lib/projects/submit-project';
 import { supportProject } from '@/lib/projects/support-project';
 import { sweepProjects } from '@/lib/projects/sweep';
 import { withdrawProject } from '@/lib/projects/withdraw-project';
-import { commentViewerOf } from '@/lib/topics/readers';
 import { actorOf, addTopic, addUser, auditRows, makeTestDb, type TestDb } from '../helpers/db';
 import { projectForm, setProjectRules } from '../helpers/projects';
 
@@ -138,7 +137,7 @@ describe('proposing', () => {
     expect(listProjects(t.db, { sort: 'newest', page: 1, nowIso: T0.toISOString() }).total).toBe(0);
     // Released by moderation: the sweep opens its collection from then on.
     t.db.update(projects).set({ visibility: 'visible' }).where(eq(projects.id, id)).run();
-    sweepProjects(t.db, days(2), { force: true });
+    sweepProjects(t.db, days(2));
     expect(project(id)).toMatchObject({ status: 'collecting', collectionEndsAt: days(32).toISOString() });
   });
 
@@ -167,12 +166,12 @@ describe('proposing', () => {
 describe('the life cycle', () => {
   it('goes from collecting to threshold reached, under review, accepted, in progress and completed, notifying everyone concerned', () => {
     const id = propose();
-    expect(support(supporters[0]!, id)).toEqual({ ok: true, value: { supported: true, changed: true, thresholdReached: false } });
-    expect(support(supporters[0]!, id)).toEqual({ ok: true, value: { supported: true, changed: false, thresholdReached: false } });
+    expect(support(supporters[0]!, id)).toEqual({ ok: true, value: { projectId: expect.any(Number), supported: true, changed: true, thresholdReached: false } });
+    expect(support(supporters[0]!, id)).toEqual({ ok: true, value: { projectId: expect.any(Number), supported: true, changed: false, thresholdReached: false } });
     expect(project(id).supportCount).toBe(1);
     support(supporters[1]!, id);
     support(supporters[2]!, id);
-    expect(support(supporters[3]!, id)).toEqual({ ok: true, value: { supported: true, changed: true, thresholdReached: true } });
+    expect(support(supporters[3]!, id)).toEqual({ ok: true, value: { projectId: expect.any(Number), supported: true, changed: true, thresholdReached: true } });
     expect(project(id).status).toBe('threshold_reached');
     // 25 %, 50 %, 75 % and 100 %: each announced once, to the author.
     expect(notified(awa).map((n) => n.kind)).toEqual(['project.supports25', 'project.supports50', 'project.supports75', 'project.threshold']);
@@ -236,23 +235,36 @@ describe('the life cycle', () => {
     support(supporters[0]!, id);
     expect(effectiveStatus(project(id), days(29))).toBe('collecting');
     expect(effectiveStatus(project(id), days(31))).toBe('expired');
-    // Before the sweep has written it, nobody can support it any more.
-    expect(support(supporters[1]!, id, 'add', days(31))).toEqual({ ok: false, error: 'forbidden' });
+    // Before the scheduled sweep has written it, readers already see it expired.
+    expect(project(id).status).toBe('collecting');
     expect(listProjects(t.db, { status: 'expired', sort: 'newest', page: 1, nowIso: days(31).toISOString() }).total).toBe(1);
 
-    expect(sweepProjects(t.db, days(31), { force: true })).toBe(1);
+    expect(sweepProjects(t.db, days(31))).toBe(1);
     expect(project(id).status).toBe('expired');
     const last = t.db.select().from(projectStatusChanges).where(eq(projectStatusChanges.projectId, id)).orderBy(asc(projectStatusChanges.id)).all().at(-1);
     expect(last).toMatchObject({ toStatus: 'expired', actorId: null, createdAt: days(30).toISOString() });
     expect(mayViewProject(t.db, null, project(id))).toBe(true);
-    expect(sweepProjects(t.db, days(32), { force: true })).toBe(0);
+    expect(sweepProjects(t.db, days(32))).toBe(0);
+  });
+
+  it('supporting a project past its deadline writes its expiry first, then refuses; so does withdrawing it', () => {
+    const id = propose();
+    support(supporters[0]!, id);
+    expect(support(supporters[1]!, id, 'add', days(31))).toEqual({ ok: false, error: 'forbidden' });
+    expect(project(id)).toMatchObject({ status: 'expired', supportCount: 1 });
+    expect(timeline(id).filter((s) => s === 'expired')).toHaveLength(1);
+    expect(auditRows(t.db, 'project.expire')).toHaveLength(1);
+    // The scheduled sweep then finds nothing left to do, and a second late act writes nothing more.
+    expect(sweepProjects(t.db, days(31))).toBe(0);
+    expect(withdrawProject(t.db, as(awa), { projectId: String(id) }, days(32))).toEqual({ ok: false, error: 'forbidden' });
+    expect(timeline(id).filter((s) => s === 'expired')).toHaveLength(1);
   });
 
   it('the authors withdraw it while it collects; supporters take back their support while it collects', () => {
     const id = propose();
     support(supporters[0]!, id);
-    expect(support(supporters[0]!, id, 'remove')).toEqual({ ok: true, value: { supported: false, changed: true, thresholdReached: false } });
-    expect(support(supporters[0]!, id, 'remove')).toEqual({ ok: true, value: { supported: false, changed: false, thresholdReached: false } });
+    expect(support(supporters[0]!, id, 'remove')).toEqual({ ok: true, value: { projectId: expect.any(Number), supported: false, changed: true, thresholdReached: false } });
+    expect(support(supporters[0]!, id, 'remove')).toEqual({ ok: true, value: { projectId: expect.any(Number), supported: false, changed: false, thresholdReached: false } });
     expect(project(id).supportCount).toBe(0);
     // Supporting again does not announce the 25 % a second time.
     support(supporters[0]!, id);
@@ -330,12 +342,12 @@ describe('comments on a project, through the shared comment use cases', () => {
     expect(notified(supporters[0]!, 'comment.reply')).toEqual([{ kind: 'comment.reply', projectId: id }]);
     expect(project(id).commentCount).toBe(2);
 
-    const page = commentsPage(t.db, { kind: 'project', id }, kayes, 'oldest', 1, commentViewerOf(as(awa)));
+    const page = commentsPage(t.db, { kind: 'project', id }, kayes, 'oldest', 1, as(awa));
     expect(page.top.map((r) => r.id)).toEqual([commentId]);
     expect(page.replies).toMatchObject([{ isOfficialAnswer: true, parentId: commentId }]);
     expect(stanceCounts(t.db, { kind: 'project', id }).get('for')).toBe(2);
 
-    expect(supportComment(t.db, as(awa), { commentId: String(commentId), intent: 'add' }, days(1))).toEqual({ ok: true, value: { supported: true } });
+    expect(supportComment(t.db, as(awa), { commentId: String(commentId), intent: 'add' }, days(1))).toEqual({ ok: true, value: { supported: true, commentId, subject: { kind: 'project', id } } });
     expect(editComment(t.db, as(supporters[0]!), { commentId: String(commentId), stance: 'question', body: 'Qui paiera l’entretien des lampes ?' }, new Date(days(1).getTime() + 60_000))).toMatchObject({ ok: true });
     expect(deleteComment(t.db, as(supporters[0]!), { commentId: String(commentId) }, days(1))).toMatchObject({ ok: true });
     expect(project(id).commentCount).toBe(1);

@@ -71,7 +71,7 @@ describe('reporting requires being able to read the item; what cannot be read an
     t.db.update(topics).set({ visibility: 'held' }).where(eq(topics.id, laterHeldTopic)).run();
     for (const id of [held, hidden, deleted, onHeldTopic]) expect(report(reporter, 'comment', id)).toEqual(NOT_FOUND);
     nothingReported();
-    expect(report(reporter, 'comment', visible)).toEqual({ ok: true, value: { autoHidden: false } });
+    expect(report(reporter, 'comment', visible)).toEqual({ ok: true, value: { autoHidden: false, topicId: null } });
   });
 
   it('a draft project, even for an invited co-proposer who may read it; a held project and its progress updates', () => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase, type Db } from '@/db/client';
-import { searchContent } from '@/db/queries/search';
+import { searchContent } from '@/lib/search/queries';
 import { createComment } from '@/lib/comments/create-comment';
 import { castVote } from '@/lib/votes/cast-vote';
 import { seedLarge, type SeedLargeSummary } from '@/scripts/large/seed';
@@ -67,7 +67,7 @@ describe('npm run seed:large', () => {
   });
 
   it('keeps every counter equal to its rows, by the rules the use cases follow', () => {
-    // Every generated account stands for a verified person: all its votes and supports count (0015).
+    // Every generated account stands for a verified person: all its votes and supports count (migration verified_counts).
     expect(one('SELECT count(*) FROM users WHERE verified_at IS NULL')).toBe(0);
     expect(one(`SELECT count(*) FROM topics t WHERE t.comment_count <> (SELECT count(*) FROM comments c WHERE c.topic_id = t.id AND c.visibility = 'visible' AND c.deleted_at IS NULL)`)).toBe(0);
     expect(one(`SELECT count(*) FROM projects p WHERE p.comment_count <> (SELECT count(*) FROM comments c WHERE c.project_id = p.id AND c.visibility = 'visible' AND c.deleted_at IS NULL)`)).toBe(0);

@@ -13,8 +13,8 @@ import {
   votes,
   type User,
 } from '@/db/schema';
-import { tally, voteCountsBy } from '@/db/queries/topics';
-import { rawBreakdown } from '@/db/queries/stats';
+import { rawBreakdown } from '@/lib/stats/queries';
+import { tally, voteCountsBy } from '@/lib/votes/queries';
 import { registerUser } from '@/lib/accounts/register-user';
 import { verifyAccount } from '@/lib/accounts/verify-account';
 import { createComment } from '@/lib/comments/create-comment';
@@ -200,7 +200,7 @@ describe('reports never hide an official’s topic or an official answer', () =>
     const reporters = await Promise.all([0, 1, 2, 3].map((i) => addUser(t, { displayName: `Habitant ${i}` })));
     expect(reportContent(t.db, actorOf(t.db, reporters[3]!.id), { contentType: 'comment', contentId: String(commentId), reason: 'offtopic' }, T0).ok).toBe(true);
     for (const r of reporters.slice(0, 3)) {
-      expect(reportContent(t.db, actorOf(t.db, r.id), { contentType: 'topic', contentId: String(topicId), reason: 'misinformation' }, new Date(T0.getTime() + 60_000))).toEqual({ ok: true, value: { autoHidden: false } });
+      expect(reportContent(t.db, actorOf(t.db, r.id), { contentType: 'topic', contentId: String(topicId), reason: 'misinformation' }, new Date(T0.getTime() + 60_000))).toEqual({ ok: true, value: { autoHidden: false, topicId: null } });
     }
     expect(t.db.select().from(topics).where(eq(topics.id, topicId)).get()!.visibility).toBe('visible');
     const queue = moderationQueue(t.db, { communes: 'all', nowIso: T0.toISOString() });

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listSpaces } from '@/db/queries/geography';
-import { facilitatorsOf, getSpaceBySlug } from '@/db/queries/spaces';
-import { residentsWhoTookPart } from '@/db/queries/stats';
+import { facilitatorsOf, getSpaceBySlug } from '@/lib/spaces/queries';
+import { residentsWhoTookPart } from '@/lib/stats/queries';
 import { connectedSpaces, roleGrants, votes, type User } from '@/db/schema';
 import { saveSpace } from '@/lib/spaces/save-space';
 import { actorOf, addTopic, addUser, auditRows, makeTestDb, type TestDb } from '../helpers/db';

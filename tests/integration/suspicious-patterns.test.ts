@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, moderations, projects, projectSupports, users, votes, type User } from '@/db/schema';
-import { findSupportBursts, findVoteClusters, SUSPICION_RULES, suspiciousPatterns } from '@/lib/moderation/suspicious-patterns';
+import { findSupportBursts, findVoteClusters, SUSPICION_RULES } from '@/lib/moderation/suspicious-patterns';
+import { moderationQueuePage } from '@/lib/moderation/views';
 import { actorOf, addTopic, addUser, makeTestDb, minutesAfter, type TestDb } from '../helpers/db';
 
 /**
@@ -119,11 +120,16 @@ describe('the dashboard only shows them', () => {
     vote(await accountsAt(Array.from({ length: 15 }, (_, i) => -DAY + i)), topic.id, 'against');
     const moderator = await addUser(t, { displayName: 'Modératrice', grants: [{ role: 'moderator', communeId: null }] });
     const citizen = await addUser(t, { displayName: 'Citoyenne' });
+    const elsewhere = await addUser(t, { displayName: 'Modérateur de Nioro', grants: [{ role: 'moderator', communeId: nioro }] });
     const count = () => [votes, users, moderations, auditLog, projectSupports].map((table) => t.db.select().from(table).all().length);
     const before = count();
-    expect(suspiciousPatterns({ db: t.db, actor: actorOf(t.db, moderator.id), now: NOW })?.voteClusters).toHaveLength(1);
-    expect(suspiciousPatterns({ db: t.db, actor: actorOf(t.db, citizen.id), now: NOW })).toBeNull();
-    expect(suspiciousPatterns({ db: t.db, actor: null, now: NOW })).toBeNull();
+    const page = moderationQueuePage({ db: t.db, actor: actorOf(t.db, moderator.id), now: NOW }, {});
+    expect('forbidden' in page ? null : page.suspicious.voteClusters).toHaveLength(1);
+    expect(moderationQueuePage({ db: t.db, actor: actorOf(t.db, citizen.id), now: NOW }, {})).toEqual({ forbidden: true });
+    expect(moderationQueuePage({ db: t.db, actor: null, now: NOW }, {})).toEqual({ forbidden: true });
+    // A moderator of another commune sees none of Kayes's patterns.
+    const theirs = moderationQueuePage({ db: t.db, actor: actorOf(t.db, elsewhere.id), now: NOW }, {});
+    expect('forbidden' in theirs ? null : theirs.suspicious.voteClusters).toEqual([]);
     expect(count()).toEqual(before);
   });
 });

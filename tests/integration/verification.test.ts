@@ -4,8 +4,9 @@ import { accountCodes, projects, topics, users, votes } from '@/db/schema';
 import { hashCode } from '@/lib/accounts/codes';
 import { registerUser } from '@/lib/accounts/register-user';
 import { updateProfile } from '@/lib/accounts/update-profile';
-import { sendVerificationCode, verificationView, verifyAccount } from '@/lib/accounts/verify-account';
-import { tally } from '@/db/queries/topics';
+import { sendVerificationCode, verifyAccount } from '@/lib/accounts/verify-account';
+import { verificationView } from '@/lib/accounts/views';
+import { tally } from '@/lib/votes/queries';
 import { actorOf, addTopic, addUser, auditRows, makeTestDb, minutesAfter, type TestDb } from '../helpers/db';
 import { lastCodeSent, messagesTo, otherCode } from '../helpers/codes';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { tally } from '@/db/queries/topics';
+import { tally } from '@/lib/votes/queries';
 import { users, votes, type User } from '@/db/schema';
 import { castVote } from '@/lib/votes/cast-vote';
 import { withdrawVote } from '@/lib/votes/withdraw-vote';

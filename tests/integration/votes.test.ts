@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { and, count, eq } from 'drizzle-orm';
-import { tally } from '@/db/queries/topics';
+import { tally } from '@/lib/votes/queries';
 import { comments, topics, votes, type Gender, type User } from '@/db/schema';
 import { createComment } from '@/lib/comments/create-comment';
 import { findTopic } from '@/lib/topics/load';
@@ -24,7 +24,7 @@ afterEach(() => t.cleanup());
 const as = (u: User) => actorOf(t.db, u.id);
 const vote = (u: User, topicId: number, choice: string, now = CONSULTATION.during) =>
   castVote(t.db, as(u), { topicId: String(topicId), choice }, now);
-const voted = (u: User, topicId: number, choice: string) => expect(vote(u, topicId, choice)).toEqual({ ok: true, value: { changed: true } });
+const voted = (u: User, topicId: number, choice: string) => expect(vote(u, topicId, choice)).toEqual({ ok: true, value: { changed: true, topicId } });
 const votesOn = (topicId: number) => t.db.select().from(votes).where(eq(votes.topicId, topicId)).all();
 const voteCount = (topicId: number) => t.db.select({ n: topics.voteCount }).from(topics).where(eq(topics.id, topicId)).get()?.n;
 
@@ -40,9 +40,11 @@ describe('a closed consultation', () => {
     expect(t.db.select({ n: count() }).from(comments).get()?.n).toBe(0);
   });
 
-  it('refuses votes and comments once past its close date, even before the sweep has closed it', () => {
+  it('refuses votes and comments once past its close date, even before the scheduler has closed it: the attempt closes it', () => {
     const id = addTopic(t, { authorId: mariam.id, phase: 'open' }).id;
     expect(vote(awa, id, 'for', new Date('2027-03-31T18:00:00.000Z'))).toEqual({ ok: false, error: 'forbidden' });
+    expect(t.db.select({ phase: topics.phase }).from(topics).where(eq(topics.id, id)).get()?.phase).toBe('deliberation');
+    expect(auditRows(t.db, 'topic.auto_close')).toMatchObject([{ actorId: null, subjectId: id }]);
     expect(vote(awa, id, 'for', CONSULTATION.after)).toEqual({ ok: false, error: 'forbidden' });
     expect(createComment(t.db, as(awa), { topicId: String(id), stance: 'for', body: 'je suis pour le forage' }, CONSULTATION.after)).toEqual({
       ok: false,
@@ -50,8 +52,9 @@ describe('a closed consultation', () => {
     });
     expect(votesOn(id)).toEqual([]);
     expect(voteCount(id)).toBe(0);
-    // A minute before the close, it was still open.
-    expect(vote(awa, id, 'for', new Date('2027-03-31T17:59:00.000Z'))).toEqual({ ok: true, value: { changed: true } });
+    // A minute before the close, a consultation is still open.
+    const other = addTopic(t, { authorId: mariam.id, phase: 'open' }).id;
+    expect(vote(awa, other, 'for', new Date('2027-03-31T17:59:00.000Z'))).toEqual({ ok: true, value: { changed: true, topicId: other } });
   });
 
   it('a topic still in information does not take votes yet; a draft is not found at all', () => {
@@ -74,9 +77,9 @@ describe('a closed consultation', () => {
 describe('voting while open', () => {
   it('a citizen votes, then changes their mind: still one vote, with the new choice', () => {
     const id = addTopic(t, { authorId: mariam.id }).id;
-    expect(vote(awa, id, 'for')).toEqual({ ok: true, value: { changed: true } });
-    expect(vote(awa, id, 'for')).toEqual({ ok: true, value: { changed: false } });
-    expect(vote(awa, id, 'against', new Date('2027-03-12T08:00:00.000Z'))).toEqual({ ok: true, value: { changed: true } });
+    expect(vote(awa, id, 'for')).toEqual({ ok: true, value: { changed: true, topicId: id } });
+    expect(vote(awa, id, 'for')).toEqual({ ok: true, value: { changed: false, topicId: id } });
+    expect(vote(awa, id, 'against', new Date('2027-03-12T08:00:00.000Z'))).toEqual({ ok: true, value: { changed: true, topicId: id } });
 
     expect(votesOn(id)).toMatchObject([{ userId: awa.id, choice: 'against', updatedAt: '2027-03-12T08:00:00.000Z' }]);
     expect(voteCount(id)).toBe(1);
@@ -101,8 +104,8 @@ describe('voting while open', () => {
     expect(vote(awa, id, 'for')).toEqual({ ok: false, error: 'invalid', fieldErrors: { choice: 'invalidChoice' } });
     expect(vote(awa, id, 'option:3')).toEqual({ ok: false, error: 'invalid', fieldErrors: { choice: 'invalidChoice' } });
     expect(vote(awa, id, 'option:-1')).toEqual({ ok: false, error: 'invalid', fieldErrors: { choice: 'invalidChoice' } });
-    expect(vote(awa, id, 'option:2')).toEqual({ ok: true, value: { changed: true } });
-    expect(vote(awa, id, 'option:0')).toEqual({ ok: true, value: { changed: true } });
+    expect(vote(awa, id, 'option:2')).toEqual({ ok: true, value: { changed: true, topicId: id } });
+    expect(vote(awa, id, 'option:0')).toEqual({ ok: true, value: { changed: true, topicId: id } });
     expect(votesOn(id)).toMatchObject([{ choice: 'option:0' }]);
   });
 });
@@ -115,8 +118,8 @@ describe('many identical submissions at once', () => {
     const input = { topicId: String(id), choice: 'for' };
     const results = await atOnce(t.file, 'lib/votes/cast-vote.ts', 'castVote', Array.from({ length: N }, () => ({ actor, input })), CONSULTATION.during);
 
-    expect(results.filter((r) => JSON.stringify(r) === JSON.stringify({ ok: true, value: { changed: true } }))).toHaveLength(1);
-    expect(results.filter((r) => JSON.stringify(r) === JSON.stringify({ ok: true, value: { changed: false } }))).toHaveLength(N - 1);
+    expect(results.filter((r) => JSON.stringify(r) === JSON.stringify({ ok: true, value: { changed: true, topicId: id } }))).toHaveLength(1);
+    expect(results.filter((r) => JSON.stringify(r) === JSON.stringify({ ok: true, value: { changed: false, topicId: id } }))).toHaveLength(N - 1);
     const rows = t.db.select({ n: count() }).from(votes).where(and(eq(votes.topicId, id), eq(votes.userId, awa.id))).get();
     expect(rows?.n).toBe(1);
     expect(voteCount(id)).toBe(1);

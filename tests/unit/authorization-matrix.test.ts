@@ -149,6 +149,9 @@ const MATRIX: Case[] = [
   row('comment.delete', 'someone else’s', () => ({ authorId: OTHER, deleted: false }),                              '..............'),
   row('comment.support', 'someone else’s', () => ({ authorId: OTHER, phase: 'open' }),                              '.Y..YYYYYYYYY.'),
   row('comment.support', 'their own', (w) => ({ authorId: own(w), phase: 'open' }),                                 '..............'),
+  row('comment.readWithheld', 'their own held comment', (w) => ({ authorId: own(w), communeId: C1 }),              '.YYYYYYYYYYYYY'),
+  row('comment.readWithheld', 'someone else’s, in commune 1', () => ({ authorId: OTHER, communeId: C1 }),           '.........Y.YY.'),
+  row('comment.readWithheld', 'someone else’s, in commune 2', () => ({ authorId: OTHER, communeId: C2 }),           '..........YYY.'),
   // citizen projects
   row('project.create', 'a project', () => undefined,                                                                '.Y..YYYYYYYYY.'),
   row('project.view', 'a public project', () => ({ ...project(), visibility: 'visible', invitedIds: [] }),          'YYYYYYYYYYYYYY'),
@@ -257,6 +260,13 @@ const MATRIX: Case[] = [
   row('meeting.register', 'once cancelled', () => ({ started: false, cancelled: true }),                            '..............'),
   row('meeting.unregister', 'before it starts, even cancelled', () => ({ started: false, cancelled: true }),       '.YYYYYYYYYYYYY'),
   row('meeting.unregister', 'once started', () => ({ started: true, cancelled: false }),                            '..............'),
+  // interface translations: translators (tests/unit/translation-permissions.test.ts) and admins
+  row('translation.access', 'the translation area', () => undefined,                                                 '............Y.'),
+  row('translation.propose', 'a translation', () => undefined,                                                       '............Y.'),
+  row('translation.review', 'someone else’s proposal', () => ({ proposerId: OTHER }),                                '............Y.'),
+  row('translation.review', 'a machine draft', () => ({ proposerId: null }),                                         '............Y.'),
+  row('translation.review', 'their own proposal', (w) => ({ proposerId: own(w) }),                                   '..............'),
+  row('translation.revert', 'a live translation', () => undefined,                                                   '............Y.'),
 ];
 
 describe('the authorisation matrix', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommentParams } from '@/lib/topics/list-params';
+import { parseCommentParams } from '@/lib/comments/params';
 
 describe('the query string of a discussion page', () => {
   it('opens the reply or report form of the one comment a reader asked for', () => {

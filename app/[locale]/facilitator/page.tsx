@@ -1,12 +1,9 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { Forbidden } from '@/components/ui/forbidden';
-import { getDb } from '@/db/client';
-import { participantsOf } from '@/db/queries/assisted';
+import { signedInContext } from '@/lib/auth/signed-in';
 import { localePath, type Locale } from '@/lib/i18n/config';
-import { normalizeParticipantCode } from '@/lib/participants/code';
-import { can } from '@/lib/permissions';
-import { requireFacilitator, spacesServedBy } from './guard';
+import { facilitatorHome, type FacilitatorHome } from '@/lib/participants/views';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Facilitator');
@@ -22,17 +19,10 @@ export default async function FacilitatorPage({
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireFacilitator(locale);
-  if (!actor) return <Forbidden />;
-  const db = getDb();
-  const sp = await searchParams;
-  const q = (typeof sp.q === 'string' ? sp.q : '').trim().slice(0, 60);
+  const view = facilitatorHome(await signedInContext(locale), { q: (await searchParams).q });
+  if ('forbidden' in view) return <Forbidden />;
   const t = await getTranslations('Facilitator');
-  const format = await getFormatter();
   const href = (p: string) => localePath(locale, p);
-  const day = (d: string) => format.dateTime(new Date(d.length === 10 ? `${d}T12:00:00Z` : d), { dateStyle: 'long', timeZone: 'UTC' });
-  const spaces = spacesServedBy(db, actor);
-  const mayAssist = spaces.some((s) => can(actor, 'assist.access', { spaceId: s.id }));
 
   return (
     <div className="space-y-8">
@@ -46,7 +36,7 @@ export default async function FacilitatorPage({
             {t('registerLink')}
           </a>
         </li>
-        {mayAssist ? (
+        {view.mayAssist ? (
           <li>
             <a href={href('/facilitator/assist')} className="inline-block min-h-11 rounded border-2 border-teal-800 px-4 py-2 font-semibold text-teal-900 no-underline">
               {t('assistLink')}
@@ -61,47 +51,60 @@ export default async function FacilitatorPage({
       </ul>
       <form method="get" action={href('/facilitator')} role="search" className="flex flex-wrap items-end gap-2">
         <div className="grow">
-          <label htmlFor="participant-search" className="mb-1 block font-semibold">{t('searchLabel')}</label>
-          <input id="participant-search" name="q" type="search" defaultValue={q} maxLength={60} className="block w-full rounded border-2 border-stone-500 bg-white px-3 py-2" />
+          <label htmlFor="participant-search" className="mb-1 block font-semibold">
+            {t('searchLabel')}
+          </label>
+          <input id="participant-search" name="q" type="search" defaultValue={view.q} maxLength={60} className="block w-full rounded border-2 border-stone-500 bg-white px-3 py-2" />
         </div>
-        <button type="submit" className="min-h-11 rounded border-2 border-teal-800 px-4 font-semibold text-teal-900">{t('searchSubmit')}</button>
+        <button type="submit" className="min-h-11 rounded border-2 border-teal-800 px-4 font-semibold text-teal-900">
+          {t('searchSubmit')}
+        </button>
       </form>
-      {spaces.length === 0 ? <p>{t('noSpace')}</p> : null}
-      {spaces.map((space) => {
-        const people = participantsOf(db, [space.id], { code: normalizeParticipantCode(q), text: q });
-        return (
-          <section key={space.id} aria-labelledby={`space-${space.id}`} className="space-y-3">
-            <h2 id={`space-${space.id}`} className="text-xl font-bold">{space.name}</h2>
-            <p className="text-sm text-stone-700">
-              {space.commune}
-              {space.address ? ` · ${space.address}` : ''}
-              {space.openingHours ? ` · ${space.openingHours}` : ''}
-            </p>
-            <h3 className="font-bold">{t('participantsTitle')}</h3>
-            {people.length === 0 ? (
-              <p>{q ? t('searchEmpty', { q }) : t('participantsEmpty')}</p>
-            ) : (
-              <ul className="space-y-2" id={`participants-${space.id}`}>
-                {people.map((p) => (
-                  <li key={p.id} className="rounded border border-stone-300 bg-white p-3">
-                    <p className="flex flex-wrap items-baseline gap-x-3">
-                      <strong className="break-words">{p.displayName}</strong>
-                      <span className="participant-code font-mono text-lg font-bold tracking-wider">{p.code}</span>
-                    </p>
-                    <p className="text-sm">{t('registeredOn', { date: day(p.createdAt) })}</p>
-                    {p.consentGivenOn ? <p className="text-sm">{t('consentOn', { date: day(p.consentGivenOn) })}</p> : null}
-                    {can(actor, 'participant.resetPin', { participantId: p.id, registeredAtSpaceId: p.spaceId, hasCode: !!p.code, holdsRole: p.holdsRole }) ? (
-                      <p className="mt-1">
-                        <a href={href(`/facilitator/participants/${p.id}`)}>{t('newPinFor', { name: p.displayName })}</a>
-                      </p>
-                    ) : null}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-        );
-      })}
+      {view.spaces.length === 0 ? <p>{t('noSpace')}</p> : null}
+      {view.spaces.map((space) => (
+        <SpaceParticipants key={space.id} locale={locale} space={space} q={view.q} />
+      ))}
     </div>
+  );
+}
+
+/** One space: where it is, and the participants registered there. */
+async function SpaceParticipants({ locale, space, q }: { locale: Locale; space: FacilitatorHome['spaces'][number]; q: string }) {
+  const t = await getTranslations('Facilitator');
+  const format = await getFormatter();
+  const day = (d: string) => format.dateTime(new Date(d.length === 10 ? `${d}T12:00:00Z` : d), { dateStyle: 'long', timeZone: 'UTC' });
+  return (
+    <section aria-labelledby={`space-${space.id}`} className="space-y-3">
+      <h2 id={`space-${space.id}`} className="text-xl font-bold">
+        {space.name}
+      </h2>
+      <p className="text-sm text-stone-700">
+        {space.commune}
+        {space.address ? ` · ${space.address}` : ''}
+        {space.openingHours ? ` · ${space.openingHours}` : ''}
+      </p>
+      <h3 className="font-bold">{t('participantsTitle')}</h3>
+      {space.participants.length === 0 ? (
+        <p>{q ? t('searchEmpty', { q }) : t('participantsEmpty')}</p>
+      ) : (
+        <ul className="space-y-2" id={`participants-${space.id}`}>
+          {space.participants.map((p) => (
+            <li key={p.id} className="rounded border border-stone-300 bg-white p-3">
+              <p className="flex flex-wrap items-baseline gap-x-3">
+                <strong className="break-words">{p.displayName}</strong>
+                <span className="participant-code font-mono text-lg font-bold tracking-wider">{p.code}</span>
+              </p>
+              <p className="text-sm">{t('registeredOn', { date: day(p.createdAt) })}</p>
+              {p.consentGivenOn ? <p className="text-sm">{t('consentOn', { date: day(p.consentGivenOn) })}</p> : null}
+              {p.mayResetPin ? (
+                <p className="mt-1">
+                  <a href={localePath(locale, `/facilitator/participants/${p.id}`)}>{t('newPinFor', { name: p.displayName })}</a>
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -5,7 +5,7 @@ import { sendCodeAction, verifyCodeAction } from '@/app/actions/verification';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, TextField } from '@/components/forms/fields';
 import { Notice } from '@/components/ui/notice';
-import { verificationView } from '@/lib/accounts/verify-account';
+import { verificationView } from '@/lib/accounts/views';
 import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
 

@@ -1,4 +1,4 @@
-import { getActor } from '@/lib/auth/session';
+import { requestContext } from '@/lib/auth/request-context';
 
 /**
  * Keep-alive for a session on a shared computer (the warning's "stay signed in" button). Being a
@@ -6,7 +6,7 @@ import { getActor } from '@/lib/auth/session';
  * is already over. Never cached.
  */
 export async function POST() {
-  const actor = await getActor();
+  const { actor } = await requestContext();
   const remaining = actor?.sharedSession ? Math.max(0, Math.floor(actor.sharedSession.remainingMs / 1000)) : null;
   return Response.json({ remainingSeconds: remaining }, { status: remaining === null ? 401 : 200, headers: { 'Cache-Control': 'no-store' } });
 }

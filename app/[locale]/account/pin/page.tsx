@@ -4,9 +4,8 @@ import { redirect } from 'next/navigation';
 import { changePinAction } from '@/app/actions/account';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, TextField } from '@/components/forms/fields';
-import { getDb } from '@/db/client';
-import { getProfile } from '@/db/queries/users';
-import { getActor } from '@/lib/auth/session';
+import { pinPage } from '@/lib/accounts/views';
+import { signedInContext } from '@/lib/auth/signed-in';
 import { localePath, type Locale } from '@/lib/i18n/config';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,11 +20,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ChoosePinPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await getActor();
-  if (!actor) redirect(localePath(locale, '/login'));
-  const profile = getProfile(getDb(), actor.id);
-  if (!profile) redirect(localePath(locale, '/login'));
-  if (!profile.participantCode) redirect(localePath(locale, '/account'));
+  const view = pinPage(await signedInContext(locale));
+  if (!view) redirect(localePath(locale, '/login'));
+  if (!view.participant) redirect(localePath(locale, '/account'));
   const t = await getTranslations('Pin');
   const tc = await getTranslations('Common');
   const pinField = { type: 'password' as const, inputMode: 'numeric' as const, autoComplete: 'off', maxLength: 12, required: true, requiredMark: tc('required') };
@@ -33,17 +30,17 @@ export default async function ChoosePinPage({ params }: { params: Promise<{ loca
   return (
     <div className="max-w-md space-y-4">
       <h1 className="text-2xl font-bold">{t('title')}</h1>
-      <p>{profile.pinChoicePending ? t('introFirst') : t('intro')}</p>
+      <p>{view.pinChoicePending ? t('introFirst') : t('intro')}</p>
       <ActionForm action={changePinAction} id="pin-form">
         <Hidden name="locale" value={locale} />
-        <TextField name="currentPin" label={t('currentPin')} hint={profile.pinChoicePending ? t('currentPinHint') : undefined} {...pinField} autoComplete="current-password" />
+        <TextField name="currentPin" label={t('currentPin')} hint={view.pinChoicePending ? t('currentPinHint') : undefined} {...pinField} autoComplete="current-password" />
         <TextField name="newPin" label={t('newPin')} hint={t('newPinHint')} {...pinField} autoComplete="new-password" />
         <TextField name="confirmPin" label={t('confirmPin')} {...pinField} autoComplete="new-password" />
         <SubmitButton pendingLabel={tc('saving')}>{t('submit')}</SubmitButton>
       </ActionForm>
       <p>
         <a href={localePath(locale, '/account')} id="pin-later">
-          {profile.pinChoicePending ? t('later') : t('back')}
+          {view.pinChoicePending ? t('later') : t('back')}
         </a>
       </p>
     </div>

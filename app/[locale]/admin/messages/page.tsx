@@ -2,10 +2,10 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { FilterSelect } from '@/components/ui/filter-select';
 import { Forbidden } from '@/components/ui/forbidden';
+import { signedInContext } from '@/lib/auth/signed-in';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { loadMessageLog } from '@/lib/messaging/view';
 import { MESSAGE_STATUSES, type MessageStatus } from '@/lib/messaging/types';
-import { requireAdmin } from '../guard';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('AdminMessages');
@@ -31,8 +31,8 @@ export default async function AdminMessagesPage({
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireAdmin(locale);
-  const log = loadMessageLog(actor, await searchParams);
+  const ctx = await signedInContext(locale);
+  const log = loadMessageLog(ctx.actor, await searchParams, ctx.db);
   if (!log.ok) return <Forbidden />;
   const { rows, counts, filter, older } = log.value;
   const t = await getTranslations('AdminMessages');

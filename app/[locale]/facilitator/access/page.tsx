@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { redirect } from 'next/navigation';
 import { resetInPersonAction } from '@/app/actions/verification';
 import { AccessResetForm } from '@/components/accounts/access-reset-form';
 import { Forbidden } from '@/components/ui/forbidden';
-import { accessResetSpaces, mayResetAccess } from '@/lib/accounts/reset-in-person';
-import { requestContext } from '@/lib/auth/request-context';
+import { accessResetPage } from '@/lib/accounts/views';
+import { signedInContext } from '@/lib/auth/signed-in';
 import { localePath, type Locale } from '@/lib/i18n/config';
-import { slipTexts } from '../guard';
+import { slipTexts } from '../slip-texts';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('AccessReset');
@@ -21,12 +20,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AccessResetPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const ctx = await requestContext();
-  if (!ctx.actor) redirect(localePath(locale, '/login'));
-  const spaces = accessResetSpaces(ctx);
-  if (spaces.length === 0 && !mayResetAccess(ctx)) return <Forbidden />;
+  const view = accessResetPage(await signedInContext(locale));
+  if (!view || 'forbidden' in view) return <Forbidden />;
   const t = await getTranslations('AccessReset');
-  if (spaces.length === 0) {
+  if (view.adminElsewhere) {
     // An admin who is no facilitator resets from the account's own page.
     return (
       <div className="max-w-xl space-y-4">
@@ -47,7 +44,7 @@ export default async function AccessResetPage({ params }: { params: Promise<{ lo
       <h1 className="print-hidden text-2xl font-bold">{t('title')}</h1>
       <p className="print-hidden">{t('intro')}</p>
       <p className="print-hidden text-sm text-stone-700">{t('staffNote')}</p>
-      <AccessResetForm action={resetInPersonAction} locale={locale} spaces={spaces} slipTexts={await slipTexts(locale, here, 'backToArea')} anotherHref={here} />
+      <AccessResetForm action={resetInPersonAction} locale={locale} spaces={view.spaces} slipTexts={await slipTexts(locale, here, 'backToArea')} anotherHref={here} />
     </div>
   );
 }

@@ -5,11 +5,10 @@ import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Checkbox, Hidden, RadioGroup, SelectField, TextField } from '@/components/forms/fields';
 import { SlipOrFields } from '@/components/facilitator/participant-slip';
 import { Forbidden } from '@/components/ui/forbidden';
-import { getDb } from '@/db/client';
-import { listCommunes } from '@/db/queries/geography';
-import { GENDERS, PREFERRED_LANGUAGES } from '@/db/schema';
+import { signedInContext } from '@/lib/auth/signed-in';
 import { localePath, type Locale } from '@/lib/i18n/config';
-import { requireFacilitator, slipTexts, spacesServedBy } from '../guard';
+import { registerParticipantPage } from '@/lib/participants/views';
+import { slipTexts } from '../slip-texts';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Facilitator');
@@ -25,20 +24,15 @@ export default async function RegisterParticipantPage({
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireFacilitator(locale);
-  if (!actor) return <Forbidden />;
-  const db = getDb();
-  const spaces = spacesServedBy(db, actor);
-  if (spaces.length === 0) return <Forbidden />;
-  const sp = await searchParams;
-  const chosen = spaces.find((s) => String(s.id) === sp.space) ?? spaces[0]!;
+  const view = registerParticipantPage(await signedInContext(locale), { space: (await searchParams).space });
+  if ('forbidden' in view) return <Forbidden />;
+  const { spaces, chosen } = view;
   const t = await getTranslations('Facilitator');
   const ta = await getTranslations('Auth');
   const tc = await getTranslations('Common');
   const tg = await getTranslations('Genders');
   const tl = await getTranslations('Languages');
   const here = localePath(locale, '/facilitator/register');
-  const today = new Date().toISOString().slice(0, 10);
   const req = { required: true, requiredMark: tc('required') };
 
   return (
@@ -65,19 +59,19 @@ export default async function RegisterParticipantPage({
             label={t('commune')}
             {...req}
             defaultValue={String(chosen.communeId)}
-            options={listCommunes(db).map((c) => ({ value: String(c.id), label: c.name }))}
+            options={view.communes.map((c) => ({ value: String(c.id), label: c.name }))}
           />
           <fieldset className="mb-4 rounded border border-stone-300 p-3">
             <legend className="px-1 font-semibold">{ta('inclusionLegend')}</legend>
             <p className="mb-3 text-sm text-stone-700">{ta('whyAsked')}</p>
-            <RadioGroup name="gender" legend={ta('gender')} defaultValue="" options={[{ value: '', label: tg('unset') }, ...GENDERS.map((g) => ({ value: g, label: tg(g) }))]} />
+            <RadioGroup name="gender" legend={ta('gender')} defaultValue="" options={[{ value: '', label: tg('unset') }, ...view.genders.map((g) => ({ value: g, label: tg(g) }))]} />
             <TextField name="birthYear" label={ta('birthYear')} hint={ta('birthYearHint')} inputMode="numeric" maxLength={4} />
           </fieldset>
-          <SelectField name="language" label={ta('language')} hint={t('languageHint')} defaultValue="fr" options={PREFERRED_LANGUAGES.map((l) => ({ value: l, label: tl(l) }))} />
+          <SelectField name="language" label={ta('language')} hint={t('languageHint')} defaultValue="fr" options={view.languages.map((l) => ({ value: l, label: tl(l) }))} />
           <fieldset className="mb-4 rounded border-2 border-teal-800 p-3">
             <legend className="px-1 font-semibold">{t('consentLegend')}</legend>
             <Checkbox name="consent" label={t('consent')} {...req} />
-            <TextField name="consentDate" type="date" label={t('consentDate')} hint={t('consentDateHint')} {...req} defaultValue={today} />
+            <TextField name="consentDate" type="date" label={t('consentDate')} hint={t('consentDateHint')} {...req} defaultValue={view.today} />
           </fieldset>
           <Checkbox name="keepSlip" label={t('keepSlip')} hint={t('keepSlipHint')} />
           <SubmitButton pendingLabel={tc('sending')}>{t('registerSubmit')}</SubmitButton>

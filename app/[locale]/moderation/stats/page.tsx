@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { getDb } from '@/db/client';
-import { moderationStats } from '@/db/queries/moderation';
+import { publicContext } from '@/lib/auth/request-context';
 import { type Locale } from '@/lib/i18n/config';
+import { moderationStatsPage } from '@/lib/moderation/views';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Moderation');
@@ -15,7 +15,7 @@ export default async function ModerationStatsPage({ params }: { params: Promise<
   setRequestLocale(locale);
   const t = await getTranslations('Moderation');
   const tr = await getTranslations('Report');
-  const s = moderationStats(getDb());
+  const s = moderationStatsPage(publicContext());
   const table = (caption: string, head: string, rows: { month: string; label: string; n: number }[]) => (
     <table className="mb-6 w-full border-collapse bg-white text-sm">
       <caption className="mb-1 text-left font-bold">{caption}</caption>

@@ -3,11 +3,9 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { ProjectForm } from '@/components/projects/project-form';
 import { Forbidden } from '@/components/ui/forbidden';
-import { getDb } from '@/db/client';
-import { listCommunes } from '@/db/queries/geography';
-import { getActor } from '@/lib/auth/session';
+import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
-import { can } from '@/lib/permissions';
+import { newProjectPage } from '@/lib/projects/views';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('ProjectForm');
@@ -17,15 +15,17 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewProjectPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await getActor();
-  if (!actor) redirect(localePath(locale, '/login'));
-  if (!can(actor, 'project.create', undefined)) return <Forbidden />;
+  const view = newProjectPage(await requestContext());
+  if ('refused' in view) {
+    if (view.refused === 'signIn') redirect(localePath(locale, '/login'));
+    return <Forbidden />;
+  }
   const t = await getTranslations('ProjectForm');
   return (
     <div className="max-w-2xl">
       <h1 className="mb-2 text-2xl font-bold">{t('newTitle')}</h1>
       <p className="mb-6">{t('intro')}</p>
-      <ProjectForm locale={locale} communes={listCommunes(getDb())} defaultCommuneId={actor.communeId} />
+      <ProjectForm locale={locale} communes={view.communes} defaultCommuneId={view.defaultCommuneId} />
     </div>
   );
 }

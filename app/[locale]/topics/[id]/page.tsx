@@ -1,61 +1,39 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { TopicView } from '@/components/topics/topic-view';
-import { getDb } from '@/db/client';
-import { getTopicView } from '@/db/queries/topics';
-import { getActor } from '@/lib/auth/session';
-import { localePath, type Locale } from '@/lib/i18n/config';
-import { can } from '@/lib/permissions';
-import { idParam } from '@/lib/validation';
+import { requestContext } from '@/lib/auth/request-context';
+import { localePath, locales, type Locale } from '@/lib/i18n/config';
+import { requestOrigin } from '@/lib/request-url';
+import { topicPage, topicPageMeta } from '@/lib/topics/topic-page-view';
 
 type Props = {
   params: Promise<{ locale: Locale; id: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-/** The topic if this reader may see it (drafts and held topics: the commune's officials and admins). */
-async function loadVisibleTopic(id: string) {
-  const topicId = idParam.safeParse(id);
-  if (!topicId.success) return null;
-  const view = getTopicView(getDb(), topicId.data);
-  if (!view) return null;
-  const actor = await getActor();
-  if (!can(actor, 'topic.read', view.topic)) return null;
-  return { view, actor };
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id, locale } = await params;
-  const loaded = await loadVisibleTopic(id);
-  if (!loaded) return {};
-  const { topic, communeSlug, commune } = loaded.view;
+  const topic = topicPageMeta(await requestContext(), id, locale);
+  if (!topic) return {};
   const t = await getTranslations('Topic');
   return {
     title: topic.title,
     description: topic.summary,
     alternates: {
-      types: { 'application/atom+xml': [{ url: `/feeds/${communeSlug}.atom`, title: t('feed', { commune }) }] },
-      languages: { fr: `/topics/${topic.id}`, en: `/en/topics/${topic.id}` },
+      types: { 'application/atom+xml': [{ url: `/feeds/${topic.communeSlug}.atom`, title: t('feed', { commune: topic.commune }) }] },
+      languages: Object.fromEntries(locales.map((l) => [l, localePath(l, `/topics/${topic.id}`)])),
       canonical: localePath(locale, `/topics/${topic.id}`),
     },
   };
 }
 
+/** A topic, for a signed-in reader (anonymous readers get app/cached/[locale]/topics/[id] through proxy.ts). */
 export default async function TopicPage({ params, searchParams }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const loaded = await loadVisibleTopic(id);
-  if (!loaded) notFound();
-  const h = await headers();
-  return (
-    <TopicView
-      locale={locale}
-      view={loaded.view}
-      actor={loaded.actor}
-      sp={await searchParams}
-      shareOrigin={`${h.get('x-forwarded-proto') ?? 'http'}://${h.get('host') ?? 'localhost'}`}
-    />
-  );
+  const ctx = await requestContext();
+  const view = topicPage(ctx, { id, sp: await searchParams, locale });
+  if (!view) notFound();
+  return <TopicView view={view} locale={locale} shareOrigin={(await requestOrigin())?.origin ?? ''} />;
 }

@@ -5,10 +5,9 @@ import { AssistSpaceField, ConsentField, ParticipantField, PresenceField } from 
 import { Hidden } from '@/components/forms/fields';
 import { ProjectForm } from '@/components/projects/project-form';
 import { Forbidden } from '@/components/ui/forbidden';
-import { getDb } from '@/db/client';
-import { listCommunes } from '@/db/queries/geography';
+import { assistProjectPage } from '@/lib/assisted/views';
+import { signedInContext } from '@/lib/auth/signed-in';
 import { localePath, type Locale } from '@/lib/i18n/config';
-import { requireFacilitator, spacesAssistedBy } from '../../guard';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Facilitator');
@@ -18,10 +17,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AssistProjectPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const actor = await requireFacilitator(locale);
-  if (!actor) return <Forbidden />;
-  const db = getDb();
-  const spaces = spacesAssistedBy(db, actor);
+  const view = assistProjectPage(await signedInContext(locale));
+  if ('forbidden' in view) return <Forbidden />;
   const t = await getTranslations('Facilitator');
   return (
     <div className="max-w-2xl space-y-4">
@@ -29,15 +26,15 @@ export default async function AssistProjectPage({ params }: { params: Promise<{ 
         <a href={localePath(locale, '/facilitator/assist')}>← {t('assistTitle')}</a>
       </p>
       <h1 className="text-2xl font-bold">{t('projectTitle')}</h1>
-      {spaces.length === 0 ? (
+      {view.defaultCommuneId === null ? (
         <p id="assist-not-facilitator">{t('assistOnlyFacilitators')}</p>
       ) : (
         <>
           <p>{t('projectIntro')}</p>
           <ProjectForm
             locale={locale}
-            communes={listCommunes(db)}
-            defaultCommuneId={spaces[0]!.communeId}
+            communes={view.communes}
+            defaultCommuneId={view.defaultCommuneId}
             mayInvite={false}
             action={assistAction}
             formId="assist-project"
@@ -45,7 +42,7 @@ export default async function AssistProjectPage({ params }: { params: Promise<{ 
             header={
               <>
                 <Hidden name="kind" value="project" />
-                <AssistSpaceField spaces={spaces} />
+                <AssistSpaceField spaces={view.spaces} />
                 <ParticipantField />
                 <PresenceField />
               </>

@@ -6,13 +6,10 @@ import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Checkbox, Hidden } from '@/components/forms/fields';
 import { SlipOrFields } from '@/components/facilitator/participant-slip';
 import { Forbidden } from '@/components/ui/forbidden';
-import { getDb } from '@/db/client';
-import { participantCard } from '@/db/queries/assisted';
+import { signedInContext } from '@/lib/auth/signed-in';
 import { localePath, type Locale } from '@/lib/i18n/config';
-import { can } from '@/lib/permissions';
-import { activeRoles } from '@/lib/roles/holders';
-import { idParam } from '@/lib/validation';
-import { requireFacilitator, slipTexts } from '../../guard';
+import { participantPinPage } from '@/lib/participants/views';
+import { slipTexts } from '../../slip-texts';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Facilitator');
@@ -22,14 +19,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ParticipantPinPage({ params }: { params: Promise<{ locale: Locale; id: string }> }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const actor = await requireFacilitator(locale);
-  if (!actor) return <Forbidden />;
-  const userId = idParam.safeParse(id);
-  if (!userId.success) notFound();
-  const db = getDb();
-  const person = participantCard(db, userId.data);
-  if (!person || !person.code) notFound();
-  if (!can(actor, 'participant.resetPin', { participantId: person.id, registeredAtSpaceId: person.registeredAtSpaceId, hasCode: true, holdsRole: activeRoles(db, person.id).length > 0 })) return <Forbidden />;
+  const view = participantPinPage(await signedInContext(locale), { id });
+  if (!view) notFound();
+  if ('forbidden' in view) return <Forbidden />;
+  const { person } = view;
   const t = await getTranslations('Facilitator');
   const tc = await getTranslations('Common');
   const format = await getFormatter();

@@ -3,13 +3,9 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound, redirect } from 'next/navigation';
 import { MinutesForm } from '@/components/meetings/minutes-form';
 import { Forbidden } from '@/components/ui/forbidden';
-import { getDb } from '@/db/client';
-import { attendanceOf } from '@/db/queries/meetings';
-import { getActor } from '@/lib/auth/session';
+import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
-import { findMeeting, meetingSubject, meetingTiming } from '@/lib/meetings/load';
-import { can } from '@/lib/permissions';
-import { idParam } from '@/lib/validation';
+import { minutesPage } from '@/lib/meetings/views';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Meetings');
@@ -20,22 +16,21 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MinutesPage({ params }: { params: Promise<{ locale: Locale; id: string }> }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const meetingId = idParam.safeParse(id);
-  const db = getDb();
-  const meeting = meetingId.success ? findMeeting(db, meetingId.data) : undefined;
-  if (!meeting) notFound();
-  const actor = await getActor();
-  if (!actor) redirect(localePath(locale, '/login'));
-  if (!can(actor, 'meeting.publishMinutes', { ...meetingSubject(meeting), ...meetingTiming(meeting, new Date()) })) return <Forbidden />;
+  const view = minutesPage(await requestContext(), { id });
+  if (!view) notFound();
+  if ('refused' in view) {
+    if (view.refused === 'signIn') redirect(localePath(locale, '/login'));
+    return <Forbidden />;
+  }
   const t = await getTranslations('Meetings');
   return (
     <div className="max-w-2xl">
       <p className="mb-3">
-        <a href={localePath(locale, `/meetings/${meeting.id}`)}>← {meeting.title}</a>
+        <a href={localePath(locale, `/meetings/${view.meetingId}`)}>← {view.title}</a>
       </p>
       <h1 className="mb-2 text-2xl font-bold">{t('minutesTitle')}</h1>
       <p className="mb-6">{t('minutesIntro')}</p>
-      <MinutesForm locale={locale} meetingId={meeting.id} minutes={meeting.minutes} attendance={attendanceOf(db, meeting.id)} />
+      <MinutesForm locale={locale} meetingId={view.meetingId} minutes={view.minutes} attendance={view.attendance} />
     </div>
   );
 }

@@ -5,16 +5,11 @@ import { markSharedDeviceAction, unmarkSharedDeviceAction } from '@/app/actions/
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, TextField } from '@/components/forms/fields';
 import { Forbidden } from '@/components/ui/forbidden';
-import { getDb } from '@/db/client';
-import { sharedDevicesOf } from '@/db/queries/shared-devices';
-import { getSpaceBySlug } from '@/db/queries/spaces';
-import { getActor, sharedDeviceToken } from '@/lib/auth/session';
-import { env } from '@/lib/env';
+import { Notice } from '@/components/ui/notice';
+import { requestContext } from '@/lib/auth/request-context';
+import { sharedDeviceToken } from '@/lib/auth/session';
 import { localePath, type Locale } from '@/lib/i18n/config';
-import { can } from '@/lib/permissions';
-import { findActiveDevice } from '@/lib/shared-devices/token';
-
-const SLUG = /^[a-z0-9-]{1,80}$/;
+import { sharedDevicePage } from '@/lib/spaces/views';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('SharedDevice');
@@ -31,20 +26,19 @@ export default async function SharedDevicePage({
 }) {
   const { locale, slug } = await params;
   setRequestLocale(locale);
-  const db = getDb();
-  const space = SLUG.test(slug) ? getSpaceBySlug(db, slug) : undefined;
-  if (!space) notFound();
-  const actor = await getActor();
-  if (!actor) redirect(localePath(locale, '/login'));
-  if (!can(actor, 'device.manageShared', { spaceId: space.id })) return <Forbidden />;
+  const view = sharedDevicePage(await requestContext(), { slug, deviceToken: await sharedDeviceToken() });
+  if (!view) notFound();
+  if ('refused' in view) {
+    if (view.refused === 'signIn') redirect(localePath(locale, '/login'));
+    return <Forbidden />;
+  }
+  const { space, thisBrowser } = view;
   const sp = await searchParams;
   const t = await getTranslations('SharedDevice');
   const tc = await getTranslations('Common');
   const te = await getTranslations('Errors');
   const format = await getFormatter();
-  const current = findActiveDevice(db, await sharedDeviceToken());
-  const devices = sharedDevicesOf(db, space.id);
-  const minutes = env().SHARED_IDLE_MINUTES;
+  const thisId = thisBrowser.marked ? thisBrowser.deviceId : null;
 
   return (
     <div className="max-w-2xl space-y-6">
@@ -52,18 +46,16 @@ export default async function SharedDevicePage({
         <a href={localePath(locale, `/spaces/${space.slug}`)}>← {space.name}</a>
       </p>
       <h1 className="text-2xl font-bold">{t('title')}</h1>
-      {sp.unmarked ? (
-        <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-3 text-green-900">{t('unmarked')}</p>
-      ) : null}
+      {sp.unmarked ? <Notice tone="success">{t('unmarked')}</Notice> : null}
       {sp.error ? (
-        <p id="device-error" role="alert" className="rounded border-l-4 border-red-700 bg-red-50 p-3 text-red-900">
+        <Notice tone="error" id="device-error">
           {sp.error === 'forbidden' ? te('forbidden') : te('notFound')}
-        </p>
+        </Notice>
       ) : null}
       <section aria-labelledby="what" className="space-y-2">
         <h2 id="what" className="text-xl font-bold">{t('whatTitle')}</h2>
         <ul className="list-disc space-y-1 pl-6">
-          <li>{t('what1', { minutes })}</li>
+          <li>{t('what1', { minutes: view.idleMinutes })}</li>
           <li>{t('what2')}</li>
           <li>{t('what3')}</li>
         </ul>
@@ -71,12 +63,8 @@ export default async function SharedDevicePage({
 
       <section aria-labelledby="this-browser" className="rounded border-2 border-teal-800 bg-white p-4">
         <h2 id="this-browser" className="mb-2 text-xl font-bold">{t('thisBrowser')}</h2>
-        {current ? (
-          <p id="device-status">
-            {current.spaceId === space.id
-              ? t('isShared', { space: space.name, label: current.label || t('noLabel') })
-              : t('isSharedElsewhere')}
-          </p>
+        {thisBrowser.marked ? (
+          <p id="device-status">{thisBrowser.here ? t('isShared', { space: space.name, label: thisBrowser.label || t('noLabel') }) : t('isSharedElsewhere')}</p>
         ) : (
           <>
             <p id="device-status" className="mb-3">{t('notShared')}</p>
@@ -93,15 +81,15 @@ export default async function SharedDevicePage({
 
       <section aria-labelledby="devices-title">
         <h2 id="devices-title" className="mb-2 text-xl font-bold">{t('listTitle', { space: space.name })}</h2>
-        {devices.length === 0 ? (
+        {view.devices.length === 0 ? (
           <p>{t('none')}</p>
         ) : (
           <ul className="space-y-3" id="shared-devices">
-            {devices.map((d) => (
+            {view.devices.map((d) => (
               <li key={d.id} className="rounded border border-stone-300 bg-white p-3">
                 <p className="font-semibold">
                   {d.label || t('noLabel')}
-                  {current?.id === d.id ? <span className="ml-2 rounded bg-teal-800 px-2 py-0.5 text-sm text-white">{t('thisOne')}</span> : null}
+                  {thisId === d.id ? <span className="ml-2 rounded bg-teal-800 px-2 py-0.5 text-sm text-white">{t('thisOne')}</span> : null}
                 </p>
                 <p className="text-sm">{t('markedBy', { name: d.markedBy, date: format.dateTime(new Date(d.createdAt), 'long') })}</p>
                 <p className="text-sm">{t('openSessions', { count: d.openSessions })}</p>
@@ -110,7 +98,7 @@ export default async function SharedDevicePage({
                   <input type="hidden" name="space" value={space.slug} />
                   <input type="hidden" name="deviceId" value={String(d.id)} />
                   <button type="submit" className="min-h-11 rounded border-2 border-red-800 px-4 font-semibold text-red-900">
-                    {current?.id === d.id ? t('unmarkThis') : t('unmark')}
+                    {thisId === d.id ? t('unmarkThis') : t('unmark')}
                   </button>
                 </form>
               </li>

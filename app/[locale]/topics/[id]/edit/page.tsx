@@ -5,13 +5,11 @@ import { changePhaseAction } from '@/app/actions/topics';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextArea } from '@/components/forms/fields';
 import { TopicForm } from '@/components/topics/topic-form';
-import { getDb } from '@/db/client';
-import { getActor } from '@/lib/auth/session';
+import { TopicTranslationForms } from '@/components/translations/topic-translation-forms';
+import { Notice } from '@/components/ui/notice';
+import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
-import { can } from '@/lib/permissions';
-import { findTopic } from '@/lib/topics/load';
-import { effectivePhase, PHASE_TRANSITIONS } from '@/lib/topics/phases';
-import { idParam } from '@/lib/validation';
+import { editTopicPage } from '@/lib/topics/views';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('TopicForm');
@@ -27,51 +25,46 @@ export default async function EditTopicPage({
 }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const topicId = idParam.safeParse(id);
-  if (!topicId.success) notFound();
-  const actor = await getActor();
-  if (!actor) redirect(localePath(locale, '/login'));
-  const topic = findTopic(getDb(), topicId.data);
-  if (!topic || !can(actor, 'topic.update', { communeId: topic.communeId })) notFound();
+  const view = editTopicPage(await requestContext(), id);
+  if (view === 'signIn') redirect(localePath(locale, '/login'));
+  if (!view) notFound();
+  const { topic, moves } = view;
   const sp = await searchParams;
   const t = await getTranslations('TopicForm');
-  const tp = await getTranslations('Phases');
-  const tc = await getTranslations('Common');
-  const phase = effectivePhase(topic);
-  const moves = PHASE_TRANSITIONS[phase];
+  const tPhase = await getTranslations('Phases');
+  const tCommon = await getTranslations('Common');
 
   return (
     <div className="max-w-2xl space-y-10">
       <p>
         <a href={localePath(locale, `/topics/${topic.id}`)}>← {topic.title}</a>
       </p>
-      {sp.saved ? (
-        <p role="status" className="rounded border-l-4 border-green-700 bg-green-50 p-3 text-green-900">
-          {t('saved')}
-        </p>
-      ) : null}
+      {sp.saved ? <Notice tone="success">{t('saved')}</Notice> : null}
       <section aria-labelledby="phase-title">
         <h2 id="phase-title" className="mb-2 text-xl font-bold">{t('phaseTitle')}</h2>
-        <p className="mb-3">{t('phaseIntro', { phase: tp(phase) })}</p>
+        <p className="mb-3">{t('phaseIntro', { phase: tPhase(view.phase) })}</p>
         {moves.length === 0 ? (
           <p>{t('noMoves')}</p>
         ) : (
           <ActionForm action={changePhaseAction} id="phase-form">
             <Hidden name="locale" value={locale} />
             <Hidden name="topicId" value={String(topic.id)} />
-            <SelectField name="phase" label={t('phase')} required requiredMark={tc('required')} options={moves.map((p) => ({ value: p, label: tp(p) }))} />
+            <SelectField name="phase" label={t('phase')} required requiredMark={tCommon('required')} options={moves.map((p) => ({ value: p, label: tPhase(p) }))} />
             {moves.includes('decided') ? (
-              <TextArea name="decision" label={t('decision')} hint={t('decisionHint')} rows={8} maxLength={20000} defaultValue={topic.decision ?? ''} />
+              <TextArea name="decision" label={t('decision')} hint={t('decisionHint')} rows={8} maxLength={20000} defaultValue={view.decision} />
             ) : null}
-            <SubmitButton pendingLabel={tc('saving')}>{t('phaseSubmit')}</SubmitButton>
+            <SubmitButton pendingLabel={tCommon('saving')}>{t('phaseSubmit')}</SubmitButton>
           </ActionForm>
         )}
       </section>
-      {topic.phase !== 'archived' ? (
+      {!view.archived ? (
         <section aria-labelledby="edit-title">
           <h1 id="edit-title" className="mb-4 text-2xl font-bold">{t('editTitle')}</h1>
           <TopicForm locale={locale} communes={[]} topic={topic} />
         </section>
+      ) : null}
+      {!view.archived ? (
+        <TopicTranslationForms locale={locale} topicId={topic.id} existing={view.translations} saved={typeof sp.translated === 'string' ? sp.translated : undefined} />
       ) : null}
     </div>
   );

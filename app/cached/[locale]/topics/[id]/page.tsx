@@ -4,14 +4,16 @@ import { notFound } from 'next/navigation';
 import { Footer } from '@/components/layout/footer';
 import { Header } from '@/components/layout/header';
 import { TopicView } from '@/components/topics/topic-view';
-import { getDb } from '@/db/client';
-import { getTopicView } from '@/db/queries/topics';
-import { localePath, type Locale } from '@/lib/i18n/config';
-import { can } from '@/lib/permissions';
-import { idParam } from '@/lib/validation';
+import { publicContext } from '@/lib/auth/request-context';
+import { headerView } from '@/lib/layout/header-view';
+import { localePath, locales, type Locale } from '@/lib/i18n/config';
 import { publicOrigin } from '@/lib/request-url';
+import { topicPage, topicPageMeta } from '@/lib/topics/topic-page-view';
 
-/** Cached until a write to the topic invalidates it; at most a minute, so an automatic close shows. */
+/**
+ * Cached until a write to the topic invalidates it (app/actions/cache.ts); at most a minute, so that a
+ * close by the scheduler (lib/scheduler.ts) shows.
+ */
 export const revalidate = 60;
 export const dynamicParams = true;
 export function generateStaticParams() {
@@ -20,30 +22,22 @@ export function generateStaticParams() {
 
 type Props = { params: Promise<{ locale: Locale; id: string }> };
 
-function publicTopic(id: string) {
-  const topicId = idParam.safeParse(id);
-  if (!topicId.success) return null;
-  const view = getTopicView(getDb(), topicId.data);
-  // Served to anonymous readers only: read as an anonymous visitor.
-  if (!view || !can(null, 'topic.read', view.topic)) return null;
-  return view;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id, locale } = await params;
-  const view = publicTopic(id);
-  if (!view) return {};
+  // Served to anonymous readers only: read as an anonymous visitor (publicContext reads no cookie).
+  const topic = topicPageMeta(publicContext(), id, locale);
+  if (!topic) return {};
   const t = await getTranslations({ locale, namespace: 'Topic' });
   return {
-    title: view.topic.title,
-    description: view.topic.summary,
+    title: topic.title,
+    description: topic.summary,
     alternates: {
-      types: { 'application/atom+xml': [{ url: `/feeds/${view.communeSlug}.atom`, title: t('feed', { commune: view.commune }) }] },
+      types: { 'application/atom+xml': [{ url: `/feeds/${topic.communeSlug}.atom`, title: t('feed', { commune: topic.commune }) }] },
       // Rendered once for every reader, without a request: absolute URLs only when PUBLIC_URL is known.
       ...(publicOrigin()
         ? {
-            languages: { fr: `/topics/${view.topic.id}`, en: `/en/topics/${view.topic.id}` },
-            canonical: localePath(locale, `/topics/${view.topic.id}`),
+            languages: Object.fromEntries(locales.map((l) => [l, localePath(l, `/topics/${topic.id}`)])),
+            canonical: localePath(locale, `/topics/${topic.id}`),
           }
         : {}),
     },
@@ -53,13 +47,14 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CachedTopicPage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const view = publicTopic(id);
+  const ctx = publicContext();
+  const view = topicPage(ctx, { id, sp: {}, locale });
   if (!view) notFound();
   return (
     <>
-      <Header locale={locale} actor={null} selectedCommuneId={null} path={`/topics/${view.topic.id}`} />
+      <Header locale={locale} view={headerView(ctx)} selectedCommuneId={null} path={`/topics/${view.id}`} />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
-        <TopicView locale={locale} view={view} actor={null} sp={{}} shareOrigin={process.env.PUBLIC_URL ?? ''} />
+        <TopicView view={view} locale={locale} shareOrigin={publicOrigin()?.origin ?? ''} />
       </main>
       <Footer />
     </>

@@ -1,0 +1,26 @@
+// Value lists of moderation: imported by db/schema.ts, so this file imports nothing.
+
+/** Everything that can be held, reported, hidden and restored (lib/moderation/registry.ts). */
+export const CONTENT_TYPES = ['topic', 'comment', 'project', 'update'] as const;
+export type ContentType = (typeof CONTENT_TYPES)[number];
+
+export const REPORT_REASONS = ['spam', 'insult', 'sexist', 'hate', 'threat', 'personal', 'misinformation', 'offtopic'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+/** Why an item was held at submission: a screening reason (lib/moderation/screen.ts) or premoderation. */
+export const HOLD_REASONS = ['link', 'personalData', 'burst', 'threat', 'premoderation'] as const;
+
+export const MODERATION_STATES = ['visible', 'held', 'hidden'] as const;
+
+export const SANCTION_KINDS = ['warning', 'suspension'] as const;
+export type SanctionKind = (typeof SANCTION_KINDS)[number];
+
+export const APPEAL_STATES = ['pending', 'upheld', 'rejected'] as const;
+export type AppealState = (typeof APPEAL_STATES)[number];
+
+export const PREMODERATION_MODES = ['off', 'new_accounts', 'all', 'flagged'] as const;
+export type PremoderationMode = (typeof PREMODERATION_MODES)[number];
+
+/** The languages of screening terms (the built-in word lists and those moderators add). */
+export const TERM_LANGUAGES = ['fr', 'en', 'bm', 'snk', 'ff'] as const;
+export type TermLanguage = (typeof TERM_LANGUAGES)[number];

@@ -1,0 +1,53 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { getCommuneBySlug } from '@/db/queries/geography';
+import { communes, topics, users } from '@/db/schema';
+import { publicTopicSql } from '@/lib/topics/visibility';
+import type { ViewContext } from '@/lib/view-context';
+import type { AtomEntry } from './atom';
+
+/** The latest public topics, of one commune or of all. */
+export function feedTopics(db: Db, communeId: number | null, limit = 50) {
+  return db
+    .select({
+      id: topics.id,
+      title: topics.title,
+      summary: topics.summary,
+      createdAt: topics.createdAt,
+      updatedAt: topics.updatedAt,
+      author: users.displayName,
+      commune: communes.name,
+    })
+    .from(topics)
+    .innerJoin(users, eq(users.id, topics.authorId))
+    .innerJoin(communes, eq(communes.id, topics.communeId))
+    .where(and(publicTopicSql, communeId ? eq(topics.communeId, communeId) : undefined))
+    .orderBy(desc(topics.id))
+    .limit(limit)
+    .all();
+}
+
+/** What /feeds/<file> serves: the feed's commune (null: all communes) and its entries, paths without origin. */
+export type TopicFeed = {
+  /** "all" or the commune's slug */
+  slug: string;
+  commune: { id: number; name: string } | null;
+  updated: string;
+  entries: (Omit<AtomEntry, 'id' | 'url'> & { path: string })[];
+};
+
+/** /feeds/<commune-slug>.atom or /feeds/all.atom; null for any other name (404). Public data: no reader needed. */
+export function topicFeed(ctx: Pick<ViewContext, 'db'>, file: string): TopicFeed | null {
+  const m = /^([a-z0-9-]{1,60})\.atom$/.exec(file);
+  if (!m) return null;
+  const slug = m[1]!;
+  const commune = slug === 'all' ? null : getCommuneBySlug(ctx.db, slug);
+  if (slug !== 'all' && !commune) return null;
+  const rows = feedTopics(ctx.db, commune?.id ?? null);
+  return {
+    slug,
+    commune: commune ? { id: commune.id, name: commune.name } : null,
+    updated: rows[0]?.updatedAt ?? rows[0]?.createdAt ?? new Date(0).toISOString(),
+    entries: rows.map((r) => ({ path: `/topics/${r.id}`, title: r.title, summary: r.summary, updated: r.updatedAt ?? r.createdAt, author: r.author })),
+  };
+}
