@@ -502,3 +502,11 @@ export function can<A extends Action>(actor: Actor | null, action: A, subject: S
     return false;
   }
 }
+
+/**
+ * Refused only because the account is not verified yet: the same question, asked as if it were. Pages
+ * then say "verify your account to vote" where the form would be, instead of nothing (issue 12 §2).
+ */
+export function allowedOnceVerified<A extends Action>(actor: Actor | null, action: A, subject: Subjects[A]): boolean {
+  return !!actor && !actor.verified && !can(actor, action, subject) && can({ ...actor, verified: true }, action, subject);
+}

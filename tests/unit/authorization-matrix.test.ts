@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, can, COMMENT_EDIT_WINDOW_MS, moderationScope, type Action, type Actor, type ProjectSubject, type Subjects } from '@/lib/permissions';
+import { ACTIONS, allowedOnceVerified, can, COMMENT_EDIT_WINDOW_MS, moderationScope, type Action, type Actor, type ProjectSubject, type Subjects } from '@/lib/permissions';
 
 /**
  * The authorisation matrix (issue 11): every action, asked by every kind of person, about a subject of
@@ -280,6 +280,22 @@ describe('the authorisation matrix', () => {
   );
   it.each(cells)('$action ($what): $name → $allowed', ({ action, who, subject, allowed }) => {
     expect(can(who, action, subject(who) as never)).toBe(allowed);
+  });
+});
+
+describe('pages say "verify your account first" exactly where verification is what is missing', () => {
+  const column = (name: string) => PEOPLE.findIndex(([n]) => n === name);
+  const [citizen, unverified, admin, unverifiedAdmin] = ['citizen', 'unverified citizen', 'admin', 'unverified admin'].map(column) as [number, number, number, number];
+  it.each(MATRIX.map(([action, what, subject, expected]) => ({ action, what, subject, expected })))('$action ($what)', ({ action, subject, expected }) => {
+    for (const [verified, pending] of [
+      [citizen, unverified],
+      [admin, unverifiedAdmin],
+    ] as const) {
+      const who = PEOPLE[pending]![1];
+      expect(allowedOnceVerified(who, action, subject(who) as never)).toBe(expected[verified] === 'Y' && expected[pending] === '.');
+    }
+    // Never said to anyone verified, nor to visitors who are not signed in.
+    for (const [, who] of PEOPLE) if (!who || who.verified) expect(allowedOnceVerified(who, action, subject(who) as never)).toBe(false);
   });
 });
 
