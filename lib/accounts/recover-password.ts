@@ -86,6 +86,9 @@ export async function requestRecoveryCode(db: Db, input: unknown, meta: { ip: st
   return ok({ channel: target.channel });
 }
 
+/** Every refused recovery code, whatever the reason, and an unknown phone or address: the same field error. */
+export const RECOVERY_CODE_REFUSED = 'recoveryCodeRefused';
+
 export const resetPasswordSchema = z.strictObject({
   identifier: identifierSchema,
   code: z.string().max(20, 'codeFormat'),
@@ -94,7 +97,7 @@ export const resetPasswordSchema = z.strictObject({
 
 /**
  * Step 2: the code (by SMS, by e-mail, or handed over in person) and a new password. A wrong code, an
- * expired one and an unknown identifier give the same answer. On success: new password, every session
+ * expired one, one closed after five wrong tries and an unknown identifier give the same answer. On success: new password, every session
  * ended, sign-in locks lifted, the account verified if the code proved its phone or address (or was
  * handed over in person), and the owner told.
  */
@@ -110,7 +113,7 @@ export async function resetPasswordWithCode(db: Db, input: unknown, meta: { ip: 
   const user = findByIdentifier(db, parsed.data.identifier);
   // Hashed whoever asks: an unknown identifier costs the same time as a wrong code.
   const passwordHash = await hashPassword(parsed.data.newPassword);
-  if (!user) return invalid({ code: 'codeWrong' });
+  if (!user) return invalid({ code: RECOVERY_CODE_REFUSED });
 
   const checked = redeemCode(
     db,
@@ -134,7 +137,9 @@ export async function resetPasswordWithCode(db: Db, input: unknown, meta: { ip: 
     },
     now,
   );
-  if (!checked.ok) return invalid({ code: checked.reason });
+  // Wrong, expired or spent: one answer, the one an unknown identifier gets too ("too many tries" after
+  // five wrong codes would otherwise tell that an account has this number).
+  if (!checked.ok) return invalid({ code: RECOVERY_CODE_REFUSED });
   clearSignInLocks(db, user.id);
   announceThresholds(db, checked.value);
   const used = checked.code.channel;

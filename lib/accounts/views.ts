@@ -148,15 +148,13 @@ export function accessResetSpaces(ctx: ViewContext): { id: number; name: string 
 }
 
 /**
- * /facilitator/access: the spaces where this person resets access in person (one: no choice to make);
- * an admin who facilitates at no space is sent to the account's page instead (adminElsewhere). Null
- * when nobody is signed in.
+ * /facilitator/access: the spaces where this person resets access in person (a facilitator: their own,
+ * one means no choice to make; an admin: any, saying where they stand). Null when nobody is signed in.
  */
-export function accessResetPage(ctx: ViewContext): { spaces: { id: number; name: string }[]; adminElsewhere: boolean } | Forbidden | null {
+export function accessResetPage(ctx: ViewContext): { spaces: { id: number; name: string }[] } | Forbidden | null {
   if (!ctx.actor) return null;
   const spaces = accessResetSpaces(ctx);
-  if (spaces.length > 0) return { spaces, adminElsewhere: false };
-  return can(ctx.actor, 'account.resetInPerson', { userId: 0, spaceId: null, targetRoles: [] }) ? { spaces, adminElsewhere: true } : FORBIDDEN;
+  return spaces.length > 0 ? { spaces } : FORBIDDEN;
 }
 
 /** May this person reset this account's access as an admin (the form on /admin/users/[id])? */

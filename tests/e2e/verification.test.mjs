@@ -70,7 +70,9 @@ describe('she registers, receives the code, and takes part', () => {
     await open(page, topic, { js });
     await expectText(page.locator('#verify-banner'), 'Votre compte n’est pas encore vérifié : vous pouvez lire, mais pas encore participer. Vérifier mon compte');
     assert.equal(await page.locator('#vote-form').count(), 0, 'no vote form before verification');
-    await Promise.all([page.waitForURL((u) => u.pathname === '/verify'), page.click('#verify-banner a')]);
+    await expectText(page.locator('#verify-to-vote'), 'Pour voter, vérifiez d’abord votre compte avec le code reçu.');
+    await expectText(page.locator('#verify-to-comment'), 'Pour commenter, vérifiez d’abord votre compte avec le code reçu.');
+    await Promise.all([page.waitForURL((u) => u.pathname === '/verify'), page.click('#verify-to-vote a')]);
 
     // A new code too soon is refused; a wrong code says so and keeps nothing secret.
     if (js) await hydrated(page);
@@ -123,7 +125,7 @@ describe('she forgets her password and gets back in by SMS', () => {
       await page.fill('#n-code', code === '000000' ? '111111' : '000000');
       await page.fill('#n-newPassword', newPassword);
       await submit(page, 'reset-password-form', JS_OFF);
-      await expectText(page.locator('#n-code-error'), 'Ce code n’est pas le bon, ou il a été remplacé par un code plus récent.');
+      await expectText(page.locator('#n-code-error'), 'Ce code ne marche pas : il n’est pas le bon, il a expiré, ou il a déjà été essayé 5 fois. Vérifiez le numéro ou l’adresse et le code, ou demandez un nouveau code.');
       assert.equal(await page.inputValue('#n-identifier'), phone);
       assert.equal(await page.inputValue('#n-newPassword'), '');
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { auditLog, messages, notifications, users, type User } from '@/db/schema';
+import { accountCodes, auditLog, messages, notifications, users, type User } from '@/db/schema';
 import { authenticate } from '@/lib/accounts/authenticate';
 import { loadSessionActor } from '@/lib/accounts/load-actor';
 import { hashPassword } from '@/lib/accounts/password';
@@ -56,7 +56,7 @@ describe('forgot password: a code by SMS or by e-mail, then a new password', () 
     expect(await resetPasswordWithCode(t.db, { identifier: '76123456', code, newPassword: 'Autre-mot-de-passe-9' }, { ...META, now: minutesAfter(T0, 5) })).toEqual({
       ok: false,
       error: 'invalid',
-      fieldErrors: { code: 'codeWrong' },
+      fieldErrors: { code: 'recoveryCodeRefused' },
     });
   });
 
@@ -129,13 +129,15 @@ describe('the form tells nobody who has an account', () => {
     expect(messagesTo(t.db, '+22376123456', 'recovery')).toHaveLength(5);
   });
 
-  it('a wrong code and an unknown identifier get the same answer; five wrong tries close the code', async () => {
+  it('a wrong code, a closed one and an unknown identifier get the same answer; five wrong tries close the code', async () => {
     await requestRecoveryCode(t.db, { identifier: '76123456' }, META);
     const code = lastCodeSent(t.db, '+22376123456', 'recovery')!;
-    const wrong = { ok: false, error: 'invalid', fieldErrors: { code: 'codeWrong' } };
+    const wrong = { ok: false, error: 'invalid', fieldErrors: { code: 'recoveryCodeRefused' } };
     expect(await resetPasswordWithCode(t.db, { identifier: '76998877', code, newPassword: NEW_PASSWORD }, META)).toEqual(wrong);
     for (let i = 0; i < 4; i++) expect(await resetPasswordWithCode(t.db, { identifier: '76123456', code: otherCode(code), newPassword: NEW_PASSWORD }, META)).toEqual(wrong);
-    expect(await resetPasswordWithCode(t.db, { identifier: '76123456', code: otherCode(code), newPassword: NEW_PASSWORD }, META)).toMatchObject({ fieldErrors: { code: 'codeTooManyTries' } });
+    // The fifth closes the code, and says no more than for an unknown number; the right code no longer works.
+    expect(await resetPasswordWithCode(t.db, { identifier: '76123456', code: otherCode(code), newPassword: NEW_PASSWORD }, META)).toEqual(wrong);
+    expect(t.db.select().from(accountCodes).where(eq(accountCodes.purpose, 'recovery')).all()).toMatchObject([{ closedReason: 'tries', attempts: 5 }]);
     expect(await resetPasswordWithCode(t.db, { identifier: '76123456', code, newPassword: NEW_PASSWORD }, META)).toEqual(wrong);
     expect(await signIn('76123456', TEST_PASSWORD)).toMatchObject({ ok: true });
   });
@@ -144,7 +146,7 @@ describe('the form tells nobody who has an account', () => {
     await requestRecoveryCode(t.db, { identifier: '76123456' }, META);
     const code = lastCodeSent(t.db, '+22376123456', 'recovery')!;
     expect(await resetPasswordWithCode(t.db, { identifier: '76123456', code, newPassword: NEW_PASSWORD }, { ...META, now: minutesAfter(T0, 10.1) })).toMatchObject({
-      fieldErrors: { code: 'codeExpired' },
+      fieldErrors: { code: 'recoveryCodeRefused' },
     });
   });
 });
@@ -189,7 +191,7 @@ describe('in person, at any connected space, after checking an identity document
     const r = await resetAccessInPerson(t.db, actorOf(t.db, fanta.id), form({ spaceId: String(t.spaceId('nioro')), identifier: 'awa@exemple.ml' }), T0);
     if (!r.ok || r.value.method !== 'code') throw new Error('no code');
     expect(await resetPasswordWithCode(t.db, { identifier: 'awa@exemple.ml', code: r.value.code, newPassword: NEW_PASSWORD }, { ...META, now: minutesAfter(T0, 31) })).toMatchObject({
-      fieldErrors: { code: 'codeExpired' },
+      fieldErrors: { code: 'recoveryCodeRefused' },
     });
   });
 

@@ -23,17 +23,6 @@ export default async function AccessResetPage({ params }: { params: Promise<{ lo
   const view = accessResetPage(await signedInContext(locale));
   if (!view || 'forbidden' in view) return <Forbidden />;
   const t = await getTranslations('AccessReset');
-  if (view.adminElsewhere) {
-    // An admin who is no facilitator resets from the account's own page.
-    return (
-      <div className="max-w-xl space-y-4">
-        <h1 className="text-2xl font-bold">{t('title')}</h1>
-        <p>
-          {t('adminElsewhere')} <a href={localePath(locale, '/admin')}>{t('adminLink')}</a>
-        </p>
-      </div>
-    );
-  }
   const tf = await getTranslations('Facilitator');
   const here = localePath(locale, '/facilitator/access');
   return (
