@@ -159,6 +159,19 @@ export type Subjects = {
   // media (lib/media): uploading a recording, and hearing one
   'media.upload': undefined;
   'media.read': MediaSubject;
+  // civic learning (lib/learn)
+  /** the authoring area: write courses and lessons, record training sessions */
+  'learn.author': undefined;
+  /** create, edit, publish or unpublish a course (communeId null: region-wide) and its lessons, narrations and images */
+  'course.edit': CourseScope;
+  /** read a course or lesson: published (course and lesson) and visible (neither held nor hidden), else its authors only */
+  'learn.read': CourseScope & { published: boolean; visible: boolean };
+  /** record one's own quiz answers and progress */
+  'learn.progress': { userId: number };
+  /** see and print one's own certificate (its public page, by code, shows only what is printed on it) */
+  'certificate.view': { userId: number };
+  /** record a training session at this space, and see the space's sessions */
+  'training.manage': { spaceId: number };
   /** the delivery status of SMS and e-mails (recipients masked, texts never shown) */
   'messages.viewStatus': undefined;
   // interface translations (lib/translations): a translator (a grant admins give, usually to facilitators) or an admin
@@ -171,6 +184,12 @@ export type Subjects = {
   /** take a live translation down (the one approved before it, if any, comes back) */
   'translation.revert': undefined;
 };
+
+/**
+ * Where a course belongs: a commune (and the connected spaces in it, whose facilitators write its courses),
+ * or the whole region (communeId null, no spaces: every facilitator writes region-wide courses).
+ */
+export type CourseScope = { communeId: number | null; communeSpaceIds: readonly number[] };
 
 /** A recording (lib/media): public once published; until then its owner's, and its commune's moderators'. */
 export type MediaSubject = { ownerId: number; communeId: number; state: 'pending' | 'held' | 'published' | 'rejected' };
@@ -470,6 +489,14 @@ const rules: { [A in Action]: Rule<A> } = {
     s.state === 'published' ||
     (!!actor && actor.id === s.ownerId) ||
     (participant(actor) && (moderates(actor, s.communeId) || isAdmin(actor))),
+  // learning: facilitators and admins write; a commune's course is its spaces' facilitators' (and admins')
+  'learn.author': (actor) => participant(actor) && (hasRole(actor, 'facilitator') || isAdmin(actor)),
+  'course.edit': (actor, s) => writesCourse(actor, s),
+  'learn.read': (actor, s) => (s.published === true && s.visible === true) || writesCourse(actor, s),
+  // One's own learning, even when suspended: it changes nothing anyone else reads.
+  'learn.progress': (actor, s) => self(actor, s),
+  'certificate.view': (actor, s) => self(actor, s),
+  'training.manage': (actor, s) => participant(actor) && (facilitates(actor, s.spaceId) || isAdmin(actor)),
   'messages.viewStatus': (actor) => participant(actor) && isAdmin(actor),
   'translation.access': (actor) => translates(actor),
   'translation.propose': (actor) => translates(actor),
@@ -483,6 +510,14 @@ const rules: { [A in Action]: Rule<A> } = {
 /** Translators and admins, not suspended, work on the interface's translations. */
 function translates(actor: Actor | null): boolean {
   return participant(actor) && (hasRole(actor, 'translator') || isAdmin(actor));
+}
+
+/** Admins write every course; facilitators write region-wide courses and those of their space's commune. */
+function writesCourse(actor: Actor | null, s: CourseScope): boolean {
+  if (!participant(actor)) return false;
+  if (isAdmin(actor)) return true;
+  if (!hasRole(actor, 'facilitator')) return false;
+  return s.communeId === null || s.communeSpaceIds.some((id) => facilitates(actor, id));
 }
 
 /** The space's facilitators, the commune's officials, and admins run the space's public meetings. */

@@ -11,8 +11,13 @@ import { removeModerationTerm } from '@/lib/moderation/remove-term';
 import { reportContent } from '@/lib/moderation/report-content';
 import { suspendUser, warnUser } from '@/lib/moderation/sanctions';
 import { updateModerationRules } from '@/lib/moderation/settings';
-import { refreshAllTopics, refreshTopic } from './cache';
+import { refreshAllTopics, refreshLearn, refreshTopic } from './cache';
 import { pick, readForm, refused, safeNext, type SubmittedForm } from './helpers';
+
+/** A course or a lesson changed what anonymous readers see: refresh the cached learning pages. */
+function refreshLearnIf(...types: string[]): void {
+  if (types.some((t) => t === 'course' || t === 'lesson')) refreshLearn();
+}
 
 /** Back to where the form was (its `next`: only our own paths), with the outcome in the query. */
 function back(form: SubmittedForm, fallback: string, query: string): never {
@@ -28,6 +33,7 @@ export async function reportAction(_prev: FormState, formData: FormData): Promis
   if (!result.ok) return refused(result, form);
   // Hidden at the threshold: anonymous readers of the topic must not see it any more.
   refreshTopic(result.value.topicId);
+  refreshLearnIf(form.values.contentType ?? '');
   back(form, '/', 'reported=1');
 }
 
@@ -37,6 +43,7 @@ export async function moderateAction(_prev: FormState, formData: FormData): Prom
   const result = moderateContent(ctx.db, ctx.actor, pick(form, ['contentType', 'contentId', 'action', 'reason']), ctx.now);
   if (!result.ok) return refused(result, form);
   refreshTopic(result.value.topicId);
+  refreshLearnIf(form.values.contentType ?? '');
   back(form, '/moderation', 'done=1');
 }
 
@@ -48,6 +55,7 @@ export async function bulkModerateAction(_prev: FormState, formData: FormData): 
   const result = moderateBulk(ctx.db, ctx.actor, { items, action: form.values.action ?? '', reason: form.values.reason ?? '' }, ctx.now);
   if (!result.ok) return refused(result, form);
   for (const id of result.value.topicIds) refreshTopic(id);
+  refreshLearnIf(...items.map((item) => item.split(':')[0] ?? ''));
   back(form, '/moderation', `bulk=${result.value.done}-${result.value.skipped}`);
 }
 
@@ -65,7 +73,10 @@ export async function suspendAction(_prev: FormState, formData: FormData): Promi
   const input = { ...pick(form, ['userId', 'reason', 'days', 'about']), hideContent: form.values.hideContent === 'on' ? 'on' : '' };
   const result = suspendUser(ctx.db, ctx.actor, input, ctx.now);
   if (!result.ok) return refused(result, form);
-  if (result.value.hidden > 0) refreshAllTopics();
+  if (result.value.hidden > 0) {
+    refreshAllTopics();
+    refreshLearn();
+  }
   back(form, '/moderation', 'suspended=1');
 }
 
@@ -83,6 +94,7 @@ export async function decideAppealAction(_prev: FormState, formData: FormData): 
   const result = decideAppeal(ctx.db, ctx.actor, pick(form, ['appealId', 'outcome', 'note']), ctx.now);
   if (!result.ok) return refused(result, form);
   refreshAllTopics();
+  refreshLearn();
   back(form, '/moderation/appeals', 'done=1');
 }
 

@@ -1,6 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { comments, projects, projectUpdates, topics, type ContentType, type Visibility } from '@/db/schema';
+import { comments, courses, lessons, projects, projectUpdates, topics, type ContentType, type Visibility } from '@/db/schema';
+import { isPublicLearning, lessonsOf, moderationCommuneOf } from '@/lib/learn/load';
+import { syncLessonMedia } from '@/lib/learn/media-state';
 import { isPublicProject as projectIsPublic, isPublicTopic } from '@/lib/permissions';
 
 
@@ -193,12 +195,73 @@ const updateType: Moderatable = {
   },
 };
 
+/** A course's title and summary (lib/learn): moderated in its commune, or for a region-wide course its author's. */
+const courseType: Moderatable = {
+  type: 'course',
+  load(db, id) {
+    const c = db.select().from(courses).where(eq(courses.id, id)).get();
+    if (!c) return undefined;
+    return {
+      type: 'course',
+      id: c.id,
+      authorId: c.authorId,
+      communeId: moderationCommuneOf(db, c),
+      text: `${c.title}\n${c.summary}`,
+      visibility: c.visibility,
+      isPublic: isPublicLearning(c),
+      conflictedUserIds: [c.authorId],
+      conflictedOfficialsOf: null,
+      topicId: null,
+      path: `/learn/${c.slug}`,
+      // Written by facilitators and admins, not by the commune in its official capacity.
+      official: false,
+    };
+  },
+  setVisibility(tx, id, to) {
+    const c = tx.update(courses).set({ visibility: to }).where(eq(courses.id, id)).returning().get();
+    // Its lessons' recordings are public only while the course is.
+    if (c) for (const l of lessonsOf(tx, c.id)) syncLessonMedia(tx, c, l);
+  },
+};
+
+/** A lesson's text and quiz (lib/learn). */
+const lessonType: Moderatable = {
+  type: 'lesson',
+  load(db, id) {
+    const row = db.select({ l: lessons, c: courses }).from(lessons).innerJoin(courses, eq(courses.id, lessons.courseId)).where(eq(lessons.id, id)).get();
+    if (!row) return undefined;
+    const { l, c } = row;
+    return {
+      type: 'lesson',
+      id: l.id,
+      authorId: l.authorId,
+      communeId: moderationCommuneOf(db, c),
+      text: `${l.title}\n${l.body}\n${l.quiz.map((q) => [q.question, ...q.choices.map((ch) => ch.text), q.explanation].join('\n')).join('\n')}`,
+      visibility: l.visibility,
+      isPublic: isPublicLearning(c, l),
+      conflictedUserIds: [l.authorId],
+      conflictedOfficialsOf: null,
+      topicId: null,
+      path: `/learn/${c.slug}/${l.slug}`,
+      official: false,
+    };
+  },
+  setVisibility(tx, id, to) {
+    const l = tx.update(lessons).set({ visibility: to }).where(eq(lessons.id, id)).returning().get();
+    if (!l) return;
+    const c = tx.select().from(courses).where(eq(courses.id, l.courseId)).get()!;
+    syncLessonMedia(tx, c, l);
+  },
+};
+
 /** Every moderatable content type. A new type registers here; the pipeline is never copied. */
 export const MODERATABLE: Partial<Record<ContentType, Moderatable>> = {
   comment: commentType,
   topic: topicType,
   project: projectType,
   update: updateType,
+  course: courseType,
+  lesson: lessonType,
 };
 
 export function moderatable(type: string): Moderatable | undefined {

@@ -11,7 +11,7 @@ export type Verdict = { action: 'publish' } | { action: 'hold'; reason: HoldReas
 export type ScreenInput = {
   authorId: number;
   /** official publications (topics) may carry a service's phone or email on purpose */
-  kind: 'topic' | 'comment' | 'project' | 'update' | 'name';
+  kind: 'topic' | 'comment' | 'project' | 'update' | 'name' | 'lesson';
   text: string;
   /** officials, moderators, facilitators and admins may post links */
   trusted: boolean;

@@ -1,7 +1,7 @@
 // Value lists of moderation: imported by db/schema.ts, so this file imports nothing.
 
 /** Everything that can be held, reported, hidden and restored (lib/moderation/registry.ts). */
-export const CONTENT_TYPES = ['topic', 'comment', 'project', 'update'] as const;
+export const CONTENT_TYPES = ['topic', 'comment', 'project', 'update', 'course', 'lesson'] as const;
 export type ContentType = (typeof CONTENT_TYPES)[number];
 
 export const REPORT_REASONS = ['spam', 'insult', 'sexist', 'hate', 'threat', 'personal', 'misinformation', 'offtopic'] as const;

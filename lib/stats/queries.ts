@@ -41,12 +41,18 @@ const CONTRIBUTIONS = sql`
 export const CONTRIBUTION_KINDS = ['comments', 'votes', 'projects', 'supports'] as const;
 export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
 
-/** What the dashboard counts: the contributions of accounts, and people's attendance at public meetings. */
-export const STATS_KINDS = [...CONTRIBUTION_KINDS, 'attendance'] as const;
+/**
+ * What the dashboard counts: the contributions of accounts, people's attendance at public meetings, and
+ * people trained at connected spaces (issue 15: counted by gender and age band, or named with their consent).
+ */
+export const STATS_KINDS = [...CONTRIBUTION_KINDS, 'attendance', 'training'] as const;
 export type StatsKind = (typeof STATS_KINDS)[number];
 
-/** How a contribution reached Baro: typed by the person, entered for them by a facilitator, or said at a meeting. */
-export const CHANNELS = ['self', 'assisted', 'meeting'] as const;
+/**
+ * How a contribution reached Baro: typed by the person, entered for them by a facilitator, said at a meeting,
+ * or a training session at a connected space ("formation").
+ */
+export const CHANNELS = ['self', 'assisted', 'meeting', 'formation'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** What the figures cover: everything, one commune, one topic or one project. */
@@ -79,6 +85,10 @@ function scopeWhere(scope: StatsScope): SQL {
  * - attendance at public meetings (minutes published, not cancelled): one row per gender × age band
  *   counted in the room, `user_id` null and `weight` the number of people. Its date is the meeting's,
  *   its topic or project the meeting's, its commune and space those of the meeting's space.
+ * - training sessions at connected spaces (issue 15), channel "formation", on the session's day, in its space
+ *   and that space's commune, with no topic or project: the people counted by gender × age band, like a
+ *   meeting's attendance (`user_id` null, `weight` the count), and the participants named with their consent
+ *   (one row each, with their own gender and age band, counted once as people like any account).
  * People at a meeting have no account: each attendance counts as one person (docs/features/stats.md).
  */
 function statsRows(year: number): SQL {
@@ -92,7 +102,17 @@ function statsRows(year: number): SQL {
   SELECT NULL, 'attendance', m.starts_at, m.topic_id, m.project_id, s.commune_id, 'meeting', m.space_id,
          CASE WHEN a.gender IN ('woman', 'man') THEN a.gender ELSE 'unknown' END, a.age_band, a.count
     FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id JOIN connected_spaces s ON s.id = m.space_id
-   WHERE m.cancelled_at IS NULL AND m.minutes_published_at IS NOT NULL AND a.count > 0`;
+   WHERE m.cancelled_at IS NULL AND m.minutes_published_at IS NOT NULL AND a.count > 0
+  UNION ALL
+  SELECT NULL, 'training', ts.held_on, NULL, NULL, s.commune_id, 'formation', ts.space_id,
+         CASE WHEN a.gender IN ('woman', 'man') THEN a.gender ELSE 'unknown' END, a.age_band, a.count
+    FROM training_attendance a JOIN training_sessions ts ON ts.id = a.session_id JOIN connected_spaces s ON s.id = ts.space_id
+   WHERE a.count > 0
+  UNION ALL
+  SELECT tp.user_id, 'training', ts.held_on, NULL, NULL, s.commune_id, 'formation', ts.space_id,
+         ${genderGroupSql}, ${ageBandSql(year)}, 1
+    FROM training_participants tp JOIN training_sessions ts ON ts.id = tp.session_id
+         JOIN connected_spaces s ON s.id = ts.space_id JOIN users ON users.id = tp.user_id`;
 }
 
 /** Distinct accounts, plus people counted at meetings (who cannot be told apart). */

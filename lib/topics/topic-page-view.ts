@@ -1,3 +1,5 @@
+import type { Locale } from '@/lib/i18n/config';
+import { lessonsForTopic, type LinkedLesson } from '@/lib/learn/topic-links';
 import { meetingsSection, type MeetingsSectionView } from '@/lib/meetings/views';
 import { spokenSummaries, topicInLanguage } from '@/lib/translations/topic-content';
 import { assistedVoteCount } from '@/db/queries/assisted';
@@ -73,6 +75,8 @@ export type TopicPageView = {
   decision: { html: string; decidedAt: string | null } | null;
   /** the topic's text (sanitised HTML from Markdown) */
   bodyHtml: string;
+  /** lessons the topic points to, in the reader's language (lib/learn/topic-links.ts) */
+  lessons: LinkedLesson[];
   timeline: { steps: { toPhase: Phase; createdAt: string; bySystem: boolean }[]; revisionCount: number };
   vote: TopicVoteView;
   meetings: MeetingsSectionView | null;
@@ -141,6 +145,7 @@ export function topicPage(ctx: ViewContext, input: { id: string; sp: Search; loc
     },
     decision: topic.decision && (phase === 'decided' || phase === 'archived') ? { html: renderMarkdown(topic.decision), decidedAt: topic.decidedAt } : null,
     bodyHtml: renderMarkdown(topic.body),
+    lessons: lessonsForTopic(db, topic.id, locale as Locale),
     timeline: {
       steps: phaseTimeline(db, topic.id).map((s) => ({ toPhase: s.toPhase, createdAt: s.createdAt, bySystem: s.actorId === null && s.toPhase === 'deliberation' })),
       revisionCount: topicRevisionCount(db, topic.id),

@@ -22,12 +22,15 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** A fake microphone: MediaRecorder records a tone, and the permission prompt is answered yes. */
+export const FAKE_MICROPHONE_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
+
 let browser;
 
-/** Launches one Chromium for the test file (call at the top of each file). */
-export function withBrowser() {
+/** Launches one Chromium for the test file (call at the top of each file); `extraArgs`, e.g. FAKE_MICROPHONE_ARGS. */
+export function withBrowser({ extraArgs = [] } = {}) {
   before(async () => {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
   });
   after(async () => {
     await browser?.close();

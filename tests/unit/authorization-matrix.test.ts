@@ -267,6 +267,21 @@ const MATRIX: Case[] = [
   row('translation.review', 'a machine draft', () => ({ proposerId: null }),                                         '............Y.'),
   row('translation.review', 'their own proposal', (w) => ({ proposerId: own(w) }),                                   '..............'),
   row('translation.revert', 'a live translation', () => undefined,                                                   '............Y.'),
+  // civic learning (reading lessons and one's own progress are reading: no verification needed)
+  row('learn.author', 'the authoring area', () => undefined,                                                         '.....YY.....Y.'),
+  row('course.edit', 'a region-wide course', () => ({ communeId: null, communeSpaceIds: [] }),                       '.....YY.....Y.'),
+  row('course.edit', 'a course of commune 1', () => ({ communeId: C1, communeSpaceIds: [SPACE1] }),                  '.....Y......Y.'),
+  row('course.edit', 'a course of commune 2', () => ({ communeId: C2, communeSpaceIds: [SPACE2] }),                  '......Y.....Y.'),
+  row('course.edit', 'a course of a commune without a space', () => ({ communeId: C2, communeSpaceIds: [] }),        '............Y.'),
+  row('learn.read', 'a published lesson', () => ({ communeId: C1, communeSpaceIds: [SPACE1], published: true, visible: true }), 'YYYYYYYYYYYYYY'),
+  row('learn.read', 'a draft of commune 1', () => ({ communeId: C1, communeSpaceIds: [SPACE1], published: false, visible: true }), '.....Y......Y.'),
+  row('learn.read', 'a held region-wide lesson', () => ({ communeId: null, communeSpaceIds: [], published: true, visible: false }), '.....YY.....Y.'),
+  row('learn.progress', 'their own progress', (w) => ({ userId: own(w) }),                                        '.YYYYYYYYYYYYY'),
+  row('learn.progress', 'someone else’s progress', () => ({ userId: OTHER }),                                      '..............'),
+  row('certificate.view', 'their own certificate', (w) => ({ userId: own(w) }),                                    '.YYYYYYYYYYYYY'),
+  row('certificate.view', 'someone else’s certificate', () => ({ userId: OTHER }),                                 '..............'),
+  row('training.manage', 'at space 1', () => ({ spaceId: SPACE1 }),                                                 '.....Y......Y.'),
+  row('training.manage', 'at space 2', () => ({ spaceId: SPACE2 }),                                                 '......Y.....Y.'),
 ];
 
 describe('the authorisation matrix', () => {
