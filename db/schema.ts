@@ -133,7 +133,7 @@ export const users = sqliteTable(
     pinChoicePending: integer('pin_choice_pending', { mode: 'boolean' }).notNull().default(false),
     /**
      * When the account was verified; null: not (yet) verified. Until then it may sign in, read and
-     * finish verification, and nothing else; its votes and supports do not count (docs/features/accounts.md).
+     * finish verification, and nothing else; its votes and supports do not count (docs/features/verification.md).
      */
     verifiedAt: text('verified_at'),
     /** how: 'sms' or 'email' (that phone or address was proven: changing it asks again), 'in_person', 'seed' */

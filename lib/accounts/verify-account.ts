@@ -16,7 +16,7 @@ import { CODE_RULES, generateCode, issueCode, normalizeCode, redeemCode } from '
  * Verified accounts (issue 12 §2). A new account receives a 6-digit code on its phone (or, without a
  * phone, at its e-mail address) and is verified once it types it back. Until then it may sign in,
  * read and finish verification, and nothing else (lib/permissions: `participant`), and its votes and
- * supports do not count (migration verified_counts). See docs/features/accounts.md.
+ * supports do not count (migration verified_counts). See docs/features/verification.md.
  */
 export type CodeChannel = 'sms' | 'email';
 

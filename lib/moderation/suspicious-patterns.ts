@@ -8,7 +8,7 @@ import type { ViewContext } from '@/lib/view-context';
  * look into. Baro never acts on them by itself: nothing is hidden, no vote or support is removed, no
  * account is touched. A flag is a question, not a verdict (a women's group registering together at a
  * connected space and voting alike is not fraud). Thresholds are documented in
- * docs/features/accounts.md ("Suspicious patterns").
+ * docs/features/verification.md ("Suspicious patterns").
  */
 export const SUSPICION_RULES = {
   /** many accounts registered within one hour that vote the same way on one topic */

@@ -95,6 +95,27 @@ describe('she registers, receives the code, and takes part', () => {
   });
 });
 
+describe('an account without a phone verifies by e-mail', () => {
+  test('register with an e-mail address only, verify with the code of the e-mail [JS off]', async () => {
+    const { context, page } = await newPage(JS_OFF);
+    try {
+      const email = `kadi.${Date.now()}.${Math.floor(Math.random() * 1e6)}@exemple.ml`;
+      await open(page, '/register', JS_OFF);
+      await page.fill('#f-displayName', 'Kadi Par E-mail');
+      await page.fill('#f-email', email);
+      await page.selectOption('#f-communeId', { label: 'Kayes' });
+      await page.fill('#f-password', 'Sugu-ba-ka-di-2026');
+      await page.click('#register-form button[type="submit"]');
+      await expectPath(page, '/verify', '?welcome=1');
+      await expectText(page.locator('#verify-pending'), /^Nous avons envoyé un code à k•••@exemple\.ml\./);
+      await verifyWithCode(page, email, JS_OFF);
+      await expectText(page.locator('#verify-status'), 'Votre compte est vérifié. Vous pouvez maintenant voter, commenter, soutenir et proposer.');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('she forgets her password and gets back in by SMS', () => {
   test('"Mot de passe oublié ?", a code by SMS, a new password; the old one fails [JS off]', async () => {
     const { context, page } = await newPage(JS_OFF);
