@@ -25,6 +25,11 @@ export type ModeratedContent = {
   conflictedOfficialsOf: number | null;
   /** where it is shown, without locale prefix */
   path: string;
+  /**
+   * Written by the commune in its official capacity (a topic, an official answer, a progress update):
+   * reports never hide it automatically, they put it at the top of the moderation queue (issue 12 §4).
+   */
+  official: boolean;
   /** the topic whose page shows it (null: a project's), refreshed in the anonymous cache when it changes */
   topicId: number | null;
 };
@@ -54,6 +59,7 @@ const commentType: Moderatable = {
         topicAuthor: topics.authorId,
         topicPhase: topics.phase,
         topicVisibility: topics.visibility,
+        isOfficialAnswer: comments.isOfficialAnswer,
         projectCommune: projects.communeId,
         projectStatus: projects.status,
         projectVisibility: projects.visibility,
@@ -81,6 +87,7 @@ const commentType: Moderatable = {
       conflictedUserIds: row.topicAuthor ? [row.topicAuthor] : [],
       conflictedOfficialsOf: onProject ? row.projectCommune : null,
       path: onProject ? `/projects/${row.projectId}#comment-${row.id}` : `/topics/${row.topicId}#comment-${row.id}`,
+      official: row.isOfficialAnswer,
       topicId: row.topicId,
     };
   },
@@ -112,6 +119,8 @@ const topicType: Moderatable = {
       conflictedUserIds: [t.authorId],
       conflictedOfficialsOf: null,
       path: `/topics/${t.id}`,
+      // Only a commune's officials (and admins) publish topics.
+      official: true,
       topicId: t.id,
     };
   },
@@ -136,6 +145,7 @@ const projectType: Moderatable = {
       conflictedUserIds: [],
       conflictedOfficialsOf: p.communeId,
       path: `/projects/${p.id}`,
+      official: false,
       topicId: null,
     };
   },
@@ -175,6 +185,8 @@ const updateType: Moderatable = {
       // Written by the commune's officials about their own answer: they do not judge it.
       conflictedOfficialsOf: u.communeId,
       path: `/projects/${u.projectId}#update-${u.id}`,
+      // Progress updates are posted by the commune's officials.
+      official: true,
       topicId: null,
     };
   },
@@ -201,6 +213,8 @@ const courseType: Moderatable = {
       conflictedOfficialsOf: null,
       topicId: null,
       path: `/learn/${c.slug}`,
+      // Written by facilitators and admins, not by the commune in its official capacity.
+      official: false,
     };
   },
   setVisibility(tx, id, to) {
@@ -229,6 +243,7 @@ const lessonType: Moderatable = {
       conflictedOfficialsOf: null,
       topicId: null,
       path: `/learn/${c.slug}/${l.slug}`,
+      official: false,
     };
   },
   setVisibility(tx, id, to) {
