@@ -15,7 +15,7 @@ export async function QueueEntry({ locale, item, next }: { locale: Locale; item:
   const t = await getTranslations('Moderation');
   const tr = await getTranslations('Report');
   const format = await getFormatter();
-  const status = { autoHidden: t('stateAutoHidden'), held: t('stateHeld'), reported: t('stateReported'), hidden: t('stateHidden') }[item.status];
+  const status = { escalated: t('stateEscalated'), autoHidden: t('stateAutoHidden'), held: t('stateHeld'), reported: t('stateReported'), hidden: t('stateHidden') }[item.status];
   return (
     <li id={`item-${item.id}`} className="rounded border border-stone-300 bg-white p-3">
       <p className="flex flex-wrap items-center gap-2 text-sm">

@@ -29,7 +29,10 @@ export function editComment(db: Db, actor: Actor | null, input: unknown, now = n
     now,
   });
   if (!allowed) {
-    if (actor?.id === comment.authorId && !comment.deletedAt && comment.visibility !== 'hidden') return { ok: false, error: 'rejected', reason: 'editWindowOver' };
+    // The author of a comment still shown, able to take part: what stops them is the 15 minutes (or the close).
+    if (actor?.id === comment.authorId && actor.verified && !actor.suspended && !comment.deletedAt && comment.visibility !== 'hidden') {
+      return { ok: false, error: 'rejected', reason: 'editWindowOver' };
+    }
     return forbidden();
   }
   const ref: CommentSubjectRef = { kind: subject.kind, id: subject.id };

@@ -1,5 +1,5 @@
 import { appealOf } from '@/db/queries/moderation';
-import { can, type DiscussionPhase } from '@/lib/permissions';
+import { allowedOnceVerified, can, type DiscussionPhase } from '@/lib/permissions';
 import type { ViewContext } from '@/lib/view-context';
 import { parseCommentParams } from './params';
 import { commentsPage, stanceCounts, type CommentRow, type CommentSort } from './queries';
@@ -59,6 +59,8 @@ export type CommentSectionView = {
   /** stance counts of visible comments, every stance in order */
   stances: { stance: Stance; count: number }[];
   mayComment: boolean;
+  /** signed in, not verified yet: the form waits for the code (issue 12 §2) */
+  verifyToComment: boolean;
   comments: CommentThreadItem[];
 };
 
@@ -120,6 +122,7 @@ export function commentSection(ctx: ViewContext, subject: CommentSubject, sp: Re
     sort: params.sort,
     stances: STANCES.map((stance) => ({ stance, count: counts.get(stance) ?? 0 })),
     mayComment,
+    verifyToComment: allowedOnceVerified(actor, 'comment.create', { phase }),
     comments: page.top.map((c) => ({
       ...view(c),
       replies: page.replies.filter((r) => r.parentId === c.id).map(view),

@@ -13,7 +13,7 @@ import type { MediaPipeline } from './pipeline';
  * Where a recording that belongs to a subject goes (a topic's spoken summary in one language, a project's
  * voice description, a meeting's recorded minutes): one per subject, kind and language, a new one replacing
  * the old. `state`: public at once, or held ('held' with `holdReason`: a moderation item is opened; without
- * it, it waits for its subject to become public, migration 0020's triggers).
+ * it, it waits for its subject to become public, the voice_triggers migration).
  */
 export type RecordingTarget = {
   kind: MediaKind;

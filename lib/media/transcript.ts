@@ -28,7 +28,7 @@ export function moderatedContentOfRecording(db: ViewContext['db'], mediaId: numb
 
 /**
  * A moderator who listened writes what the recording says (issue 13 §4): shown under the player and, for
- * a voice comment, searchable with its text (migration 0020's triggers). Never the recording's author: a
+ * a voice comment, searchable with its text (the voice_triggers migration). Never the recording's author: a
  * transcript is a moderator's account of it. The result names the topic whose cached page shows it.
  */
 export function setTranscript(ctx: ViewContext, input: unknown): Result<{ mediaId: number; topicId: number | null; path: string }> {

@@ -25,6 +25,11 @@ export type ModeratedContent = {
   conflictedOfficialsOf: number | null;
   /** where it is shown, without locale prefix */
   path: string;
+  /**
+   * Written by the commune in its official capacity (a topic, an official answer, a progress update):
+   * reports never hide it automatically, they put it at the top of the moderation queue (issue 12 §4).
+   */
+  official: boolean;
   /** the topic whose page shows it (null: a project's), refreshed in the anonymous cache when it changes */
   topicId: number | null;
   /** issue 13: the recording it carries or is (a voice comment, a spoken summary…), for moderators to hear */
@@ -56,6 +61,7 @@ const commentType: Moderatable = {
         topicAuthor: topics.authorId,
         topicPhase: topics.phase,
         topicVisibility: topics.visibility,
+        isOfficialAnswer: comments.isOfficialAnswer,
         projectCommune: projects.communeId,
         projectStatus: projects.status,
         projectVisibility: projects.visibility,
@@ -83,6 +89,7 @@ const commentType: Moderatable = {
       conflictedUserIds: row.topicAuthor ? [row.topicAuthor] : [],
       conflictedOfficialsOf: onProject ? row.projectCommune : null,
       path: onProject ? `/projects/${row.projectId}#comment-${row.id}` : `/topics/${row.topicId}#comment-${row.id}`,
+      official: row.isOfficialAnswer,
       topicId: row.topicId,
       recording: recordingOf(db, 'comment', row.id),
     };
@@ -115,6 +122,8 @@ const topicType: Moderatable = {
       conflictedUserIds: [t.authorId],
       conflictedOfficialsOf: null,
       path: `/topics/${t.id}`,
+      // Only a commune's officials (and admins) publish topics.
+      official: true,
       topicId: t.id,
     };
   },
@@ -139,6 +148,7 @@ const projectType: Moderatable = {
       conflictedUserIds: [],
       conflictedOfficialsOf: p.communeId,
       path: `/projects/${p.id}`,
+      official: false,
       topicId: null,
     };
   },
@@ -178,6 +188,8 @@ const updateType: Moderatable = {
       // Written by the commune's officials about their own answer: they do not judge it.
       conflictedOfficialsOf: u.communeId,
       path: `/projects/${u.projectId}#update-${u.id}`,
+      // Progress updates are posted by the commune's officials.
+      official: true,
       topicId: null,
     };
   },
@@ -204,6 +216,8 @@ const courseType: Moderatable = {
       conflictedOfficialsOf: null,
       topicId: null,
       path: `/learn/${c.slug}`,
+      // Written by facilitators and admins, not by the commune in its official capacity.
+      official: false,
     };
   },
   setVisibility(tx, id, to) {
@@ -232,6 +246,7 @@ const lessonType: Moderatable = {
       conflictedOfficialsOf: null,
       topicId: null,
       path: `/learn/${c.slug}/${l.slug}`,
+      official: false,
     };
   },
   setVisibility(tx, id, to) {
@@ -279,7 +294,7 @@ function recordingSubject(db: Db | Tx, m: MediaItem): { isPublic: boolean; path:
 /**
  * A recording that is content on its own (issue 13): a spoken summary, a project's voice description, a
  * meeting's recorded minutes. Reported, held and hidden like any content; it follows its subject otherwise
- * (migration 0020's triggers): public only while what it belongs to is.
+ * (the voice_triggers migration): public only while what it belongs to is.
  */
 const recordingType: Moderatable = {
   type: 'recording',
@@ -301,6 +316,9 @@ const recordingType: Moderatable = {
       // A project's voice description is answered by the commune's officials: they do not judge it.
       conflictedOfficialsOf: m.kind === 'project_description' ? m.communeId : null,
       path: subject.path,
+      // Spoken summaries and recorded minutes are published by those who run the commune and its spaces:
+      // reports put them at the top of the queue rather than hide them (issue 12 §4); a project's voice is a citizen's.
+      official: m.kind !== 'project_description',
       topicId: subject.topicId,
       recording: { id: m.id, durationMs: m.durationMs, transcript: m.transcript },
     };

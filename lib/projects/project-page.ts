@@ -2,7 +2,7 @@ import { assistedSpaceOf } from '@/db/queries/assisted';
 import { findCommentSubject } from '@/lib/comments/subject';
 import { commentSection, type CommentSectionView } from '@/lib/comments/views';
 import { meetingsSection, type MeetingsSectionView } from '@/lib/meetings/views';
-import { can, isPublicProject } from '@/lib/permissions';
+import { allowedOnceVerified, can, isPublicProject } from '@/lib/permissions';
 import { projectVoiceOf } from './voice-description';
 import { idParam } from '@/lib/validation';
 import type { ViewContext } from '@/lib/view-context';
@@ -57,6 +57,8 @@ export type ProjectSupportsView = {
   /** the support button (to give, or to take back) */
   mayToggle: boolean;
   signInToSupport: boolean;
+  /** signed in, not verified yet: supporting waits for the code (issue 12 §2) */
+  verifyToSupport: boolean;
   mayWithdraw: boolean;
   /** supporters by gender and age, for the commune's officials (lib/stats/disclosure rules) */
   splits: SupportSplits | null;
@@ -172,6 +174,7 @@ export function projectPage(ctx: ViewContext, input: { id: string; sp?: Search }
           supported,
           mayToggle: supported ? can(actor, 'project.unsupport', subject) : can(actor, 'project.support', subject),
           signInToSupport: !actor && status === 'collecting',
+          verifyToSupport: !supported && allowedOnceVerified(actor, 'project.support', subject),
           mayWithdraw: can(actor, 'project.withdraw', subject),
           splits: internal ? supportSplits(db, project, now) : null,
         },

@@ -17,7 +17,7 @@ type Ctx = { db: Db; actor: Actor | null; now: Date };
 
 /**
  * The state a project's voice description takes when recorded: while the project is a draft (or held,
- * hidden), it waits with it (migration 0020's triggers publish it with the project); on a public project,
+ * hidden), it waits with it (the voice_triggers migration's triggers publish it with the project); on a public project,
  * the commune's voice policy decides (a newcomer's recording is held for a moderator, like a voice comment).
  */
 function stateFor(db: Db, actor: Actor, project: Project): { state: 'held' | 'published'; holdReason?: string } {

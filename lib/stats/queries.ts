@@ -5,7 +5,9 @@ import { ageBandSql, genderGroupSql } from '@/db/queries/demographics';
 
 /**
  * Every contribution a person made, one row each: comments (not deleted, not hidden or held, and not
- * an official's answer), votes, citizen projects past the draft stage, and project supports.
+ * an official's answer), votes, citizen projects past the draft stage, and project supports. Votes
+ * and supports are those of verified accounts only, as in the public tallies and support counts
+ * (migration verified_counts): a figure published here must agree with them, or a split would be withheld.
  * `commune_id` is the commune of the consultation or project, `topic_id` / `project_id` its subject.
  * `assisted_space_id`: the connected space where a facilitator entered it for the person (an
  * assisted_contributions row, not withdrawn), else null. `voice`: 1 for a voice comment and for a project
@@ -25,6 +27,7 @@ const CONTRIBUTIONS = sql`
          (SELECT a.space_id FROM assisted_contributions a
            WHERE a.kind = 'vote' AND a.subject_id = v.topic_id AND a.participant_id = v.user_id AND a.withdrawn_at IS NULL LIMIT 1), 0
     FROM votes v JOIN topics t ON t.id = v.topic_id
+   WHERE EXISTS (SELECT 1 FROM users cu WHERE cu.id = v.user_id AND cu.verified_at IS NOT NULL)
   UNION ALL
   SELECT p.author_id, 'projects', coalesce(p.submitted_at, p.created_at), NULL, p.id, p.commune_id,
          (SELECT a.space_id FROM assisted_contributions a
@@ -35,7 +38,8 @@ const CONTRIBUTIONS = sql`
   SELECT s.user_id, 'supports', s.created_at, NULL, s.project_id, p.commune_id,
          (SELECT a.space_id FROM assisted_contributions a
            WHERE a.kind = 'project_support' AND a.subject_id = s.project_id AND a.participant_id = s.user_id AND a.withdrawn_at IS NULL LIMIT 1), 0
-    FROM project_supports s JOIN projects p ON p.id = s.project_id`;
+    FROM project_supports s JOIN projects p ON p.id = s.project_id
+   WHERE EXISTS (SELECT 1 FROM users cu WHERE cu.id = s.user_id AND cu.verified_at IS NOT NULL)`;
 
 export const CONTRIBUTION_KINDS = ['comments', 'votes', 'projects', 'supports'] as const;
 export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];

@@ -37,7 +37,7 @@ function mayRecord(db: Db, actor: Actor | null, topic: Pick<Topic, 'communeId'>)
 /**
  * Records (or uploads) a spoken summary of a topic, or of its decision, in French, Bambara, Soninke or
  * Pulaar. One per language: a new one replaces the old. Public as soon as the topic is (a draft's waits,
- * migration 0020's triggers publish it with the topic); its speakers hold a role, so no voice policy applies.
+ * the voice_triggers migration's triggers publish it with the topic); its speakers hold a role, so no voice policy applies.
  * The result names the topic, whose cached page the action refreshes.
  */
 export async function recordSpokenSummary(

@@ -7,7 +7,7 @@ import { assistedVoteCount } from '@/db/queries/assisted';
 import { topicAsCommentSubject } from '@/lib/comments/subject';
 import { commentSection, type CommentSectionView } from '@/lib/comments/views';
 import { renderMarkdown } from '@/lib/markdown';
-import { can } from '@/lib/permissions';
+import { allowedOnceVerified, can } from '@/lib/permissions';
 import { idParam } from '@/lib/validation';
 import type { ViewContext } from '@/lib/view-context';
 import { choicesOf } from '@/lib/votes/cast-vote';
@@ -62,7 +62,7 @@ export type TopicVoteView = {
   mine: string | null;
   mayVote: boolean;
   /** why there is no vote form: not signed in, not open yet, closed */
-  instead: 'signIn' | 'notYetOpen' | 'closed' | null;
+  instead: 'signIn' | 'verify' | 'notYetOpen' | 'closed' | null;
 };
 
 /** What the URL says just happened (a redirect after a form), shown once at the top of the page. */
@@ -161,7 +161,7 @@ export function topicPage(ctx: ViewContext, input: { id: string; sp: Search; loc
       splits: can(actor, 'topic.viewInternal', { communeId: topic.communeId }) ? voteSplits(db, topic, now) : null,
       mine: actor ? myVote(db, topic.id, actor.id) : null,
       mayVote,
-      instead: mayVote ? null : !actor ? 'signIn' : phase === 'draft' || phase === 'information' ? 'notYetOpen' : phase !== 'open' ? 'closed' : null,
+      instead: mayVote ? null : !actor ? 'signIn' : allowedOnceVerified(actor, 'vote.cast', { phase }) ? 'verify' : phase === 'draft' || phase === 'information' ? 'notYetOpen' : phase !== 'open' ? 'closed' : null,
     },
     meetings: meetingsSection(ctx, { topicId: topic.id }),
     comments: commentSection(ctx, topicAsCommentSubject(topic, now), sp),

@@ -41,7 +41,7 @@ async function main() {
   const commune = db.select({ id: communes.id }).from(communes).get()!;
   const user = db
     .insert(users)
-    .values({ displayName: 'Banc d’essai', email: 'bench-media@baro.ml', passwordHash: 'x', communeId: commune.id })
+    .values({ displayName: 'Banc d’essai', email: 'bench-media@baro.ml', passwordHash: 'x', communeId: commune.id, verifiedAt: new Date().toISOString(), verifiedVia: 'seed' })
     .returning()
     .get();
   const actor = loadActor(db, { userId: user.id, sessionVersion: user.sessionVersion })!;
