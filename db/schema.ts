@@ -12,7 +12,7 @@ export type { ProjectStatus } from '../lib/projects/statuses';
 export type { Sector } from '../lib/topics/sectors';
 import { ACCOUNT_CODE_CHANNELS, ACCOUNT_CODE_PURPOSES, GENDERS, PREFERRED_LANGUAGES, VERIFICATION_METHODS } from '../lib/accounts/values';
 import { ASSISTED_KINDS } from '../lib/assisted/kinds';
-import { APPEAL_STATES, CONTENT_TYPES, MODERATION_STATES, PREMODERATION_MODES, REPORT_REASONS, SANCTION_KINDS, TERM_LANGUAGES } from '../lib/moderation/values';
+import { APPEAL_STATES, CONTENT_TYPES, MODERATION_STATES, PREMODERATION_MODES, REPORT_REASONS, SANCTION_KINDS, TERM_LANGUAGES, VOICE_MODES } from '../lib/moderation/values';
 import { NOTIFICATION_KINDS } from '../lib/notifications/kinds';
 import { ROLES } from '../lib/roles/names';
 
@@ -37,8 +37,10 @@ export {
   REPORT_REASONS,
   SANCTION_KINDS,
   TERM_LANGUAGES,
+  VOICE_MODES,
   type ContentType,
   type PremoderationMode,
+  type VoiceMode,
   type ReportReason,
 } from '../lib/moderation/values';
 export { NOTIFICATION_KINDS, type NotificationKind } from '../lib/notifications/kinds';
@@ -794,6 +796,9 @@ export const moderationSettings = sqliteTable('moderation_settings', {
   mode: text('mode', { enum: PREMODERATION_MODES }).notNull(),
   newAccountCount: integer('new_account_count').notNull(),
   reportThreshold: integer('report_threshold').notNull(),
+  /** issue 13: recordings from accounts with fewer than voiceNewAccountCount published contributions are held */
+  voiceMode: text('voice_mode', { enum: VOICE_MODES }).notNull().default('new_accounts'),
+  voiceNewAccountCount: integer('voice_new_account_count').notNull().default(3),
   updatedBy: integer('updated_by').references(() => users.id),
   updatedAt: text('updated_at'),
 });

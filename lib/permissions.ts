@@ -159,6 +159,13 @@ export type Subjects = {
   // media (lib/media): uploading a recording, and hearing one
   'media.upload': undefined;
   'media.read': MediaSubject;
+  /** add or correct the transcript of a recording (a voice comment, a spoken summary…): its moderators */
+  'media.transcribe': ModerationSubject;
+  /**
+   * record a spoken summary of a topic or of its decision (issue 13 §5): the commune's officials, the
+   * facilitators of its connected spaces (communeSpaceIds), and admins
+   */
+  'topic.recordSummary': { communeId: number; communeSpaceIds: readonly number[] };
   // civic learning (lib/learn)
   /** the authoring area: write courses and lessons, record training sessions */
   'learn.author': undefined;
@@ -489,6 +496,10 @@ const rules: { [A in Action]: Rule<A> } = {
     s.state === 'published' ||
     (!!actor && actor.id === s.ownerId) ||
     (participant(actor) && (moderates(actor, s.communeId) || isAdmin(actor))),
+  // A transcript says what the recording says: written by those who listened to judge it, never its author.
+  'media.transcribe': (actor, s) => mayModerate(actor, s),
+  'topic.recordSummary': (actor, s) =>
+    participant(actor) && (isOfficialOf(actor, s.communeId) || isAdmin(actor) || s.communeSpaceIds.some((id) => facilitates(actor, id))),
   // learning: facilitators and admins write; a commune's course is its spaces' facilitators' (and admins')
   'learn.author': (actor) => participant(actor) && (hasRole(actor, 'facilitator') || isAdmin(actor)),
   'course.edit': (actor, s) => writesCourse(actor, s),

@@ -21,6 +21,8 @@ export type CommentView = {
   createdAt: string;
   /** the connected space where a facilitator entered it for its author */
   assistedAt: string | null;
+  /** a voice comment (issue 13): its recording, heard at /media/<id>.webm, and the transcript a moderator wrote */
+  voice: { id: number; durationMs: number; transcript: string | null } | null;
   /** why a hidden comment is hidden: the reports' reason ("spam"…), or the moderator's words */
   hiddenBy: { kind: 'reports' | 'moderation'; reason: string } | null;
   /** the reader's own comment, hidden by moderation: they are told, and may appeal once */
@@ -93,6 +95,7 @@ export function commentSection(ctx: ViewContext, subject: CommentSubject, sp: Re
       edited: !!c.editedAt,
       createdAt: c.createdAt,
       assistedAt: c.assistedAt,
+      voice: !deleted && c.voiceId !== null && c.voiceDurationMs !== null ? { id: c.voiceId, durationMs: c.voiceDurationMs, transcript: c.voiceTranscript } : null,
       hiddenBy: hidden
         ? c.hiddenReason?.startsWith('report:')
           ? { kind: 'reports', reason: c.hiddenReason.slice(7) }

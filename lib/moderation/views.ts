@@ -12,7 +12,7 @@ import { PERMANENT } from './sanctions';
 import { moderationRules, type ModerationRules } from './settings';
 import { suspiciousPatterns, type SuspiciousPatterns } from './suspicious-patterns';
 import { moderationUserView, type SanctionAbout } from './user-view';
-import { CONTENT_TYPES, HOLD_REASONS, PREMODERATION_MODES, REPORT_REASONS, TERM_LANGUAGES, type ContentType, type PremoderationMode, type ReportReason, type TermLanguage } from './values';
+import { CONTENT_TYPES, HOLD_REASONS, PREMODERATION_MODES, REPORT_REASONS, TERM_LANGUAGES, VOICE_MODES, type ContentType, type PremoderationMode, type ReportReason, type TermLanguage, type VoiceMode } from './values';
 import { termsAwaitingReview } from './wordlists';
 
 /** What every moderation page shows in its menu: the settings are admins' only. */
@@ -67,6 +67,8 @@ export type QueueItem = {
   /** this moderator may act on it (no conflict of interest); else the page says why not */
   mayAct: boolean;
   actions: QueueActions;
+  /** issue 13: the recording to listen to (a voice comment, a spoken summary…), and its transcript */
+  recording: { id: number; durationMs: number; transcript: string | null } | null;
 };
 
 export type QueuePage = ModerationArea & {
@@ -110,6 +112,7 @@ export function moderationQueuePage(ctx: ViewContext, input: Record<string, unkn
       path: content?.path ?? null,
       assisted: row.assistedAt ? { space: row.assistedAt, facilitator: row.assistedBy } : null,
       mayAct: !!content && can(actor, 'content.moderate', moderationSubject(content)),
+      recording: content?.recording ?? null,
       actions: {
         approve: row.state === 'held',
         dismiss: reported || autoHidden,
@@ -164,7 +167,7 @@ export function moderationLogPage(ctx: ViewContext): (ModerationArea & { rows: A
   return { ...area(actor), rows: moderationLog(ctx.db, moderationScope(actor)) };
 }
 
-export type SettingsPage = { communes: { id: number; name: string; rules: ModerationRules }[]; modes: readonly PremoderationMode[] };
+export type SettingsPage = { communes: { id: number; name: string; rules: ModerationRules }[]; modes: readonly PremoderationMode[]; voiceModes: readonly VoiceMode[] };
 
 /** /moderation/settings: each commune's pre-moderation and report threshold. Admins only. */
 export function moderationSettingsPage(ctx: ViewContext): SettingsPage | Forbidden {
@@ -173,6 +176,7 @@ export function moderationSettingsPage(ctx: ViewContext): SettingsPage | Forbidd
   return {
     communes: listCommunes(ctx.db).map((c) => ({ id: c.id, name: c.name, rules: moderationRules(ctx.db, c.id) })),
     modes: PREMODERATION_MODES,
+    voiceModes: VOICE_MODES,
   };
 }
 

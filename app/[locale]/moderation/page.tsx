@@ -40,6 +40,7 @@ export default async function ModerationQueuePage({
       <h1 className="text-2xl font-bold">{t('queueTitle')}</h1>
       <ModerationNav locale={locale} mayConfigure={view.mayConfigure} />
       {sp.done ? <Notice tone="success">{t('done')}</Notice> : null}
+      {sp.transcribed ? <Notice tone="success">{t('transcriptSaved')}</Notice> : null}
       {bulk ? <Notice tone="success">{t('bulkDone', { done: bulk[0] ?? 0, skipped: bulk[1] ?? 0 })}</Notice> : null}
       <p>{t('queueIntro')}</p>
       <SuspiciousPatternsPanel locale={locale} patterns={view.suspicious} />
