@@ -10,13 +10,24 @@ export { ATTENDANCE_AGE_BANDS, ATTENDANCE_GENDERS, BENEFICIARIES, CO_PROPOSER_ST
 export type { Beneficiary } from '../lib/projects/statuses';
 export type { ProjectStatus } from '../lib/projects/statuses';
 export type { Sector } from '../lib/topics/sectors';
-import { GENDERS, PREFERRED_LANGUAGES } from '../lib/accounts/values';
+import { ACCOUNT_CODE_CHANNELS, ACCOUNT_CODE_PURPOSES, GENDERS, PREFERRED_LANGUAGES, VERIFICATION_METHODS } from '../lib/accounts/values';
 import { ASSISTED_KINDS } from '../lib/assisted/kinds';
-import { APPEAL_STATES, CONTENT_TYPES, MODERATION_STATES, PREMODERATION_MODES, REPORT_REASONS, SANCTION_KINDS, TERM_LANGUAGES } from '../lib/moderation/values';
+import { APPEAL_STATES, CONTENT_TYPES, MODERATION_STATES, PREMODERATION_MODES, REPORT_REASONS, SANCTION_KINDS, TERM_LANGUAGES, VOICE_MODES } from '../lib/moderation/values';
 import { NOTIFICATION_KINDS } from '../lib/notifications/kinds';
 import { ROLES } from '../lib/roles/names';
 
-export { GENDERS, PREFERRED_LANGUAGES, type Gender, type PreferredLanguage } from '../lib/accounts/values';
+export {
+  ACCOUNT_CODE_CHANNELS,
+  ACCOUNT_CODE_PURPOSES,
+  GENDERS,
+  PREFERRED_LANGUAGES,
+  VERIFICATION_METHODS,
+  type AccountCodeChannel,
+  type AccountCodePurpose,
+  type Gender,
+  type PreferredLanguage,
+  type VerificationMethod,
+} from '../lib/accounts/values';
 export { ASSISTED_KINDS, type AssistedKind } from '../lib/assisted/kinds';
 export {
   APPEAL_STATES,
@@ -26,8 +37,10 @@ export {
   REPORT_REASONS,
   SANCTION_KINDS,
   TERM_LANGUAGES,
+  VOICE_MODES,
   type ContentType,
   type PremoderationMode,
+  type VoiceMode,
   type ReportReason,
 } from '../lib/moderation/values';
 export { NOTIFICATION_KINDS, type NotificationKind } from '../lib/notifications/kinds';
@@ -120,6 +133,13 @@ export const users = sqliteTable(
     consentGivenOn: text('consent_given_on'),
     /** a participant who has not yet chosen their own PIN (the one on the slip was seen by the facilitator) */
     pinChoicePending: integer('pin_choice_pending', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * When the account was verified; null: not (yet) verified. Until then it may sign in, read and
+     * finish verification, and nothing else; its votes and supports do not count (docs/features/verification.md).
+     */
+    verifiedAt: text('verified_at'),
+    /** how: 'sms' or 'email' (that phone or address was proven: changing it asks again), 'in_person', 'seed' */
+    verifiedVia: text('verified_via', { enum: VERIFICATION_METHODS }),
     /**
      * An account of the demo data (`npm start` on a new database without DEMO=false): its identifiers and
      * password are public (README). While one exists every page says so; `npm run demo:remove` deletes them.
@@ -687,6 +707,12 @@ export const moderations = sqliteTable(
     decidedAt: text('decided_at'),
     decidedBy: integer('decided_by').references(() => users.id),
     outcome: text('outcome', { enum: ['approved', 'dismissed', 'hidden', 'restored'] }),
+    /**
+     * Set when reports reached the threshold on what is never hidden automatically (an official's topic,
+     * an official answer, a progress update): it goes to the top of the queue instead. Cleared when the
+     * count falls back under the threshold (a dismissal).
+     */
+    escalatedAt: text('escalated_at'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -777,6 +803,9 @@ export const moderationSettings = sqliteTable('moderation_settings', {
   mode: text('mode', { enum: PREMODERATION_MODES }).notNull(),
   newAccountCount: integer('new_account_count').notNull(),
   reportThreshold: integer('report_threshold').notNull(),
+  /** issue 13: recordings from accounts with fewer than voiceNewAccountCount published contributions are held */
+  voiceMode: text('voice_mode', { enum: VOICE_MODES }).notNull().default('new_accounts'),
+  voiceNewAccountCount: integer('voice_new_account_count').notNull().default(3),
   updatedBy: integer('updated_by').references(() => users.id),
   updatedAt: text('updated_at'),
 });
@@ -1396,3 +1425,32 @@ export const topicTranslations = sqliteTable(
 export type TranslationProposal = typeof translationProposals.$inferSelect;
 export type TranslationReview = typeof translationReviews.$inferSelect;
 export type TopicTranslation = typeof topicTranslations.$inferSelect;
+
+// ---------------------------------------------------------------- account codes (verification, recovery)
+
+/**
+ * One-time codes (lib/accounts/codes.ts): 6 digits sent to verify a phone or an e-mail address, or to
+ * set a new password. Only an HMAC of the code is kept; it expires, allows 5 tries, and a newer code of
+ * the same purpose replaces it. closed_reason: 'used', 'replaced' (a newer code), 'tries' (5 wrong tries).
+ */
+export const accountCodes = sqliteTable(
+  'account_codes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    purpose: text('purpose', { enum: ACCOUNT_CODE_PURPOSES }).notNull(),
+    channel: text('channel', { enum: ACCOUNT_CODE_CHANNELS }).notNull(),
+    /** the phone (E.164) or address it was sent to; null when handed over in person */
+    recipient: text('recipient'),
+    codeHash: text('code_hash').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    closedAt: text('closed_at'),
+    closedReason: text('closed_reason', { enum: ['used', 'replaced', 'tries'] }),
+  },
+  (t) => [index('account_codes_user_idx').on(t.userId, t.purpose, t.closedAt)],
+);
+export type AccountCode = typeof accountCodes.$inferSelect;

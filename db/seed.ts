@@ -82,6 +82,9 @@ export async function seedDemo(db: Db, hash: (pw: string) => Promise<string>) {
           birthYear: a.birthYear ?? null,
           language: 'fr',
           isDemo: true,
+          // Demo accounts are verified (issue 12 §2): they take part at once, as in README.
+          verifiedAt: new Date().toISOString(),
+          verifiedVia: 'seed',
         })
         .returning({ id: users.id })
         .get();

@@ -95,6 +95,8 @@ async function main() {
   db.$client.close();
   if (r.ok) {
     console.log(`[baro] administrator #${r.value.userId} created (${input.email || input.phone}); sign in at /login`);
+    // Like every account, it verifies its phone or e-mail with a code at first sign-in (docs/operations.md).
+    console.log('[baro] at first sign-in they confirm their phone or e-mail with a code (SMS or e-mail; with the file transports, in data/outbox.jsonl)');
     return;
   }
   if (r.error === 'invalid' || r.error === 'conflict') {

@@ -11,6 +11,7 @@ import { removeModerationTerm } from '@/lib/moderation/remove-term';
 import { reportContent } from '@/lib/moderation/report-content';
 import { suspendUser, warnUser } from '@/lib/moderation/sanctions';
 import { updateModerationRules } from '@/lib/moderation/settings';
+import { setTranscript } from '@/lib/media/transcript';
 import { refreshAllTopics, refreshLearn, refreshTopic } from './cache';
 import { pick, readForm, refused, safeNext, type SubmittedForm } from './helpers';
 
@@ -114,10 +115,20 @@ export async function removeTermAction(formData: FormData): Promise<void> {
   redirect(localePath(form.locale, `/moderation/terms?${result.ok ? 'removed=1' : `error=${result.error}`}`));
 }
 
+/** A moderator writes what a recording says (issue 13 §4): shown under the player, searchable. */
+export async function transcriptAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const form = await readForm(formData);
+  const ctx = await requestContext();
+  const result = setTranscript(ctx, pick(form, ['mediaId', 'transcript']));
+  if (!result.ok) return refused(result, form);
+  refreshTopic(result.value.topicId);
+  back(form, '/moderation', 'transcribed=1');
+}
+
 export async function moderationSettingsAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const form = await readForm(formData);
   const ctx = await requestContext();
-  const result = updateModerationRules(ctx.db, ctx.actor, pick(form, ['communeId', 'mode', 'newAccountCount', 'reportThreshold']));
+  const result = updateModerationRules(ctx.db, ctx.actor, pick(form, ['communeId', 'mode', 'newAccountCount', 'reportThreshold', 'voiceMode', 'voiceNewAccountCount']));
   if (!result.ok) return refused(result, form);
   back(form, '/moderation/settings', 'saved=1');
 }

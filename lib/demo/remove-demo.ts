@@ -11,7 +11,8 @@ import { forgetDemoStatus } from './status';
  *
  * What goes, in one transaction:
  * - the demo accounts, their roles, sessions (on any device, and every session of a shared computer a demo
- *   facilitator marked), notifications and preferences, and the messages queued for them;
+ *   facilitator marked), notifications and preferences, verification and recovery codes, and the
+ *   messages queued for them;
  * - what they wrote or did: topics, projects (with everything under them: comments, votes, supports,
  *   revisions, timelines, updates, tallies), comments (with their replies), votes, supports, reports,
  *   meetings they scheduled, registrations, project co-proposals, sanctions they gave or received,
@@ -89,6 +90,7 @@ export const USER_REFERENCES = {
   'project_invitations.user_id': 'delete',
   'media.owner_id': 'delete',
   'messages.user_id': 'delete',
+  'account_codes.user_id': 'delete',
   'topic_translations.updated_by': 'null',
   'translation_proposals.proposed_by': 'delete',
   'translation_proposals.decided_by': 'null',
@@ -136,28 +138,30 @@ CREATE TEMP TABLE t_project_supports AS
                AND a.withdrawn_at IS NULL AND a.participant_id = s.user_id AND a.subject_id = s.project_id);
 CREATE TEMP TABLE t_registrations AS
   SELECT meeting_id, user_id FROM meeting_registrations WHERE user_id IN t_users OR meeting_id IN t_meetings;
+CREATE TEMP TABLE t_media AS
+  SELECT id, sha256 FROM media WHERE owner_id IN t_users
+    OR (kind = 'comment' AND subject_id IN t_comments) OR (kind = 'project_description' AND subject_id IN t_projects)
+    OR (kind IN ('topic_summary', 'decision_summary') AND subject_id IN t_topics) OR (kind = 'meeting_minutes' AND subject_id IN t_meetings)
+    OR (kind IN ('lesson', 'quiz_choice') AND subject_id IN (SELECT id FROM t_lessons));
 CREATE TEMP TABLE t_moderations AS
   SELECT id FROM moderations WHERE author_id IN t_users
     OR (content_type = 'topic' AND content_id IN t_topics) OR (content_type = 'comment' AND content_id IN t_comments)
     OR (content_type = 'project' AND content_id IN t_projects) OR (content_type = 'update' AND content_id IN t_updates)
-    OR (content_type = 'course' AND content_id IN t_courses) OR (content_type = 'lesson' AND content_id IN (SELECT id FROM t_lessons));
+    OR (content_type = 'course' AND content_id IN t_courses) OR (content_type = 'lesson' AND content_id IN (SELECT id FROM t_lessons))
+    OR (content_type = 'recording' AND content_id IN (SELECT id FROM t_media));
 CREATE TEMP TABLE t_reports AS SELECT id FROM reports WHERE reporter_id IN t_users OR moderation_id IN t_moderations;
 CREATE TEMP TABLE t_sanctions AS SELECT id FROM sanctions WHERE user_id IN t_users OR moderator_id IN t_users;
 CREATE TEMP TABLE t_sanctioned AS SELECT DISTINCT user_id AS id FROM sanctions WHERE id IN t_sanctions AND user_id NOT IN t_users;
 CREATE TEMP TABLE t_appeals AS
   SELECT id FROM appeals WHERE appellant_id IN t_users OR moderation_id IN t_moderations OR sanction_id IN t_sanctions;
 CREATE TEMP TABLE t_devices AS SELECT id FROM shared_devices WHERE marked_by IN t_users;
-CREATE TEMP TABLE t_media AS
-  SELECT id, sha256 FROM media WHERE owner_id IN t_users
-    OR (kind = 'comment' AND subject_id IN t_comments) OR (kind = 'project_description' AND subject_id IN t_projects)
-    OR (kind IN ('topic_summary', 'decision_summary') AND subject_id IN t_topics) OR (kind = 'meeting_minutes' AND subject_id IN t_meetings)
-    OR (kind IN ('lesson', 'quiz_choice') AND subject_id IN (SELECT id FROM t_lessons));
 CREATE TEMP TABLE t_proposals AS SELECT id FROM translation_proposals WHERE proposed_by IN t_users;
 `;
 
 /**
- * Counters of kept rows, lowered by what goes (the same rules as the use cases that raise them). Project
- * supports and meeting registrations are counted by triggers (0016), like stances and tallies.
+ * Counters of kept rows, lowered by what goes (the same rules as the use cases that raise them). Votes,
+ * comment and project supports of verified accounts (0020), meeting registrations (0016), stances and
+ * tallies are counted by triggers.
  */
 const LOWER_COUNTERS = `
 UPDATE topics SET comment_count = max(0, comment_count - (SELECT count(*) FROM comments c
@@ -169,17 +173,13 @@ UPDATE projects SET comment_count = max(0, comment_count - (SELECT count(*) FROM
 UPDATE comments SET reply_count = max(0, reply_count - (SELECT count(*) FROM comments r
     WHERE r.parent_id = comments.id AND r.id IN t_comments AND r.visibility = 'visible'))
   WHERE id NOT IN t_comments AND id IN (SELECT parent_id FROM comments WHERE id IN t_comments);
-UPDATE topics SET vote_count = max(0, vote_count - (SELECT count(*) FROM votes v WHERE v.topic_id = topics.id AND v.id IN t_votes))
-  WHERE id NOT IN t_topics AND id IN (SELECT topic_id FROM votes WHERE id IN t_votes);
-UPDATE comments SET support_count = max(0, support_count - (SELECT count(*) FROM t_comment_supports g WHERE g.comment_id = comments.id))
-  WHERE id NOT IN t_comments AND id IN (SELECT comment_id FROM t_comment_supports);
 UPDATE moderations SET report_count = max(0, report_count - (SELECT count(*) FROM reports r WHERE r.moderation_id = moderations.id AND r.id IN t_reports))
   WHERE id NOT IN t_moderations AND id IN (SELECT moderation_id FROM reports WHERE id IN t_reports);
 `;
 
 /**
- * Children before parents; the comment, vote, support and registration triggers (0009, 0010, 0016) keep
- * the stance counters, tallies, project supports and meeting registrations.
+ * Children before parents; the triggers (0009, 0016, 0020) keep the stance counters, tallies, vote and
+ * support counts and meeting registrations.
  */
 const DELETE_GONE = `
 DELETE FROM search_index WHERE (kind = 'topic' AND ref_id IN t_topics) OR (kind = 'comment' AND ref_id IN t_comments)
@@ -189,6 +189,7 @@ DELETE FROM notifications WHERE user_id IN t_users OR topic_id IN t_topics OR co
 UPDATE notifications SET actor_id = NULL WHERE actor_id IN t_users;
 DELETE FROM notification_preferences WHERE user_id IN t_users;
 DELETE FROM messages WHERE user_id IN t_users;
+DELETE FROM account_codes WHERE user_id IN t_users;
 DELETE FROM media WHERE id IN (SELECT id FROM t_media);
 DELETE FROM reports WHERE id IN t_reports;
 DELETE FROM appeals WHERE id IN t_appeals;

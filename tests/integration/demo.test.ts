@@ -39,15 +39,17 @@ const one = (sql: string, ...params: unknown[]) => t.db.$client.prepare(sql).plu
  * scripts/large/seed.ts): none on a consistent database.
  */
 function counterMismatches(): Record<string, unknown>[] {
+  // Votes and supports count from verified accounts only (0020).
+  const verified = 'JOIN users u ON u.id = x.user_id AND u.verified_at IS NOT NULL';
   return [
     ...all(`SELECT 'topic.comment_count' AS what, id, comment_count AS stored, (SELECT count(*) FROM comments c WHERE c.topic_id = t.id AND c.visibility = 'visible' AND c.deleted_at IS NULL) AS counted FROM topics t WHERE stored <> counted`),
-    ...all(`SELECT 'topic.vote_count' AS what, id, vote_count AS stored, (SELECT count(*) FROM votes v WHERE v.topic_id = t.id) AS counted FROM topics t WHERE stored <> counted`),
+    ...all(`SELECT 'topic.vote_count' AS what, id, vote_count AS stored, (SELECT count(*) FROM votes x ${verified} WHERE x.topic_id = t.id) AS counted FROM topics t WHERE stored <> counted`),
     ...all(`SELECT 'topic.stance_for_count' AS what, id, stance_for_count AS stored, (SELECT count(*) FROM comments c WHERE c.topic_id = t.id AND c.visibility = 'visible' AND c.deleted_at IS NULL AND c.stance = 'for') AS counted FROM topics t WHERE stored <> counted`),
     ...all(`SELECT 'topic.top_comment_count' AS what, id, top_comment_count AS stored, (SELECT count(*) FROM comments c WHERE c.topic_id = t.id AND c.parent_id IS NULL AND c.visibility <> 'held') AS counted FROM topics t WHERE stored <> counted`),
-    ...all(`SELECT 'tally' AS what, t.id, (SELECT coalesce(sum(n), 0) FROM vote_tallies WHERE topic_id = t.id) AS stored, (SELECT count(*) FROM votes WHERE topic_id = t.id) AS counted FROM topics t WHERE stored <> counted`),
+    ...all(`SELECT 'tally' AS what, t.id, (SELECT coalesce(sum(n), 0) FROM vote_tallies WHERE topic_id = t.id) AS stored, (SELECT count(*) FROM votes x ${verified} WHERE x.topic_id = t.id) AS counted FROM topics t WHERE stored <> counted`),
     ...all(`SELECT 'project.comment_count' AS what, id, comment_count AS stored, (SELECT count(*) FROM comments c WHERE c.project_id = p.id AND c.visibility = 'visible' AND c.deleted_at IS NULL) AS counted FROM projects p WHERE stored <> counted`),
-    ...all(`SELECT 'project.support_count' AS what, id, support_count AS stored, (SELECT count(*) FROM project_supports s WHERE s.project_id = p.id) AS counted FROM projects p WHERE stored <> counted`),
-    ...all(`SELECT 'comment.support_count' AS what, id, support_count AS stored, (SELECT count(*) FROM comment_supports s WHERE s.comment_id = c.id) AS counted FROM comments c WHERE stored <> counted`),
+    ...all(`SELECT 'project.support_count' AS what, id, support_count AS stored, (SELECT count(*) FROM project_supports x ${verified} WHERE x.project_id = p.id) AS counted FROM projects p WHERE stored <> counted`),
+    ...all(`SELECT 'comment.support_count' AS what, id, support_count AS stored, (SELECT count(*) FROM comment_supports x ${verified} WHERE x.comment_id = c.id) AS counted FROM comments c WHERE stored <> counted`),
     ...all(`SELECT 'comment.reply_count' AS what, id, reply_count AS stored, (SELECT count(*) FROM comments r WHERE r.parent_id = c.id AND r.visibility = 'visible') AS counted FROM comments c WHERE stored <> counted`),
     ...all(`SELECT 'meeting.registration_count' AS what, id, registration_count AS stored, (SELECT count(*) FROM meeting_registrations r WHERE r.meeting_id = m.id) AS counted FROM meetings m WHERE stored <> counted`),
   ];
@@ -306,4 +308,51 @@ it('records no demo row as a real account (the audit of the seed names demo acto
   const demoIds = new Set(t.db.select({ id: users.id }).from(users).where(eq(users.isDemo, true)).all().map((u) => u.id));
   expect(actors.every((a) => demoIds.has(a.id))).toBe(true);
   expect(t.db.select().from(auditLog).all().length).toBeGreaterThan(0);
+});
+
+describe('a database seeded before demo accounts were marked (migration demo_accounts)', () => {
+  it('marks the demo seed’s accounts by name and identifier together, and nobody else', async () => {
+    const { migrate } = await import('drizzle-orm/better-sqlite3/migrator');
+    const { MIGRATIONS_FOLDER, migrateDatabase } = await import('@/db/client');
+    const { seedGeography } = await import('@/db/seed');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baro-demo-mig-'));
+    const db = openDatabase(path.join(dir, 'old.db'));
+    try {
+      // The migrations before this one.
+      const out = path.join(dir, 'migrations');
+      fs.mkdirSync(path.join(out, 'meta'), { recursive: true });
+      const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+      const stop = journal.entries.findIndex((e) => /_demo_accounts$/.test(e.tag));
+      expect(stop).toBeGreaterThan(0);
+      const kept = journal.entries.slice(0, stop);
+      for (const e of kept) fs.copyFileSync(path.join(MIGRATIONS_FOLDER, `${e.tag}.sql`), path.join(out, `${e.tag}.sql`));
+      fs.writeFileSync(path.join(out, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: kept }));
+      migrate(db, { migrationsFolder: out });
+      seedGeography(db);
+
+      const sql = db.$client;
+      const commune = sql.prepare("SELECT id FROM communes WHERE slug = 'kayes'").pluck().get();
+      const add = sql.prepare('INSERT INTO users (display_name, phone, email, password_hash, commune_id, participant_code) VALUES (?, ?, ?, ?, ?, ?) RETURNING id');
+      const id = (...v: unknown[]) => (add.get(...v) as { id: number }).id;
+      const demo = [
+        id('Awa Traoré', '+22376000001', null, 'x', commune, null),
+        id('Fanta Sissoko', '+22376000003', 'animatrice.nioro@baro.ml', 'x', commune, null),
+        id('Administration Baro', null, 'admin@baro.ml', 'x', commune, null),
+        id('Aminata Konaté', null, null, 'x', commune, 'NIO-DEM42'),
+      ];
+      const real = [
+        id('Oumou Sangaré', '+22376000002', null, 'x', commune, null), // a demo number, another name
+        id('Seydou Traoré', '+22377001122', null, 'x', commune, null),
+        id('Kadi', null, null, 'x', commune, 'KAY-7K3PA'),
+      ];
+
+      migrateDatabase(db);
+      const marked = sql.prepare('SELECT id FROM users WHERE is_demo = 1 ORDER BY id').pluck().all();
+      expect(marked).toEqual(demo);
+      for (const r of real) expect(marked).not.toContain(r);
+    } finally {
+      db.$client.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -3,7 +3,7 @@ import type { User } from '@/db/schema';
 import { createComment } from '@/lib/comments/create-comment';
 import { parseEnv } from '@/lib/env';
 import { toCsv, topicExport } from '@/lib/open-data/exports';
-import { topicFeedAtom } from '@/lib/open-data/feeds';
+import { summaryFeedRss, topicFeedAtom } from '@/lib/open-data/feeds';
 import { absoluteUrl } from '@/lib/site-url';
 import { actorOf, addTopic, addUser, CONSULTATION, makeTestDb, minutesAfter, type TestDb } from '../helpers/db';
 
@@ -99,6 +99,13 @@ describe('absolute links', () => {
     const xml = topicFeedAtom({ db: t.db }, 'all.atom')!;
     const links = [...xml.matchAll(/(?:href="|<id>)([^"<]+)/g)].map((m) => m[1]!);
     expect(links.length).toBeGreaterThan(3);
+    for (const link of links) expect(link.startsWith(`${SITE}/`), link).toBe(true);
+  });
+
+  it('in the podcast of spoken summaries come from PUBLIC_URL', () => {
+    const xml = summaryFeedRss({ db: t.db }, 'kayes.rss')!;
+    const links = [...xml.matchAll(/(?:href="|<link>)([^"<]+)/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThanOrEqual(2);
     for (const link of links) expect(link.startsWith(`${SITE}/`), link).toBe(true);
   });
 
