@@ -150,11 +150,18 @@ export const users = sqliteTable(
     verifiedAt: text('verified_at'),
     /** how: 'sms' or 'email' (that phone or address was proven: changing it asks again), 'in_person', 'seed' */
     verifiedVia: text('verified_via', { enum: VERIFICATION_METHODS }),
+    /**
+     * An account of the demo data (`npm start` on a new database without DEMO=false): its identifiers and
+     * password are public (README). While one exists every page says so; `npm run demo:remove` deletes them.
+     */
+    isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: text('updated_at'),
   },
   (t) => [
     index('users_commune_idx').on(t.communeId),
+    /** demo accounts are few (none on a real deployment): "is there one?" reads this index alone */
+    index('users_demo_idx').on(t.id).where(sql`is_demo = 1`),
     index('users_registered_space_idx').on(t.registeredAtSpaceId, t.id),
     check(
       'users_has_identifier',

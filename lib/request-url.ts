@@ -9,30 +9,3 @@ export async function requestPath(): Promise<string> {
   // proxy.ts sets it on every page request; anything else is ignored.
   return /^\/(?!\/)[^\s\\]*$/.test(raw) && raw.length <= 2000 ? stripLocale(raw) : '/';
 }
-
-/**
- * The site's address, for absolute URLs in a page's metadata (canonical and language links):
- * PUBLIC_URL when set, else the address this request came to.
- */
-export async function requestOrigin(): Promise<URL | null> {
-  const configured = publicOrigin();
-  if (configured) return configured;
-  const h = await headers();
-  const host = h.get('x-forwarded-host') ?? h.get('host');
-  if (!host) return null;
-  const proto = h.get('x-forwarded-proto') === 'https' ? 'https' : 'http';
-  try {
-    return new URL(`${proto}://${host}`);
-  } catch {
-    return null;
-  }
-}
-
-/** PUBLIC_URL, the only address known to pages rendered once for everyone (no request). */
-export function publicOrigin(): URL | null {
-  try {
-    return process.env.PUBLIC_URL ? new URL(process.env.PUBLIC_URL) : null;
-  } catch {
-    return null;
-  }
-}

@@ -12,7 +12,7 @@ import { onSharedComputer } from '@/lib/auth/session';
 import { selectedCommuneId } from '@/lib/auth/page-context';
 import { routing } from '@/lib/i18n/routing';
 import { headerView } from '@/lib/layout/header-view';
-import { requestOrigin } from '@/lib/request-url';
+import { siteUrl } from '@/lib/site-url';
 import '../globals.css';
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1, themeColor: '#115e59' };
@@ -24,8 +24,8 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
     title: { default: t('title'), template: `%s · Baro` },
     description: t('description'),
     icons: { icon: '/icon.svg' },
-    // Canonical and language links must be absolute URLs (pages set their own; the home page too).
-    metadataBase: (await requestOrigin()) ?? undefined,
+    // Canonical and language links are absolute, on PUBLIC_URL (pages set their own; the home page too).
+    metadataBase: siteUrl(),
   };
 }
 

@@ -4,11 +4,15 @@ import type { HeaderView } from '@/lib/layout/header-view';
 import { requestPath } from '@/lib/request-url';
 import { AccountMenu } from './account-menu';
 import { CommuneChooser } from './commune-chooser';
+import { DemoBanner } from './demo-banner';
 import { LanguageSwitcher } from './language-switcher';
 import { MainNav } from './main-nav';
 import { SharedComputerBar } from './shared-computer-bar';
 
-/** The top of every page: on a shared computer its bar, then the name, languages, menu, commune and account. */
+/**
+ * The top of every page: on a shared computer its bar, on a demo site the demo banner, then the name,
+ * languages, menu, commune and account.
+ */
 export async function Header({
   locale,
   view,
@@ -24,10 +28,12 @@ export async function Header({
 }) {
   const t = await getTranslations('Nav');
   const tc = await getTranslations('Common');
+  const td = await getTranslations('Demo');
   const person = view.person;
   return (
     <>
       {person?.sharedSession ? <SharedComputerBar locale={locale} name={person.displayName} session={person.sharedSession} /> : null}
+      {view.demo ? <DemoBanner texts={[{ label: td('label'), banner: td('banner') }]} /> : null}
       <header className="border-b border-stone-300 bg-white">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
           {t('skip')}

@@ -1,4 +1,5 @@
 import { listCommunes } from '@/db/queries/geography';
+import { demoSiteActive } from '@/lib/demo/status';
 import { sessionRules } from '@/lib/env';
 import { unreadNotifications } from '@/lib/notifications/views';
 import { can } from '@/lib/permissions';
@@ -13,11 +14,13 @@ export type HeaderView = {
   person: { displayName: string; unread: number; sharedSession: SharedSessionView | null; unverified: boolean } | null;
   /** the areas this person may open (the pages check again) */
   links: { moderation: boolean; admin: boolean; facilitator: boolean; translations: boolean };
+  /** demo accounts exist: the demo banner (their passwords are public) */
+  demo: boolean;
 };
 
 /**
  * What the header of every page shows: the commune chooser, the areas one may open, who is signed in
- * and their unread notifications. Pages rendered once for everyone pass publicContext() (nobody signed in).
+ * and their unread notifications, and whether this is a demo site. Pages rendered once for everyone pass publicContext() (nobody signed in).
  */
 export function headerView(ctx: ViewContext): HeaderView {
   const actor = ctx.actor;
@@ -39,5 +42,6 @@ export function headerView(ctx: ViewContext): HeaderView {
       facilitator: can(actor, 'facilitator.access', undefined),
       translations: can(actor, 'translation.access', undefined),
     },
+    demo: demoSiteActive(ctx),
   };
 }

@@ -4,7 +4,11 @@ import { getCommuneBySlug } from '@/db/queries/geography';
 import { communes, media, topics, users } from '@/db/schema';
 import { publicTopicSql } from '@/lib/topics/visibility';
 import type { ViewContext } from '@/lib/view-context';
-import type { AtomEntry } from './atom';
+import { createTranslator } from 'next-intl';
+import fr from '@/messages/fr.json';
+import { absoluteUrl } from '@/lib/site-url';
+import { atomFeed, type AtomEntry } from './atom';
+import { podcastFeed } from './podcast';
 
 /** The latest public topics, of one commune or of all. */
 export function feedTopics(db: Db, communeId: number | null, limit = 50) {
@@ -50,6 +54,25 @@ export function topicFeed(ctx: Pick<ViewContext, 'db'>, file: string): TopicFeed
     updated: rows[0]?.updatedAt ?? rows[0]?.createdAt ?? new Date(0).toISOString(),
     entries: rows.map((r) => ({ path: `/topics/${r.id}`, title: r.title, summary: r.summary, updated: r.updatedAt ?? r.createdAt, author: r.author })),
   };
+}
+
+/**
+ * The Atom document of /feeds/<file> (null: 404). Every link is on PUBLIC_URL (lib/site-url.ts), whatever
+ * address the request came to: a feed is kept by readers and caches, a forged Host must not end up in it.
+ */
+export function topicFeedAtom(ctx: Pick<ViewContext, 'db'>, file: string): string | null {
+  const feed = topicFeed(ctx, file);
+  if (!feed) return null;
+  const t = createTranslator({ locale: 'fr', messages: fr, namespace: 'Feed' });
+  const self = absoluteUrl(`/feeds/${feed.slug}.atom`);
+  return atomFeed({
+    id: self,
+    title: feed.commune ? t('title', { commune: feed.commune.name }) : t('allTitle'),
+    selfUrl: self,
+    siteUrl: absoluteUrl(feed.commune ? `/topics?commune=${feed.commune.id}` : '/topics'),
+    updated: feed.updated,
+    entries: feed.entries.map(({ path, ...e }) => ({ ...e, id: absoluteUrl(path), url: absoluteUrl(path) })),
+  });
 }
 
 /** The latest published spoken summaries of public topics (of one commune, or of all), newest first. */
@@ -129,4 +152,39 @@ export function summaryFeed(ctx: Pick<ViewContext, 'db'>, file: string): Summary
       durationMs: r.durationMs,
     })),
   };
+}
+
+/**
+ * The RSS podcast document of /feeds/<file>.rss (null: 404), every link on PUBLIC_URL like the Atom feed's.
+ */
+export function summaryFeedRss(ctx: Pick<ViewContext, 'db'>, file: string): string | null {
+  const feed = summaryFeed(ctx, file);
+  if (!feed) return null;
+  const t = createTranslator({ locale: 'fr', messages: fr, namespace: 'Feed' });
+  const tl = createTranslator({ locale: 'fr', messages: fr, namespace: 'Languages' });
+  const link = absoluteUrl(feed.commune ? `/topics?commune=${feed.commune.id}` : '/topics');
+  return podcastFeed({
+    title: feed.commune ? t('podcastTitle', { commune: feed.commune.name }) : t('podcastAllTitle'),
+    description: feed.commune ? t('podcastDescription', { commune: feed.commune.name }) : t('podcastAllDescription'),
+    link,
+    selfUrl: absoluteUrl(`/feeds/${feed.slug}.rss`),
+    language: 'fr',
+    author: 'Baro',
+    updated: feed.updated,
+    items: feed.items.map((i) => {
+      const language = i.language && tl.has(i.language as 'fr') ? tl(i.language as 'fr') : '';
+      const recording = absoluteUrl(`/media/${i.mediaId}.webm`);
+      return {
+        guid: recording,
+        title: t(i.summary === 'decision' ? 'podcastDecisionItem' : 'podcastTopicItem', { title: i.topicTitle, language }),
+        description: i.description,
+        link: absoluteUrl(`/topics/${i.topicId}`),
+        published: i.published,
+        enclosure: { url: recording, length: i.sizeBytes, type: 'audio/webm' },
+        durationMs: i.durationMs,
+        language: i.language,
+        author: i.author,
+      };
+    }),
+  });
 }

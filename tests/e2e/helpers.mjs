@@ -34,14 +34,53 @@ export function withBrowser({ extraArgs = [] } = {}) {
   });
   after(async () => {
     await browser?.close();
+    // A context a test forgot to close still reports what it saw.
+    const left = [...openContexts].flat();
+    openContexts.clear();
+    if (left.length) assert.fail(`the security headers blocked or rejected something (${left.length}):\n  ${left.join('\n  ')}`);
   });
 }
 
-/** A fresh context (no cookies) at 360×740, with or without JavaScript. */
+/**
+ * What Chromium reports about the security headers, in the console of any page: a Content-Security-Policy
+ * violation (a blocked script, style, image, frame, form target…), or a Permissions-Policy it cannot
+ * read. Each fails the test whose browser context saw it.
+ */
+const HEADER_PROBLEM = /Content Security Policy|Content-Security-Policy|Permissions-Policy/i;
+
+/**
+ * Watches every page of a context for header problems; closing the context fails if there was one.
+ * With JavaScript off Chromium still reports what it blocked (styles, images, frames, forms).
+ */
+const openContexts = new Set();
+
+function failOnHeaderProblems(context) {
+  const problems = [];
+  openContexts.add(problems);
+  const watch = (page) =>
+    page.on('console', (m) => {
+      if (HEADER_PROBLEM.test(m.text())) problems.push(`${page.url()}\n    ${m.type()}: ${m.text()}`);
+    });
+  context.on('page', watch);
+  const close = context.close.bind(context);
+  context.close = async (...args) => {
+    await close(...args);
+    openContexts.delete(problems);
+    if (problems.length) {
+      assert.fail(`the security headers blocked or rejected something (${problems.length}):\n  ${problems.join('\n  ')}`);
+    }
+  };
+}
+
+/**
+ * A fresh context (no cookies) at 360×740, with or without JavaScript. A CSP violation in any of its pages
+ * fails the test when the context is closed.
+ */
 export async function newPage({ js }) {
   const context = await browser.newContext({ javaScriptEnabled: js, viewport: VIEWPORT, locale: 'fr-FR' });
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(30_000);
+  failOnHeaderProblems(context);
   const page = await context.newPage();
   return { context, page };
 }
