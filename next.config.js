@@ -10,7 +10,10 @@ const nextConfig = {
   poweredByHeader: false,
   // The build type-checks the app only; `npm run typecheck` covers the tests as well.
   typescript: { tsconfigPath: 'tsconfig.build.json' },
-  compress: true,
+  // scripts/server.mjs compresses (Brotli or gzip, static files once): Next's own gzip would come first.
+  compress: false,
+  // forbidden() and app/[locale]/forbidden.tsx: pages refused to a person answer 403 (issue 17 §6).
+  experimental: { authInterrupts: true },
   // The icon's name carries no content hash (the build's files do, and are cached a year): a week,
   // so that a repeat visit fetches the page alone.
   async headers() {

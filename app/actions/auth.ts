@@ -9,8 +9,8 @@ import { signIn, signOut, SignInRejected } from '@/lib/auth/config';
 import { currentSessionHash, getActor, requestIp } from '@/lib/auth/session';
 import { invalid } from '@/lib/errors';
 import type { FormState } from '@/lib/forms/state';
-import { localeOfAccount } from '@/lib/accounts/preferred-locale';
-import { localePath, preferredLocale } from '@/lib/i18n/config';
+import { landingAfterSignIn } from '@/lib/accounts/landing';
+import { localePath } from '@/lib/i18n/config';
 import { currentLocale, failed, fields } from './helpers';
 
 const REGISTER_FIELDS = ['displayName', 'phone', 'email', 'password', 'communeId', 'gender', 'birthYear', 'language'] as const;
@@ -20,11 +20,12 @@ export async function registerAction(_prev: FormState, formData: FormData): Prom
   const result = await registerUser(getDb(), await getActor(), input, { ip: await requestIp() });
   if (!result.ok) return failed(result, formData);
   const identifier = input.phone?.trim() ? input.phone : input.email;
-  // Signed in straight away, in the language chosen (signIn redirects; NEXT_REDIRECT is rethrown by Next).
+  // Signed in straight away, landing on the open consultations of their commune in the language chosen
+  // (signIn redirects; NEXT_REDIRECT is rethrown by Next).
   await signIn('credentials', {
     identifier,
     password: input.password,
-    redirectTo: localePath(preferredLocale(input.language), '/account?welcome=1'),
+    redirectTo: landingAfterSignIn(getDb(), identifier ?? '', 'welcome'),
   });
   return { status: 'idle', values: {}, fieldErrors: {} };
 }
@@ -39,8 +40,8 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
     throw e;
   }
   // The interface follows the account's preferred language from here on (a participant who chose
-  // Bambara lands on /bm/…). ?signedin: the account page offers a participant to choose their own PIN.
-  redirect(localePath(localeOfAccount(getDb(), input.identifier ?? ''), '/account?signedin=1'));
+  // Bambara lands on /bm/…): the open consultations of their commune, or first the choice of their own PIN.
+  redirect(landingAfterSignIn(getDb(), input.identifier ?? '', 'signedin'));
 }
 
 export async function signOutAction(formData: FormData): Promise<void> {

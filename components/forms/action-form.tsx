@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useActionState, useContext, type ReactNode } from 'react';
+import { createContext, useActionState, useContext, useEffect, useRef, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 import { Notice } from '@/components/ui/notice';
 import { initialFormState, type FormState } from '@/lib/forms/state';
@@ -32,20 +32,44 @@ export function ActionForm({
   fieldPrefix?: string;
   'aria-label'?: string;
 }) {
-  const [state, formAction] = useActionState(action, initialFormState);
+  // Without JavaScript the browser posts to this address and lands on the form's summary (issue 17 §6):
+  // an error the person must fix is on the first screen, not below the page's text.
+  const summaryId = id ? `${id}-summary` : undefined;
+  const [state, formAction] = useActionState(action, initialFormState, summaryId ? `#${summaryId}` : undefined);
   const errorId = id ? `${id}-error` : undefined;
+  const summary = useRef<HTMLDivElement>(null);
+  // With JavaScript: the same landing, by moving the focus (screen readers read the summary).
+  useEffect(() => {
+    if (state.status === 'error') summary.current?.focus();
+  }, [state]);
+  const fieldErrors = Object.entries(state.fieldErrors);
   return (
     <FormStateContext.Provider value={{ state, prefix: fieldPrefix }}>
       <form action={formAction} className={className} id={id} aria-label={ariaLabel} noValidate>
-        {state.status === 'error' && state.formError ? (
-          <Notice tone="error" id={errorId ?? 'form-error'} className="mb-4">
-            {state.formError}
-          </Notice>
+        {state.status === 'error' ? (
+          <div id={summaryId} ref={summary} tabIndex={-1} className="mb-4 scroll-mt-2 space-y-2 focus:outline-none">
+            {state.formError ? (
+              <Notice tone="error" id={errorId ?? 'form-error'}>
+                {state.formError}
+              </Notice>
+            ) : null}
+            {fieldErrors.length > 0 ? (
+              <ul className="list-disc space-y-1 pl-6 text-red-900">
+                {fieldErrors.map(([field, message]) => (
+                  <li key={field}>
+                    <a href={`#${fieldPrefix}-${field}`} className="text-red-900">
+                      {message}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
         ) : null}
         {state.status === 'success' && state.message ? (
-          <Notice tone="success" className="mb-4">
-            {state.message}
-          </Notice>
+          <div id={summaryId} tabIndex={-1} className="mb-4 focus:outline-none">
+            <Notice tone="success">{state.message}</Notice>
+          </div>
         ) : null}
         {children}
       </form>

@@ -1,10 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { projects, topics } from '@/db/schema';
+import { meetings, projects, topics } from '@/db/schema';
 import { publicTopicSql } from '@/lib/topics/visibility';
 
 export type SearchHit = {
-  kind: 'topic' | 'comment' | 'project';
+  kind: 'topic' | 'comment' | 'project' | 'meeting';
   refId: number;
   /** where the hit is shown: a topic, or (projectId set) a citizen project */
   topicId: number | null;
@@ -32,9 +32,10 @@ export const MARK_START = '\uE000';
 export const MARK_END = '\uE001';
 
 /**
- * Public topics, citizen projects and visible comments matching q, accent-insensitive (the index folds diacritics).
- * The index only ever holds visible content (see migration 0002), and what it belongs to must be public
- * (lib/topics/visibility.ts for topics), so nothing held, hidden or in draft leaks.
+ * Public topics, citizen projects, visible comments and public debates (meetings, not cancelled) matching q,
+ * accent-insensitive (the index folds diacritics). The index only ever holds visible content (see migrations
+ * 0002, 0004, 0017), and what it belongs to must be public (lib/topics/visibility.ts for topics), so nothing
+ * held, hidden or in draft leaks. Every meeting is public (lib/meetings/views.ts).
  */
 export function searchContent(db: Db, q: string, limit = 30): SearchHit[] {
   const match = ftsQuery(q);
@@ -42,15 +43,17 @@ export function searchContent(db: Db, q: string, limit = 30): SearchHit[] {
   return db.all<SearchHit>(sql`
     SELECT s.kind AS kind, CAST(s.ref_id AS INTEGER) AS refId, CAST(s.topic_id AS INTEGER) AS topicId,
            CAST(s.project_id AS INTEGER) AS projectId,
-           coalesce(${topics.title}, ${projects.title}) AS title,
+           coalesce(${topics.title}, ${projects.title}, ${meetings.title}) AS title,
            snippet(search_index, 4, ${MARK_START}, ${MARK_END}, '…', 16) AS snippet
     FROM search_index s
     LEFT JOIN ${topics} ON ${topics.id} = s.topic_id
     LEFT JOIN ${projects} ON ${projects.id} = s.project_id
+    LEFT JOIN ${meetings} ON s.kind = 'meeting' AND ${meetings.id} = s.ref_id
     WHERE search_index MATCH ${match}
       AND ((${topics.id} IS NOT NULL AND ${publicTopicSql})
-        OR (${projects.id} IS NOT NULL AND ${projects.status} <> 'draft' AND ${projects.visibility} = 'visible'))
-    ORDER BY CASE s.kind WHEN 'topic' THEN 0 WHEN 'project' THEN 1 ELSE 2 END, rank
+        OR (${projects.id} IS NOT NULL AND ${projects.status} <> 'draft' AND ${projects.visibility} = 'visible')
+        OR (${meetings.id} IS NOT NULL AND ${meetings.cancelledAt} IS NULL))
+    ORDER BY CASE s.kind WHEN 'topic' THEN 0 WHEN 'project' THEN 1 WHEN 'meeting' THEN 2 ELSE 3 END, rank
     LIMIT ${limit}
   `);
 }

@@ -139,7 +139,7 @@ describe('a shared computer at a connected space', () => {
       await markAsShared(page, { js });
       await signIn(page, 'animatrice.nioro@baro.ml', DEMO_PASSWORD, { js });
       await open(page, '/spaces/nioro/device', { js });
-      await expectText(page.locator('#device-status'), /Ce navigateur est un ordinateur partagé de Espace connecté de Nioro/);
+      await expectText(page.locator('#device-status'), /Ce navigateur est un ordinateur partagé\. Espace : Espace connecté de Nioro ;/);
       const mine = page.locator('#shared-devices li', { hasText: 'ce navigateur' });
       await Promise.all([page.waitForEvent('load'), mine.locator('button[type="submit"]').click()]);
       await expectPath(page, '/login', '?unshared=1');
