@@ -31,6 +31,7 @@ export function markdownToPlain(source: string): string {
     .replace(/(^|\n)\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)/g, '$1')
     // Emphasis marks at a word's edge (an underscore inside a word is kept).
     .replace(/(?<![\p{L}\p{N}])(\*\*|__|\*|_|~~|`)(?=\S)|(?<=\S)(\*\*|__|\*|_|~~|`)(?![\p{L}\p{N}])/gu, '')
-    .replace(/(^|\s)#{1,6}\s+/g, '$1')
+    // A heading mark after a line break the snippet flattened, or right after the snippet's "…".
+    .replace(/(^|[\s…])#{1,6}\s+/g, '$1')
     .replace(/\s*\n+\s*/g, ' ');
 }

@@ -128,7 +128,7 @@ function backdateMarketStory(db: Db, topicId: number, day: number) {
   const at = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString();
   const minute = (offsetDays: number) => at(offsetDays).slice(0, 16);
   db.update(topics).set({ createdAt: at(-41), opensAt: minute(-40), closesAt: minute(-10), decidedAt: at(-3), updatedAt: at(-3) }).where(eq(topics.id, topicId)).run();
-  const when = { open: at(-40), deliberation: at(-10), decided: at(-3) } as const;
+  const when = { draft: at(-41), open: at(-40), deliberation: at(-10), decided: at(-3) } as const;
   for (const [phase, createdAt] of Object.entries(when)) {
     db.update(topicPhaseChanges)
       .set({ createdAt })

@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useActionState, useContext, useEffect, useRef, type ReactNode } from 'react';
+import { createContext, useActionState, useContext, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 import { Notice } from '@/components/ui/notice';
 import { initialFormState, type FormState } from '@/lib/forms/state';
@@ -32,22 +32,18 @@ export function ActionForm({
   fieldPrefix?: string;
   'aria-label'?: string;
 }) {
-  // Without JavaScript the browser posts to this address and lands on the form's summary (issue 17 §6):
-  // an error the person must fix is on the first screen, not below the page's text.
-  const summaryId = id ? `${id}-summary` : undefined;
-  const [state, formAction] = useActionState(action, initialFormState, summaryId ? `#${summaryId}` : undefined);
+  const [state, formAction] = useActionState(action, initialFormState);
   const errorId = id ? `${id}-error` : undefined;
-  const summary = useRef<HTMLDivElement>(null);
-  // With JavaScript: the same landing, by moving the focus (screen readers read the summary).
-  useEffect(() => {
-    if (state.status === 'error') summary.current?.focus();
-  }, [state]);
+  const summaryId = id ? `${id}-summary` : undefined;
   const fieldErrors = Object.entries(state.fieldErrors);
   return (
     <FormStateContext.Provider value={{ state, prefix: fieldPrefix }}>
       <form action={formAction} className={className} id={id} aria-label={ariaLabel} noValidate>
         {state.status === 'error' ? (
-          <div id={summaryId} ref={summary} tabIndex={-1} className="mb-4 scroll-mt-2 space-y-2 focus:outline-none">
+          // The browser lands on it (issue 17 §6): `autofocus` is rendered in the HTML, so without JavaScript
+          // the page that answers the post scrolls to the summary and focuses it; with JavaScript React
+          // focuses it when it appears. An error below the page's text is never out of sight.
+          <div id={summaryId} tabIndex={-1} autoFocus className="mb-4 scroll-mt-2 space-y-2 focus:outline-none">
             {state.formError ? (
               <Notice tone="error" id={errorId ?? 'form-error'}>
                 {state.formError}
@@ -67,7 +63,7 @@ export function ActionForm({
           </div>
         ) : null}
         {state.status === 'success' && state.message ? (
-          <div id={summaryId} tabIndex={-1} className="mb-4 focus:outline-none">
+          <div id={summaryId} tabIndex={-1} autoFocus className="mb-4 focus:outline-none">
             <Notice tone="success">{state.message}</Notice>
           </div>
         ) : null}

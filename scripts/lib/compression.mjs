@@ -41,7 +41,10 @@ export function negotiate(header) {
   return null;
 }
 
-/** Worth compressing: text, scripts, styles, data, SVG; never audio, video, images in compressed formats, archives. */
+/**
+ * Worth compressing: text, scripts, styles, data, SVG; never audio, video, images in compressed formats, archives.
+ * @param {unknown} contentType
+ */
 export function compressible(contentType) {
   const t = String(contentType ?? '').toLowerCase().split(';')[0]?.trim() ?? '';
   if (t.startsWith('text/')) return true;

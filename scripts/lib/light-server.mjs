@@ -49,6 +49,8 @@ export function createLightHandler(o) {
    * @param {{ pathname: string, saver: boolean, statusPage: 403 | 404 | null }} ctx
    */
   function intercept(req, res, ctx) {
+    // The response's own methods, called with .call(res, …): the wrappers below replace them on `res`.
+    /** @type {any} */
     const real = { writeHead: res.writeHead, write: res.write, end: res.end, flushHeaders: res.flushHeaders };
     /** @type {null | 'pass' | 'stream' | 'buffer' | 'cached' | 'redispatch'} */
     let mode = null;
@@ -154,6 +156,9 @@ export function createLightHandler(o) {
         if (!real.write.call(res, d)) e.pause();
       });
       res.on('drain', () => e.resume());
+      // Backpressure goes both ways: a write refused by the encoder (its buffer full) is retried by Next
+      // on the response's 'drain'.
+      e.on('drain', () => res.emit('drain'));
       e.on('end', () => {
         sendHead();
         real.end.call(res);
@@ -263,7 +268,7 @@ export function createLightHandler(o) {
    * keeping the status and the person's cookies.
    * @param {http.IncomingMessage} req
    * @param {http.ServerResponse} res
-   * @param {{ end: Function }} real
+   * @param {any} real the response's own methods
    * @param {string} pathname
    * @param {403 | 404} code
    */

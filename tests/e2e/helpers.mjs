@@ -57,10 +57,13 @@ export function bothJs(name, fn) {
   }
 }
 
-/** Opens a path; with JS on, waits until React has hydrated the page, so forms submit through React. */
+/**
+ * Opens a path; with JS on, waits until React has hydrated the page, so forms submit through React. The
+ * 404 and 403 pages carry no JavaScript (scripts/server.mjs renders them on the server, issue 17 §6).
+ */
 export async function open(page, path, { js }) {
   const res = await page.goto(BASE + path);
-  if (js) await hydrated(page);
+  if (js && (res?.status() ?? 200) < 400) await hydrated(page);
   return res;
 }
 
@@ -137,6 +140,12 @@ export async function expectNotFoundPage(page, response, heading, { js }) {
   await expectText(page.locator('h1'), heading);
 }
 
+/** Opens the header's menu (a <details>: it opens without JavaScript) unless it is open already. */
+export async function openMenu(page) {
+  const menu = page.locator('#site-menu');
+  if (!(await menu.evaluate((d) => d.open))) await page.click('#site-menu summary');
+}
+
 export async function htmlLang(page) {
   return page.locator('html').getAttribute('lang');
 }
@@ -154,9 +163,10 @@ export function freshPhone() {
 }
 
 /**
- * Signs in through the form and waits for the account page. A participant still holding the PIN of
- * their slip is first offered to choose their own (/account/pin): this declines ("Not now").
- * `lands`: the language the account prefers, where the interface goes after sign-in (default: French).
+ * Signs in through the form, checks where the person lands (issue 17 §8: the open consultations of their
+ * commune, in the account's language), then opens the account page, where the tests that sign in start.
+ * A participant still holding the PIN of their slip is first offered to choose their own (/account/pin):
+ * this declines ("Not now"). `lands`: the language the account prefers (default: French).
  */
 export async function signIn(page, identifier, password, { js, locale = 'fr', lands = 'fr' }) {
   await open(page, `${locale === 'fr' ? '' : `/${locale}`}/login`, { js });
@@ -164,17 +174,24 @@ export async function signIn(page, identifier, password, { js, locale = 'fr', la
   await page.fill('#f-identifier', identifier);
   await page.fill('#f-password', password);
   await page.click('#login-form button[type="submit"]');
-  await page.waitForURL((u) => u.pathname === `${prefix}/account` || u.pathname === `${prefix}/account/pin`, { timeout: 15_000 });
+  await page.waitForURL((u) => isLanding(u, prefix, 'signedin') || u.pathname === `${prefix}/account/pin`, { timeout: 15_000 });
   if (new URL(page.url()).pathname.endsWith('/account/pin')) {
     if (js) await hydrated(page);
     await Promise.all([page.waitForURL((u) => u.pathname === `${prefix}/account`), page.click('#pin-later')]);
+  } else {
+    await open(page, `${prefix}/account`, { js });
   }
   await expectPath(page, `${prefix}/account`);
 }
 
+/** The page after sign-in or registration: /topics?…phase=open…&signedin=1 (or welcome=1), in the account's language. */
+export function isLanding(url, prefix = '', notice = 'signedin') {
+  return url.pathname === `${prefix}/topics` && url.searchParams.get('phase') === 'open' && url.searchParams.get(notice) === '1';
+}
+
 /**
- * Registers a fresh citizen of Nioro du Sahel through the form (phone number, no e-mail) and waits for
- * the account page. Returns the phone number as typed ("76 12 34 56").
+ * Registers a fresh citizen of Nioro du Sahel through the form (phone number, no e-mail), checks the
+ * landing (open consultations), then opens the account page. Returns the phone number as typed ("76 12 34 56").
  */
 export async function registerCitizen(page, name, { js, password = 'Sugu-ba-ka-di-2026' }) {
   const phone = freshPhone();
@@ -184,7 +201,8 @@ export async function registerCitizen(page, name, { js, password = 'Sugu-ba-ka-d
   await page.selectOption('#f-communeId', { label: 'Nioro du Sahel' });
   await page.fill('#f-password', password);
   await page.click('#register-form button[type="submit"]');
-  await expectPath(page, '/account', '?welcome=1');
+  await page.waitForURL((u) => isLanding(u, '', 'welcome'), { timeout: 15_000 });
+  await open(page, '/account', { js });
   return phone;
 }
 

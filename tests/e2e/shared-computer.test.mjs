@@ -132,7 +132,7 @@ describe('a shared computer at a connected space', () => {
       await signIn(page, AWA.phone, DEMO_PASSWORD, { js });
       assert.equal(await page.locator('#end-session').count(), 0, 'no "End my session" bar on an ordinary browser');
       const denied = await open(page, '/spaces/nioro/device', { js });
-      assert.equal(denied.status(), 200);
+      assert.equal(denied.status(), 403);
       await expectText(page.locator('h1'), 'Accès refusé');
 
       await context.clearCookies();
