@@ -46,7 +46,8 @@ export async function Header({
           <a href={localePath(locale, '/')} className="text-2xl font-extrabold text-teal-900 no-underline">
             {tc('appName')}
           </a>
-          <form role="search" method="get" action={localePath(locale, '/search')} className="flex min-w-0 flex-1">
+          {/* A GET form (the default method): works without JavaScript. */}
+          <form role="search" action={localePath(locale, '/search')} className="flex min-w-0 flex-1">
             <label htmlFor="header-q" className="sr-only">
               {t('searchLabel')}
             </label>
