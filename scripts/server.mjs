@@ -20,7 +20,10 @@ process.env.BARO_PEER_HEADER = peerHeader;
 // Marks the server's requests to itself (the status pages): their peer header is the original client's.
 const innerHeader = `x-baro-inner-${crypto.randomBytes(12).toString('hex')}`;
 
-const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? 'localhost', port });
+// Next builds its own URLs with this name, and proxy.ts's NextURL turns 127.0.0.1 and ::1 into "localhost":
+// with HOSTNAME=127.0.0.1 (behind Caddy, docs/operations.md) a rewrite then looked external to Next, which
+// proxied it to itself and redirected every page to itself. The listening address stays HOSTNAME's.
+const app = next({ dev: false, dir: process.cwd(), hostname: 'localhost', port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
