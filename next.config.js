@@ -6,14 +6,19 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native modules stay outside the bundle; nodemailer too (it reads its own files at run time).
-  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'nodemailer'],
+  serverExternalPackages: ['better-sqlite3', '@node-rs/argon2', 'nodemailer', 'sharp'],
   poweredByHeader: false,
   // The build type-checks the app only; `npm run typecheck` covers the tests as well.
   typescript: { tsconfigPath: 'tsconfig.build.json' },
   // scripts/server.mjs compresses (Brotli or gzip, static files once): Next's own gzip would come first.
   compress: false,
-  // forbidden() and app/[locale]/forbidden.tsx: pages refused to a person answer 403 (issue 17 §6).
-  experimental: { authInterrupts: true },
+  experimental: {
+    // Forms that carry a recording (5 MiB at most, lib/media) or a lesson's picture (8 MiB at most, re-encoded to
+    // ≤ 60 KB): Next accepts 1 MB by default.
+    serverActions: { bodySizeLimit: '10mb' },
+    // forbidden() and app/[locale]/forbidden.tsx: pages refused to a person answer 403 (issue 17 §6).
+    authInterrupts: true,
+  },
   // The icon's name carries no content hash (the build's files do, and are cached a year): a week,
   // so that a repeat visit fetches the page alone.
   async headers() {

@@ -3,6 +3,7 @@ import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { VerifyBanner } from '@/components/accounts/verify-banner';
 import { Footer } from '@/components/layout/footer';
 import { Header } from '@/components/layout/header';
 import { SharedComputerProvider } from '@/components/forms/shared-computer';
@@ -32,12 +33,13 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   const { locale } = await params;
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
-  const ctx = await requestContext();
+  const header = headerView(await requestContext());
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
-        <Header locale={locale} view={headerView(ctx)} selectedCommuneId={await selectedCommuneId()} />
+        <Header locale={locale} view={header} selectedCommuneId={await selectedCommuneId()} />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
+          {header.person?.unverified ? <VerifyBanner locale={locale} /> : null}
           {/* Rendered only on a shared computer, so other visitors download none of its JavaScript. */}
           {(await onSharedComputer()) ? <SharedComputerProvider shared>{children}</SharedComputerProvider> : children}
         </main>

@@ -12,6 +12,7 @@ export async function MainNav({ locale, view }: { locale: Locale; view: HeaderVi
     ['/', 'home', t('home')],
     ['/topics', 'topics', t('topics')],
     ['/projects', 'projects', t('projects')],
+    ['/learn', 'learn', t('learn')],
     ['/spaces', 'spaces', t('spaces')],
     ['/meetings', 'meetings', t('meetings')],
     ['/stats', 'stats', t('stats')],

@@ -22,6 +22,7 @@ const PATHS = {
   helped: 'M2 12l4-4 4 2 3-2 3 1 6 3M2 12l6 6c1 1 2 1 3 0l1-1M22 14l-5 4c-1 .8-2 .7-2.7 0L13 16.5M9 10l3 3c.6.6 1.4.6 2 0',
   translate: 'M4 5h9M8.5 3v2M6 5c1 4 3.5 6.5 6 8M11 5c-1 4-3.5 7-7 9M13 21l4-9 4 9M14.5 18h5',
   back: 'M15 18l-6-6 6-6',
+  learn: 'M4 19.5V5a2 2 0 0 1 2-2h14v15H6a2 2 0 0 0-2 2 2 2 0 0 0 2 2h14M8 7h8M8 11h6',
 } as const;
 
 export type IconName = keyof typeof PATHS;

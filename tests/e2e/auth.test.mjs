@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import { test } from 'node:test';
-import { BASE, bothJs, DEMO_PASSWORD, expectPath, expectText, freshPhone, isLanding, newPage, open, openMenu, registerCitizen, signIn, submit, withBrowser } from './helpers.mjs';
+import { BASE, bothJs, DEMO_PASSWORD, expectPath, expectText, freshPhone, isLanding, newPage, open, openMenu, registerCitizen, signIn, submit, verifyWithCode, withBrowser, hydrated } from './helpers.mjs';
 
 withBrowser();
 
@@ -25,13 +25,13 @@ describe('register, sign out, sign in again', () => {
     await page.fill('#f-password', password);
     await page.click('#register-form button[type="submit"]');
 
-    // She lands on the open consultations of her commune (issue 17 §8), welcomed.
-    await page.waitForURL((u) => isLanding(u, '', 'welcome'));
-    await expectText(page.locator('#welcome'), /^Votre compte est créé\. Bienvenue sur Baro ! Voici les consultations ouvertes de votre commune/);
-    await expectText(page.locator('main select[name="commune"] option:checked'), 'Nioro du Sahel');
-    await expectText(page.locator('header a[href="/account"]'), `Connecté·e : ${name}`);
+    // Signed in, on the page that takes the code sent by SMS (read here from data/outbox.jsonl).
+    await expectPath(page, '/verify', '?welcome=1');
+    await expectText(page.locator('#verify-status'), /^Votre compte est créé\. Bienvenue sur Baro !/);
+    await verifyWithCode(page, phone, { js });
     await open(page, '/account', { js });
     await expectText(page.locator('h1'), 'Mon compte');
+    await expectText(page.locator('header a[href="/account"]'), `Connecté·e : ${name}`);
     assert.equal(await page.inputValue('#f-displayName'), name, 'the Bambara name is stored as typed');
     assert.equal(await page.inputValue('#f-phone'), `+223${phone.replace(/\s/g, '')}`, 'the phone is stored in E.164');
 
@@ -236,8 +236,14 @@ describe('changing the phone number asks for the current password', () => {
     assert.equal(await page.inputValue('#f-currentSecret'), '', 'the password is never sent back');
 
     await page.fill('#f-currentSecret', password);
-    await submit(page, 'profile-form', { js });
-    await expectText(page.locator('#profile-form [role="status"]'), 'Vos informations sont enregistrées.');
+    await page.click('#profile-form button[type="submit"]');
+    // The account was verified by the old number: the new one must be proven too (issue 12 §2).
+    await expectPath(page, '/verify', '?changed=1');
+    await expectText(page.locator('#verify-banner'), /^Votre compte n’est pas encore vérifié/);
+    if (js) await hydrated(page);
+    await page.click('#send-code-form button[type="submit"]');
+    await expectText(page.locator('#send-code-form [role="status"]'), /^Un nouveau code vient d’être envoyé à \+223/);
+    await verifyWithCode(page, next, { js });
     await open(page, '/account', { js });
     assert.equal(await page.inputValue('#f-phone'), `+223${next.replace(/\s/g, '')}`);
   });

@@ -1,11 +1,10 @@
 // What a newcomer noticed (issue 17 §8), on a real database: debates are searchable and snippets read as
-// text, a topic in its information phase does not ask anonymous readers to sign in, a person lands on the
-// open consultations of their commune, and the demo's dates agree with each other and with today.
+// text, a topic in its information phase does not ask anonymous readers to sign in, and the demo's dates
+// agree with each other and with today. (Where a sign-in leads: tests/integration/views/account.test.ts.)
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { comments, topicPhaseChanges, topics, votes, type User } from '@/db/schema';
 import { DEMO_ACCOUNTS, seedDemo } from '@/db/seed';
 import { hashPassword } from '@/lib/accounts/password';
-import { landingAfterSignIn } from '@/lib/accounts/landing';
 import { cancelMeeting } from '@/lib/meetings/cancel-meeting';
 import { scheduleMeeting } from '@/lib/meetings/schedule-meeting';
 import { searchPage } from '@/lib/search/views';
@@ -61,18 +60,6 @@ describe('a topic in its information phase', () => {
     expect(topicPage({ db: t.db, actor: null, now: NOW }, { id: String(closed), sp: {} })!.vote.instead).toBe('closed');
     const open = addTopic(t, { authorId: maire.id, communeId: nioro }).id;
     expect(topicPage({ db: t.db, actor: null, now: NOW }, { id: String(open), sp: {} })!.vote.instead).toBe('signIn');
-  });
-});
-
-describe('after sign-in or registration', () => {
-  it('a person lands on the open consultations of their commune, in their language; a participant first chooses a PIN', async () => {
-    const awa = await addUser(t, { displayName: 'Awa', communeId: nioro, phone: '+22376111111', language: 'bm' });
-    expect(landingAfterSignIn(t.db, '76 11 11 11', 'signedin')).toBe(`/bm/topics?commune=${nioro}&phase=open&signedin=1`);
-    expect(landingAfterSignIn(t.db, '+22376111111', 'welcome')).toBe(`/bm/topics?commune=${nioro}&phase=open&welcome=1`);
-    expect(awa.id).toBeGreaterThan(0);
-    await addUser(t, { displayName: 'Kadi', communeId: nioro, phone: '+22376222222', pinChoicePending: true });
-    expect(landingAfterSignIn(t.db, '76222222', 'signedin')).toBe('/account/pin');
-    expect(landingAfterSignIn(t.db, 'nobody@test.ml', 'signedin')).toBe('/topics?phase=open&signedin=1');
   });
 });
 

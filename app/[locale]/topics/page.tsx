@@ -20,6 +20,8 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
     alternates: {
       types: {
         'application/atom+xml': [commune ? { url: `/feeds/${commune.slug}.atom`, title: tFeed('title', { commune: commune.name }) } : { url: '/feeds/all.atom', title: tFeed('allTitle') }],
+        // The spoken summaries as a podcast (issue 13 §6), for podcast apps and community radio.
+        'application/rss+xml': [commune ? { url: `/feeds/${commune.slug}.rss`, title: tFeed('podcastTitle', { commune: commune.name }) } : { url: '/feeds/all.rss', title: tFeed('podcastAllTitle') }],
       },
     },
   };
@@ -33,8 +35,8 @@ export default async function TopicsPage({ params, searchParams }: { params: Pro
   const f = view.filters;
   const t = await getTranslations('Topics');
   const ta = await getTranslations('Auth');
-  // Right after registering or signing in (lib/accounts/landing.ts): what they can do next.
-  const welcome = sp.welcome ? ta('registered') : sp.signedin ? ta('signedInLanding') : null;
+  // Right after signing in (lib/accounts/views.ts afterSignIn): what they can do next.
+  const welcome = sp.signedin ? ta('signedInLanding') : null;
   const tSector = await getTranslations('Sectors');
   const tPhase = await getTranslations('Phases');
   const tCommon = await getTranslations('Common');

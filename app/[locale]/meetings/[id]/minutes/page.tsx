@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { forbidden, notFound, redirect } from 'next/navigation';
 import { MinutesForm } from '@/components/meetings/minutes-form';
+import { MinutesRecordingForm } from '@/components/meetings/minutes-recording-form';
 import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { minutesPage } from '@/lib/meetings/views';
@@ -30,6 +31,7 @@ export default async function MinutesPage({ params }: { params: Promise<{ locale
       <h1 className="mb-2 text-2xl font-bold">{t('minutesTitle')}</h1>
       <p className="mb-6">{t('minutesIntro')}</p>
       <MinutesForm locale={locale} meetingId={view.meetingId} minutes={view.minutes} attendance={view.attendance} />
+      <MinutesRecordingForm locale={locale} meetingId={view.meetingId} />
     </div>
   );
 }
