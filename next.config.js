@@ -20,10 +20,17 @@ const nextConfig = {
   poweredByHeader: false,
   // The build type-checks the app only; `npm run typecheck` covers the tests as well.
   typescript: { tsconfigPath: 'tsconfig.build.json' },
-  compress: true,
-  // Forms that carry a recording (5 MiB at most, lib/media) or a lesson's picture (8 MiB at most, re-encoded to
-  // ≤ 60 KB): Next accepts 1 MB by default.
-  experimental: { serverActions: { bodySizeLimit: '10mb' } },
+  // scripts/server.mjs compresses (Brotli or gzip, static files once): Next's own gzip would come first.
+  compress: false,
+  experimental: {
+    // Forms that carry a recording (5 MiB at most, lib/media) or a lesson's picture (8 MiB at most, re-encoded to
+    // ≤ 60 KB): Next accepts 1 MB by default.
+    serverActions: { bodySizeLimit: '10mb' },
+    // forbidden() and app/[locale]/forbidden.tsx: pages refused to a person answer 403 (issue 17 §6).
+    authInterrupts: true,
+  },
+  // The icon's name carries no content hash (the build's files do, and are cached a year): a week,
+  // so that a repeat visit fetches the page alone.
   async headers() {
     return [
       // Every response: pages, route handlers, files, 404s (lib/security/headers.js). HSTS when PUBLIC_URL

@@ -41,7 +41,8 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
     throw e;
   }
   // The interface follows the account's preferred language from here on; an unverified account is
-  // asked for its code first (lib/accounts/views.ts afterSignIn).
+  // asked for its code first, the others land on the open consultations of their commune
+  // (lib/accounts/views.ts afterSignIn).
   const next = afterSignIn(await requestContext(), input.identifier ?? '');
   redirect(localePath(next.locale, next.path));
 }

@@ -19,7 +19,6 @@ const STANCE_STYLE: Record<Stance, string> = {
   neutral: 'bg-stone-200 text-stone-900',
   question: 'bg-sky-100 text-sky-900',
 };
-const STANCE_ICON: Record<Stance, string> = { for: '👍', against: '👎', neutral: '•', question: '?' };
 
 /** The link that opens a form under a comment: the same page, with ?reply=ID or ?report=ID. */
 export type OpenHref = (kind: 'reply' | 'report', commentId: number) => string;
@@ -78,8 +77,9 @@ async function CommentBody({ comment, subject, locale, openHref }: Shared & { co
       <p className="mb-1 flex flex-wrap items-center gap-2 text-sm">
         <strong className="text-base">{comment.author}</strong>
         {!deleted ? (
-          <span className={`rounded px-2 py-0.5 font-semibold ${STANCE_STYLE[comment.stance]}`}>
-            <span aria-hidden="true">{STANCE_ICON[comment.stance]} </span>
+          // The stance's mark is drawn by the stylesheet (.stance-mark, app/globals.css): an SVG shape, not an
+          // emoji (an empty box on phones without colour emoji), and no bytes per comment.
+          <span className={`stance-mark stance-${comment.stance} rounded px-2 py-0.5 font-semibold ${STANCE_STYLE[comment.stance]}`}>
             {tStance(comment.stance)}
           </span>
         ) : null}

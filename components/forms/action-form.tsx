@@ -44,18 +44,38 @@ export function ActionFormView({
   'aria-label': ariaLabel,
 }: FormProps & { state: FormState; formAction: (formData: FormData) => void }) {
   const errorId = id ? `${id}-error` : undefined;
+  const summaryId = id ? `${id}-summary` : undefined;
+  const fieldErrors = Object.entries(state.fieldErrors);
   return (
     <FormStateContext.Provider value={{ state, prefix: fieldPrefix }}>
       <form action={formAction} className={className} id={id} aria-label={ariaLabel} noValidate>
-        {state.status === 'error' && state.formError ? (
-          <Notice tone="error" id={errorId ?? 'form-error'} className="mb-4">
-            {state.formError}
-          </Notice>
+        {state.status === 'error' ? (
+          // The browser lands on it (issue 17 §6): `autofocus` is rendered in the HTML, so without JavaScript
+          // the page that answers the post scrolls to the summary and focuses it; with JavaScript React
+          // focuses it when it appears. An error below the page's text is never out of sight.
+          <div id={summaryId} tabIndex={-1} autoFocus className="mb-4 scroll-mt-2 space-y-2 focus:outline-none">
+            {state.formError ? (
+              <Notice tone="error" id={errorId ?? 'form-error'}>
+                {state.formError}
+              </Notice>
+            ) : null}
+            {fieldErrors.length > 0 ? (
+              <ul className="list-disc space-y-1 pl-6 text-red-900">
+                {fieldErrors.map(([field, message]) => (
+                  <li key={field}>
+                    <a href={`#${fieldPrefix}-${field}`} className="text-red-900">
+                      {message}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
         ) : null}
         {state.status === 'success' && state.message ? (
-          <Notice tone="success" className="mb-4">
-            {state.message}
-          </Notice>
+          <div id={summaryId} tabIndex={-1} autoFocus className="mb-4 focus:outline-none">
+            <Notice tone="success">{state.message}</Notice>
+          </div>
         ) : null}
         {children}
       </form>

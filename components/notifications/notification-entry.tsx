@@ -72,7 +72,9 @@ export async function NotificationEntry({ locale, item: n }: { locale: Locale; i
   const tm = await getTranslations('Moderation');
   const format = await getFormatter();
   const target = localePath(locale, n.target);
-  const title = n.topicTitle ?? n.projectTitle ?? n.meetingTitle;
+  // A moderation notice names no topic: its link says it leads to the content concerned (issue 17 §8).
+  const aboutContent = (n.kind.startsWith('moderation.') || n.kind === 'appeal.decided') && n.target !== '/notifications';
+  const title = n.topicTitle ?? n.projectTitle ?? n.meetingTitle ?? (aboutContent ? t('seeContent') : null);
   return (
     <li className={`rounded border p-3 ${n.read ? 'border-stone-300 bg-white' : 'border-teal-700 bg-teal-50'}`}>
       {!n.read ? <span className="mr-2 rounded bg-teal-800 px-2 py-0.5 text-xs font-semibold text-white">{t('unread')}</span> : null}

@@ -109,13 +109,21 @@ export function registrationView(ctx: ViewContext): { signedIn: boolean; commune
 /**
  * Where a successful sign-in leads, in the account's preferred language (a participant who chose
  * Bambara lands on /bm/…): an account that is not verified yet goes to /verify (an account from before
- * verification existed is asked there, issue 12 §2), the others to /account (which offers a participant
- * to choose their own PIN once, hence "signedin"). Only asked once the credentials were accepted, so it
- * tells nothing about accounts to anyone else.
+ * verification existed is asked there, issue 12 §2); a participant still holding the PIN printed on their
+ * slip is offered to choose their own; the others land on what they can do next, the open consultations
+ * of their commune (issue 17 §8), with a one-line welcome ("signedin"). Only asked once the credentials
+ * were accepted, so it tells nothing about accounts to anyone else.
  */
 export function afterSignIn(ctx: Pick<ViewContext, 'db'>, identifier: string): { locale: Locale; path: string } {
   const user = identifier.trim() ? findByIdentifier(ctx.db, identifier.trim()) : undefined;
-  return { locale: preferredLocale(user?.language), path: user && user.verifiedAt === null ? '/verify?signedin=1' : '/account?signedin=1' };
+  const locale = preferredLocale(user?.language);
+  if (user && user.verifiedAt === null) return { locale, path: '/verify?signedin=1' };
+  if (user?.pinChoicePending) return { locale, path: '/account/pin' };
+  const q = new URLSearchParams();
+  if (user?.communeId) q.set('commune', String(user.communeId));
+  q.set('phase', 'open');
+  q.set('signedin', '1');
+  return { locale, path: `/topics?${q}` };
 }
 
 // ---------------------------------------------------------------- verification and access resets (issue 12 §2, §3)

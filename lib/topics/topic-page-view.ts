@@ -161,7 +161,19 @@ export function topicPage(ctx: ViewContext, input: { id: string; sp: Search; loc
       splits: can(actor, 'topic.viewInternal', { communeId: topic.communeId }) ? voteSplits(db, topic, now) : null,
       mine: actor ? myVote(db, topic.id, actor.id) : null,
       mayVote,
-      instead: mayVote ? null : !actor ? 'signIn' : allowedOnceVerified(actor, 'vote.cast', { phase }) ? 'verify' : phase === 'draft' || phase === 'information' ? 'notYetOpen' : phase !== 'open' ? 'closed' : null,
+      // The phase first: a topic not yet open (or closed) says so to everyone, anonymous readers included
+      // (issue 17 §8); "sign in" (or "verify") only when that would let them vote.
+      instead: mayVote
+        ? null
+        : phase === 'draft' || phase === 'information'
+          ? 'notYetOpen'
+          : phase !== 'open'
+            ? 'closed'
+            : !actor
+              ? 'signIn'
+              : allowedOnceVerified(actor, 'vote.cast', { phase })
+                ? 'verify'
+                : null,
     },
     meetings: meetingsSection(ctx, { topicId: topic.id }),
     comments: commentSection(ctx, topicAsCommentSubject(topic, now), sp),

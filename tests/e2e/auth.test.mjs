@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import { test } from 'node:test';
-import { BASE, bothJs, DEMO_PASSWORD, expectPath, expectText, freshPhone, newPage, open, registerCitizen, signIn, submit, verifyWithCode, withBrowser, hydrated } from './helpers.mjs';
+import { BASE, bothJs, DEMO_PASSWORD, expectPath, expectText, freshPhone, isLanding, newPage, open, openMenu, registerCitizen, signIn, submit, verifyWithCode, withBrowser, hydrated } from './helpers.mjs';
 
 withBrowser();
 
@@ -36,6 +36,7 @@ describe('register, sign out, sign in again', () => {
     assert.equal(await page.inputValue('#f-phone'), `+223${phone.replace(/\s/g, '')}`, 'the phone is stored in E.164');
 
     // Sign out from the header.
+    await openMenu(page);
     await page.click('header button:has-text("Se déconnecter")');
     await expectPath(page, '/login', '?out=1');
     await expectText(page.locator('main [role="status"]'), /^Vous êtes déconnecté·e\./);
@@ -50,8 +51,8 @@ describe('register, sign out, sign in again', () => {
     await page.fill('#f-identifier', `+223 ${phone}`);
     await page.fill('#f-password', password);
     await page.click('#login-form button[type="submit"]');
-    await expectPath(page, '/account');
-    await expectText(page.locator('h1'), 'Mon compte');
+    await page.waitForURL((u) => isLanding(u, '', 'signedin'));
+    await expectText(page.locator('h1'), 'Consultations');
     await expectText(page.locator('header a[href="/account"]'), `Connecté·e : ${name}`);
   });
 });
@@ -149,6 +150,7 @@ describe('sessions end on the server', () => {
       await expectPath(b.page, '/account');
       await b.context.clearCookies();
 
+      await openMenu(a.page);
       await a.page.click('header button:has-text("Se déconnecter")');
       await expectPath(a.page, '/login', '?out=1');
 
@@ -257,6 +259,7 @@ describe('a participant chooses their own PIN at first sign-in', () => {
     await submit(page, 'register-participant', { js });
     const code = (await page.locator('#slip-code').textContent()).trim();
     const pin = (await page.locator('#slip-pin').textContent()).trim();
+    await openMenu(page);
     await page.click('header button:has-text("Se déconnecter")');
     await expectPath(page, '/login', '?out=1');
 
@@ -283,6 +286,7 @@ describe('a participant chooses their own PIN at first sign-in', () => {
     await expectText(page.locator('main [role="status"]').first(), 'Votre nouveau code PIN est enregistré. Vos autres sessions sont terminées.');
 
     // The new PIN works and the page is not offered again; the slip's PIN no longer works.
+    await openMenu(page);
     await page.click('header button:has-text("Se déconnecter")');
     await expectPath(page, '/login', '?out=1');
     await open(page, '/login', { js });
@@ -293,6 +297,6 @@ describe('a participant chooses their own PIN at first sign-in', () => {
     await page.fill('#f-identifier', code);
     await page.fill('#f-password', mine);
     await page.click('#login-form button[type="submit"]');
-    await expectPath(page, '/account');
+    await page.waitForURL((u) => isLanding(u, '', 'signedin'));
   });
 });

@@ -99,10 +99,13 @@ export function bothJs(name, fn) {
   }
 }
 
-/** Opens a path; with JS on, waits until React has hydrated the page, so forms submit through React. */
+/**
+ * Opens a path; with JS on, waits until React has hydrated the page, so forms submit through React. The
+ * 404 and 403 pages carry no JavaScript (scripts/server.mjs renders them on the server, issue 17 §6).
+ */
 export async function open(page, path, { js }) {
   const res = await page.goto(BASE + path);
-  if (js) await hydrated(page);
+  if (js && (res?.status() ?? 200) < 400) await hydrated(page);
   return res;
 }
 
@@ -179,6 +182,12 @@ export async function expectNotFoundPage(page, response, heading, { js }) {
   await expectText(page.locator('h1'), heading);
 }
 
+/** Opens the header's menu (a <details>: it opens without JavaScript) unless it is open already. */
+export async function openMenu(page) {
+  const menu = page.locator('#site-menu');
+  if (!(await menu.evaluate((d) => d.open))) await page.click('#site-menu summary');
+}
+
 export async function htmlLang(page) {
   return page.locator('html').getAttribute('lang');
 }
@@ -196,9 +205,10 @@ export function freshPhone() {
 }
 
 /**
- * Signs in through the form and waits for the account page. A participant still holding the PIN of
- * their slip is first offered to choose their own (/account/pin): this declines ("Not now").
- * `lands`: the language the account prefers, where the interface goes after sign-in (default: French).
+ * Signs in through the form, checks where the person lands (issue 17 §8: the open consultations of their
+ * commune, in the account's language), then opens the account page, where the tests that sign in start.
+ * A participant still holding the PIN of their slip is first offered to choose their own (/account/pin):
+ * this declines ("Not now"). `lands`: the language the account prefers (default: French).
  */
 export async function signIn(page, identifier, password, { js, locale = 'fr', lands = 'fr' }) {
   await open(page, `${locale === 'fr' ? '' : `/${locale}`}/login`, { js });
@@ -206,12 +216,19 @@ export async function signIn(page, identifier, password, { js, locale = 'fr', la
   await page.fill('#f-identifier', identifier);
   await page.fill('#f-password', password);
   await page.click('#login-form button[type="submit"]');
-  await page.waitForURL((u) => u.pathname === `${prefix}/account` || u.pathname === `${prefix}/account/pin`, { timeout: 15_000 });
+  await page.waitForURL((u) => isLanding(u, prefix, 'signedin') || u.pathname === `${prefix}/account/pin`, { timeout: 15_000 });
   if (new URL(page.url()).pathname.endsWith('/account/pin')) {
     if (js) await hydrated(page);
     await Promise.all([page.waitForURL((u) => u.pathname === `${prefix}/account`), page.click('#pin-later')]);
+  } else {
+    await open(page, `${prefix}/account`, { js });
   }
   await expectPath(page, `${prefix}/account`);
+}
+
+/** The page after sign-in: /topics?…phase=open…&signedin=1, the open consultations of one's commune, in the account's language. */
+export function isLanding(url, prefix = '', notice = 'signedin') {
+  return url.pathname === `${prefix}/topics` && url.searchParams.get('phase') === 'open' && url.searchParams.get(notice) === '1';
 }
 
 /** "76 12 34 56" → "+22376123456", as the outbox writes a Malian number. */

@@ -63,7 +63,7 @@ describe('the inclusion dashboard', () => {
 
       // A single consultation's figures are for its officials.
       const forbidden = await open(page, '/stats?topic=1', { js });
-      assert.equal(forbidden.status(), 200);
+      assert.equal(forbidden.status(), 403);
       await expectText(page.locator('h1'), 'Accès refusé');
     } finally {
       await context.close();

@@ -5,23 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import Database from 'better-sqlite3';
-import {
-  accessibilityProblems,
-  bothJs,
-  codeSentTo,
-  DEMO_PASSWORD,
-  expectPath,
-  expectText,
-  freshPhone,
-  hydrated,
-  newPage,
-  open,
-  registerCitizen,
-  signIn,
-  submit,
-  verifyWithCode,
-  withBrowser,
-} from './helpers.mjs';
+import { accessibilityProblems, bothJs, codeSentTo, DEMO_PASSWORD, expectPath, expectText, freshPhone, hydrated, newPage, open, openMenu, registerCitizen, signIn, submit, verifyWithCode, withBrowser } from './helpers.mjs';
 
 withBrowser();
 
@@ -42,6 +26,7 @@ function openTopicPath() {
 }
 
 async function signOut(page) {
+  await openMenu(page);
   await Promise.all([page.waitForURL((u) => u.pathname === '/login'), page.click('header button:has-text("Se déconnecter")')]);
 }
 

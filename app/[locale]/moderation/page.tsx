@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { forbidden } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { bulkModerateAction } from '@/app/actions/moderation';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
@@ -7,7 +8,6 @@ import { ModerationNav } from '@/components/moderation/moderation-nav';
 import { SuspiciousPatternsPanel } from '@/components/moderation/suspicious-patterns';
 import { contentTypeLabel, QueueEntry } from '@/components/moderation/queue-item';
 import { FilterSelect } from '@/components/ui/filter-select';
-import { Forbidden } from '@/components/ui/forbidden';
 import { Notice } from '@/components/ui/notice';
 import { signedInContext } from '@/lib/auth/signed-in';
 import { localePath, type Locale } from '@/lib/i18n/config';
@@ -30,7 +30,7 @@ export default async function ModerationQueuePage({
   setRequestLocale(locale);
   const sp = await searchParams;
   const view = moderationQueuePage(await signedInContext(locale), sp);
-  if ('forbidden' in view) return <Forbidden />;
+  if ('forbidden' in view) forbidden();
   const t = await getTranslations('Moderation');
   const here = localePath(locale, '/moderation');
   const bulk = typeof sp.bulk === 'string' ? sp.bulk.split('-').map(Number) : null;

@@ -112,13 +112,16 @@ describe('one’s account', () => {
 });
 
 describe('where a sign-in leads (issue 12 §2: existing accounts are asked to verify at their next sign-in)', () => {
-  it('a verified account to /account in its language; one not verified yet to /verify; an unknown identifier to /account in French', async () => {
+  it('a verified account to the open consultations of its commune, in its language (issue 17 §8); one not verified yet to /verify; an unknown identifier to all open consultations, in French', async () => {
     const oumou = await addUser(t, { displayName: 'Oumou', phone: '+22377001122', language: 'bm', verifiedAt: null });
-    expect(afterSignIn({ db: t.db }, '76 12 34 56')).toEqual({ locale: 'fr', path: '/account?signedin=1' });
+    expect(afterSignIn({ db: t.db }, '76 12 34 56')).toEqual({ locale: 'fr', path: `/topics?commune=${nioro}&phase=open&signedin=1` });
     expect(afterSignIn({ db: t.db }, '77 00 11 22')).toEqual({ locale: 'bm', path: '/verify?signedin=1' });
-    expect(afterSignIn({ db: t.db }, 'personne@exemple.ml')).toEqual({ locale: 'fr', path: '/account?signedin=1' });
-    // Once verified, the same sign-in leads to the account page.
+    expect(afterSignIn({ db: t.db }, 'personne@exemple.ml')).toEqual({ locale: 'fr', path: '/topics?phase=open&signedin=1' });
+    // Once verified, the same sign-in leads to the open consultations of her commune.
     t.db.update(users).set({ verifiedAt: T0.toISOString(), verifiedVia: 'sms' }).where(eq(users.id, oumou.id)).run();
-    expect(afterSignIn({ db: t.db }, '+22377001122')).toEqual({ locale: 'bm', path: '/account?signedin=1' });
+    expect(afterSignIn({ db: t.db }, '+22377001122')).toEqual({ locale: 'bm', path: `/topics?commune=${oumou.communeId}&phase=open&signedin=1` });
+    // A participant still holding the PIN of her slip first chooses her own.
+    t.db.update(users).set({ pinChoicePending: true }).where(eq(users.id, oumou.id)).run();
+    expect(afterSignIn({ db: t.db }, '+22377001122')).toEqual({ locale: 'bm', path: '/account/pin' });
   });
 });

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
+import { forbidden } from 'next/navigation';
 import { resetInPersonAction } from '@/app/actions/verification';
 import { AccessResetForm } from '@/components/accounts/access-reset-form';
-import { Forbidden } from '@/components/ui/forbidden';
 import { accessResetPage } from '@/lib/accounts/views';
 import { signedInContext } from '@/lib/auth/signed-in';
 import { localePath, type Locale } from '@/lib/i18n/config';
@@ -21,7 +21,7 @@ export default async function AccessResetPage({ params }: { params: Promise<{ lo
   const { locale } = await params;
   setRequestLocale(locale);
   const view = accessResetPage(await signedInContext(locale));
-  if (!view || 'forbidden' in view) return <Forbidden />;
+  if (!view || 'forbidden' in view) forbidden();
   const t = await getTranslations('AccessReset');
   const tf = await getTranslations('Facilitator');
   const here = localePath(locale, '/facilitator/access');

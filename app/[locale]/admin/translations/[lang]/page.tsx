@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound, redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import { revertTranslationAction } from '@/app/actions/translations';
 import { OutcomeNotice } from '@/components/translations/outcome-notice';
 import { ProposalCard } from '@/components/translations/proposal-card';
-import { Forbidden } from '@/components/ui/forbidden';
 import { Pagination } from '@/components/ui/pagination';
 import { requestContext } from '@/lib/auth/request-context';
 import { isTranslatableLocale, languageAutonyms, localePath, type Locale } from '@/lib/i18n/config';
@@ -31,7 +30,7 @@ export default async function TranslationListPage({ params, searchParams }: Prop
   const q = one(sp.q).slice(0, 100);
   const page = Math.max(1, Number.parseInt(one(sp.page), 10) || 1);
   const view = loadTranslationList(ctx, lang, { filter, q, page });
-  if (!view) return <Forbidden />;
+  if (!view) forbidden();
   const t = await getTranslations('Translations');
   const base = localePath(locale, `/admin/translations/${lang}`);
   const query = (o: { filter?: string; page?: number }) => {

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { unlockAccountAction } from '@/app/actions/admin';
 import { AdminAccessReset } from '@/components/accounts/admin-access-reset';
 import { CurrentRoles, GrantRoleForm } from '@/components/admin/user-roles';
-import { Forbidden } from '@/components/ui/forbidden';
 import { Notice } from '@/components/ui/notice';
 import { adminUserPage, type AdminUserPage } from '@/lib/admin/views';
 import { signedInContext } from '@/lib/auth/signed-in';
@@ -27,7 +26,7 @@ export default async function AdminUserPage({
   setRequestLocale(locale);
   const view = adminUserPage(await signedInContext(locale), { id });
   if (!view) notFound();
-  if ('forbidden' in view) return <Forbidden />;
+  if ('forbidden' in view) forbidden();
   const sp = await searchParams;
   const t = await getTranslations('Admin');
   const te = await getTranslations('Errors');

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound, redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import { MinutesForm } from '@/components/meetings/minutes-form';
 import { MinutesRecordingForm } from '@/components/meetings/minutes-recording-form';
-import { Forbidden } from '@/components/ui/forbidden';
 import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { minutesPage } from '@/lib/meetings/views';
@@ -21,7 +20,7 @@ export default async function MinutesPage({ params }: { params: Promise<{ locale
   if (!view) notFound();
   if ('refused' in view) {
     if (view.refused === 'signIn') redirect(localePath(locale, '/login'));
-    return <Forbidden />;
+    forbidden();
   }
   const t = await getTranslations('Meetings');
   return (

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound, redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import { markSharedDeviceAction, unmarkSharedDeviceAction } from '@/app/actions/shared-devices';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, TextField } from '@/components/forms/fields';
-import { Forbidden } from '@/components/ui/forbidden';
 import { Notice } from '@/components/ui/notice';
 import { requestContext } from '@/lib/auth/request-context';
 import { sharedDeviceToken } from '@/lib/auth/session';
@@ -30,7 +29,7 @@ export default async function SharedDevicePage({
   if (!view) notFound();
   if ('refused' in view) {
     if (view.refused === 'signIn') redirect(localePath(locale, '/login'));
-    return <Forbidden />;
+    forbidden();
   }
   const { space, thisBrowser } = view;
   const sp = await searchParams;

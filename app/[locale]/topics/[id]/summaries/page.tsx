@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound, redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import { recordSpokenSummaryAction, removeSpokenSummaryAction } from '@/app/actions/topics';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, SelectField } from '@/components/forms/fields';
 import { AudioField } from '@/components/media/audio-field';
 import { audioFieldLabels } from '@/components/media/audio-labels';
 import { AudioPlayer, recordingUrl } from '@/components/media/audio-player';
-import { Forbidden } from '@/components/ui/forbidden';
 import { Notice } from '@/components/ui/notice';
 import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
@@ -31,7 +30,7 @@ export default async function SpokenSummariesPage({
   setRequestLocale(locale);
   const view = spokenSummariesPage(await requestContext(), id);
   if (view === 'signIn') redirect(localePath(locale, '/login'));
-  if (view === 'forbidden') return <Forbidden />;
+  if (view === 'forbidden') forbidden();
   if (!view) notFound();
   const sp = await searchParams;
   const t = await getTranslations('Voice');

@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound, redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import { proposeTranslationAction, revertTranslationAction } from '@/app/actions/translations';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden } from '@/components/forms/fields';
 import { TranslationText } from '@/components/translations/fields';
 import { OutcomeNotice } from '@/components/translations/outcome-notice';
 import { ProposalCard } from '@/components/translations/proposal-card';
-import { Forbidden } from '@/components/ui/forbidden';
 import { requestContext } from '@/lib/auth/request-context';
 import { isTranslatableLocale, languageAutonyms, localePath, type Locale } from '@/lib/i18n/config';
 import { loadTranslationKey } from '@/lib/translations/load';
@@ -31,7 +30,7 @@ export default async function TranslationKeyPage({ params, searchParams }: Props
   const sp = await searchParams;
   const key = one(sp.k).slice(0, 200);
   const view = loadTranslationKey(ctx, lang, key);
-  if (view === null) return <Forbidden />;
+  if (view === null) forbidden();
   if (view === 'not_found') notFound();
   const t = await getTranslations('Translations');
   const tn = await getTranslations('TranslationNotes');

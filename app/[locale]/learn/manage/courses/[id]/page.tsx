@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound, redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import { moveLessonAction, setCourseStateAction } from '@/app/actions/learn';
 import { CourseForm } from '@/components/learn/course-form';
-import { Forbidden } from '@/components/ui/forbidden';
 import { Notice } from '@/components/ui/notice';
 import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
@@ -28,7 +27,7 @@ export default async function EditCoursePage({ params, searchParams }: { params:
   if (!courseId.success) notFound();
   const view = courseEditView(ctx, courseId.data);
   if (!view) notFound();
-  if (view === 'forbidden') return <Forbidden />;
+  if (view === 'forbidden') forbidden();
   const t = await getTranslations('LearnAuthor');
   const te = await getTranslations('Errors');
   const tl = await getTranslations('Languages');

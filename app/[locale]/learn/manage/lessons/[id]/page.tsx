@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound, redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import { removeAudioAction, removeImageAction, setLessonStateAction } from '@/app/actions/learn';
 import { ChoiceAudioForm, NarrationForm } from '@/components/learn/audio-forms';
 import { ImageForm } from '@/components/learn/image-form';
 import { LessonForm } from '@/components/learn/lesson-form';
 import { AudioPlayer } from '@/components/media/audio-player';
-import { Forbidden } from '@/components/ui/forbidden';
 import { Notice } from '@/components/ui/notice';
 import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
@@ -31,7 +30,7 @@ export default async function EditLessonPage({ params, searchParams }: { params:
   if (!lessonId.success) notFound();
   const view = lessonEditView(ctx, lessonId.data);
   if (!view) notFound();
-  if (view === 'forbidden') return <Forbidden />;
+  if (view === 'forbidden') forbidden();
   const t = await getTranslations('LearnAuthor');
   const te = await getTranslations('Errors');
   const tl = await getTranslations('Languages');
