@@ -37,6 +37,20 @@ const config = [
     ],
     rules: { 'no-restricted-imports': 'off' },
   },
+  // One post, one write (issue 17): every server action is wrapped in keyed() (app/actions/helpers.ts).
+  {
+    files: ['app/actions/**'],
+    ignores: ['app/actions/helpers.ts', 'app/actions/cache.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ExportNamedDeclaration > FunctionDeclaration[async=true]',
+          message: "Export server actions as `export const xAction = keyed('file.xAction', async function xAction(…) {…})`: keyed() makes a repeated post (same idempotency key) write once.",
+        },
+      ],
+    },
+  },
   { files: ['next.config.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   { ignores: ['.next/**', 'node_modules/**', 'db/migrations/**', 'next-env.d.ts', 'data/**'] },
 ];

@@ -11,11 +11,11 @@ import { invalid } from '@/lib/errors';
 import type { FormState } from '@/lib/forms/state';
 import { localeOfAccount } from '@/lib/accounts/preferred-locale';
 import { localePath, preferredLocale } from '@/lib/i18n/config';
-import { currentLocale, failed, fields } from './helpers';
+import { currentLocale, failed, fields, keyed } from './helpers';
 
 const REGISTER_FIELDS = ['displayName', 'phone', 'email', 'password', 'communeId', 'gender', 'birthYear', 'language'] as const;
 
-export async function registerAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const registerAction = keyed('auth.registerAction', async function registerAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const input = fields(formData, REGISTER_FIELDS);
   const result = await registerUser(getDb(), await getActor(), input, { ip: await requestIp() });
   if (!result.ok) return failed(result, formData);
@@ -27,9 +27,9 @@ export async function registerAction(_prev: FormState, formData: FormData): Prom
     redirectTo: localePath(preferredLocale(input.language), '/account?welcome=1'),
   });
   return { status: 'idle', values: {}, fieldErrors: {} };
-}
+});
 
-export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const signInAction = keyed('auth.signInAction', async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const input = fields(formData, ['identifier', 'password']);
   try {
     await signIn('credentials', { ...input, redirect: false });
@@ -41,13 +41,13 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   // The interface follows the account's preferred language from here on (a participant who chose
   // Bambara lands on /bm/…). ?signedin: the account page offers a participant to choose their own PIN.
   redirect(localePath(localeOfAccount(getDb(), input.identifier ?? ''), '/account?signedin=1'));
-}
+});
 
-export async function signOutAction(formData: FormData): Promise<void> {
+export const signOutAction = keyed('auth.signOutAction', async function signOutAction(formData: FormData): Promise<void> {
   const locale = await currentLocale(formData);
   // The session ends on the server, not only in this browser's cookie: a copy of it is dead too.
   const hash = await currentSessionHash();
   if (hash) endSession(getDb(), hash, 'sign_out');
   await signOut({ redirect: false });
   redirect(localePath(locale, '/login?out=1'));
-}
+});

@@ -4,6 +4,7 @@ import { createContext, useActionState, useContext, type ReactNode } from 'react
 import { useFormStatus } from 'react-dom';
 import { Notice } from '@/components/ui/notice';
 import { initialFormState, type FormState } from '@/lib/forms/state';
+import { IdempotencyKey } from './idempotency-key';
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -37,6 +38,8 @@ export function ActionForm({
   return (
     <FormStateContext.Provider value={{ state, prefix: fieldPrefix }}>
       <form action={formAction} className={className} id={id} aria-label={ariaLabel} noValidate>
+        {/* A new key after each answer: the next post is a new one; a repeated one (a retry) writes once. */}
+        <IdempotencyKey round={state} />
         {state.status === 'error' && state.formError ? (
           <Notice tone="error" id={errorId ?? 'form-error'} className="mb-4">
             {state.formError}

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { signOutAction } from '@/app/actions/auth';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import type { HeaderView } from '@/lib/layout/header-view';
+import { PostForm } from '@/components/forms/post-form';
 
 /**
  * Who is signed in, and signing out; or signing in and registering. On a shared computer, signing out is
@@ -20,12 +21,12 @@ export async function AccountMenu({ locale, view }: { locale: Locale; view: Head
       ) : null}
       {person ? <a href={href('/account')}>{t('signedInAs', { name: person.displayName })}</a> : null}
       {person && !person.sharedSession ? (
-        <form action={signOutAction}>
+        <PostForm action={signOutAction}>
           <input type="hidden" name="locale" value={locale} />
           <button type="submit" className="min-h-11 rounded bg-stone-800 px-4 font-semibold text-white hover:bg-stone-950">
             {t('logout')}
           </button>
-        </form>
+        </PostForm>
       ) : null}
       {person ? null : (
         <>
