@@ -11,6 +11,8 @@ const PREFIXES = locales.filter((l) => l !== defaultLocale).join('|');
 /** /topics/12, /en/topics/12, /bm/topics/12…, nothing else (no query: sorting and paging stay dynamic). */
 const CACHEABLE = new RegExp(`^(?:/(${PREFIXES}))?/topics/(\\d{1,9})$`);
 const LOGIN = new RegExp(`^(?:/(?:${PREFIXES}))?/login$`);
+/** /offline, /en/offline…: the same static page for everybody (app/cached/[locale]/offline, issue 17). */
+const OFFLINE = new RegExp(`^(?:/(${PREFIXES}))?/offline$`);
 
 function hasSession(req: NextRequest): boolean {
   return req.cookies.getAll().some((c) => SESSION_COOKIE_PATTERN.test(c.name));
@@ -45,13 +47,21 @@ export default function proxy(req: NextRequest) {
     url.pathname = `/cached/${m[1] ?? 'fr'}/topics/${m[2]}`;
     return NextResponse.rewrite(url);
   }
+  const offline = OFFLINE.exec(req.nextUrl.pathname);
+  if (offline && req.method === 'GET') {
+    const url = req.nextUrl.clone();
+    url.pathname = `/cached/${offline[1] ?? 'fr'}/offline`;
+    url.search = '';
+    return NextResponse.rewrite(url);
+  }
   const res = intl(withPath(req));
   // Whatever is rendered for a signed-in person is theirs: never stored by the browser or a proxy, so
   // neither Back nor the back/forward cache shows it to the next person on a shared computer.
   if (signedIn) res.headers.set('Cache-Control', 'private, no-store');
-  // Signed out on a shared computer: the browser also drops its cache and the site's storage.
-  if (markedShared(req) && req.nextUrl.searchParams.has('out') && LOGIN.test(req.nextUrl.pathname)) {
-    res.headers.set('Clear-Site-Data', '"cache", "storage"');
+  // Signed out: the browser drops the site's storage: the pages kept for reading offline and the outbox
+  // (issue 17; the service worker registers again on the next page). On a shared computer, its cache too.
+  if (!signedIn && req.nextUrl.searchParams.has('out') && LOGIN.test(req.nextUrl.pathname)) {
+    res.headers.set('Clear-Site-Data', markedShared(req) ? '"cache", "storage"' : '"storage"');
   }
   return res;
 }

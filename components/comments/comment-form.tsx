@@ -4,7 +4,8 @@ import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, RadioGroup, TextArea } from '@/components/forms/fields';
 import { COMMENT_MAX } from '@/lib/comments/schemas';
 import { STANCES } from '@/lib/comments/stances';
-import type { CommentSubjectRef } from '@/lib/comments/subject';
+import { subjectPath, type CommentSubjectRef } from '@/lib/comments/subject';
+import { isLocale, localePath } from '@/lib/i18n/config';
 
 /** A new comment on a topic or a citizen project, or (parentId) a reply to one. */
 export async function CommentForm({
@@ -26,7 +27,13 @@ export async function CommentForm({
   const tStance = await getTranslations('Stances');
   const tCommon = await getTranslations('Common');
   return (
-    <ActionForm action={createCommentAction} id={formId} fieldPrefix={formId} aria-label={legend}>
+    <ActionForm
+      action={createCommentAction}
+      id={formId}
+      fieldPrefix={formId}
+      aria-label={legend}
+      outbox={{ kind: 'comment', path: localePath(isLocale(locale) ? locale : 'fr', subjectPath(subject)), formId, summaryField: 'body' }}
+    >
       <Hidden name="locale" value={locale} />
       <Hidden name={`${subject.kind}Id`} value={String(subject.id)} />
       {parentId ? <Hidden name="parentId" value={String(parentId)} /> : null}

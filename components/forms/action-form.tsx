@@ -3,7 +3,9 @@
 import { createContext, useActionState, useContext, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 import { Notice } from '@/components/ui/notice';
+import { OutboxList } from '@/components/offline/outbox-list';
 import { initialFormState, type FormState } from '@/lib/forms/state';
+import type { OutboxSpec } from '@/lib/offline/outbox';
 import { IdempotencyKey } from './idempotency-key';
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -24,6 +26,7 @@ export function ActionForm({
   id,
   fieldPrefix = 'f',
   'aria-label': ariaLabel,
+  outbox,
 }: {
   action: Action;
   children: ReactNode;
@@ -32,14 +35,17 @@ export function ActionForm({
   /** set when the same form appears more than once on a page (replies, edits) */
   fieldPrefix?: string;
   'aria-label'?: string;
+  /** a comment or a vote: may wait in the outbox when the connection is down (issue 17) */
+  outbox?: Omit<OutboxSpec, 'userId'>;
 }) {
   const [state, formAction] = useActionState(action, initialFormState);
   const errorId = id ? `${id}-error` : undefined;
   return (
     <FormStateContext.Provider value={{ state, prefix: fieldPrefix }}>
+      {outbox ? <OutboxList kind={outbox.kind} path={outbox.path} formId={id} textField={outbox.summaryField} /> : null}
       <form action={formAction} className={className} id={id} aria-label={ariaLabel} noValidate>
         {/* A new key after each answer: the next post is a new one; a repeated one (a retry) writes once. */}
-        <IdempotencyKey round={state} />
+        <IdempotencyKey round={state} outbox={outbox} copyWhileOnline />
         {state.status === 'error' && state.formError ? (
           <Notice tone="error" id={errorId ?? 'form-error'} className="mb-4">
             {state.formError}

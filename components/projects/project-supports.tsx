@@ -24,7 +24,12 @@ export async function ProjectSupports({ projectId, supports: s, locale }: { proj
       {s.status === 'expired' ? <p className="mt-1 text-sm font-semibold">{t('expiredNote')}</p> : null}
       {s.supported ? <p className="mt-2 font-semibold">{t('youSupport')}</p> : null}
       {s.mayToggle ? (
-        <PostForm action={supportProjectAction} id="support-form" className="mt-2">
+        <PostForm
+          action={supportProjectAction}
+          id="support-form"
+          className="mt-2"
+          outbox={{ kind: 'support', path: localePath(locale, `/projects/${projectId}`), summary: s.supported ? t('unsupport') : t('support') }}
+        >
           <ProjectHiddenFields locale={locale} projectId={projectId} />
           <input type="hidden" name="intent" value={s.supported ? 'remove' : 'add'} />
           <button
