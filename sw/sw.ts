@@ -26,9 +26,19 @@ const sameOrigin = (url: URL) => url.origin === self.location.origin;
 /** Next's own requests for a page's data (client navigation) are not pages. */
 const isRscRequest = (request: Request, url: URL) => request.headers.has('RSC') || url.searchParams.has('_rsc');
 
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+/** The page's title as text (entities decoded), without the site's suffix ("%s · Baro", the layouts' template). */
 function titleOf(html: string): string {
-  const m = /<title[^>]*>([^<]{1,300})<\/title>/i.exec(html);
-  return m?.[1]?.trim() ?? '';
+  const raw = /<title[^>]*>([^<]{1,300})<\/title>/i.exec(html)?.[1] ?? '';
+  const text = raw.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : whole;
+    }
+    return ENTITIES[e.toLowerCase()] ?? whole;
+  });
+  return text.replace(/\s·\sBaro$/, '').trim();
 }
 
 /**
