@@ -13,6 +13,12 @@ const CACHEABLE = new RegExp(`^(?:/(${PREFIXES}))?/topics/(\\d{1,9})$`);
 const LOGIN = new RegExp(`^(?:/(?:${PREFIXES}))?/login$`);
 /** /offline, /en/offline…: the same static page for everybody (app/cached/[locale]/offline, issue 17). */
 const OFFLINE = new RegExp(`^(?:/(${PREFIXES}))?/offline$`);
+/**
+ * A course (/learn/<course>) and a lesson (/learn/<course>/<lesson>), in any language; not the pages of a
+ * person (/learn/manage…, /learn/progress, a certificate, a quiz's answers), nor the list of courses (built
+ * per request: a page prerendered at build time would read the build machine's database).
+ */
+const CACHEABLE_LEARN = new RegExp(`^(?:/(${PREFIXES}))?(/learn/(?!(?:manage|progress)(?:/|$))[a-z0-9-]{1,80}(?:/(?!certificate$)[a-z0-9-]{1,80})?)$`);
 
 function hasSession(req: NextRequest): boolean {
   return req.cookies.getAll().some((c) => SESSION_COOKIE_PATTERN.test(c.name));
@@ -41,10 +47,11 @@ function withPath(req: NextRequest): NextRequest {
  */
 export default function proxy(req: NextRequest) {
   const m = CACHEABLE.exec(req.nextUrl.pathname);
+  const learn = CACHEABLE_LEARN.exec(req.nextUrl.pathname);
   const signedIn = hasSession(req);
-  if (m && req.method === 'GET' && !req.nextUrl.search && !signedIn && !req.headers.get('next-action')) {
+  if ((m || learn) && req.method === 'GET' && !req.nextUrl.search && !signedIn && !req.headers.get('next-action')) {
     const url = req.nextUrl.clone();
-    url.pathname = `/cached/${m[1] ?? 'fr'}/topics/${m[2]}`;
+    url.pathname = m ? `/cached/${m[1] ?? 'fr'}/topics/${m[2]}` : `/cached/${learn![1] ?? 'fr'}${learn![2]}`;
     return NextResponse.rewrite(url);
   }
   const offline = OFFLINE.exec(req.nextUrl.pathname);

@@ -10,13 +10,24 @@ export { ATTENDANCE_AGE_BANDS, ATTENDANCE_GENDERS, BENEFICIARIES, CO_PROPOSER_ST
 export type { Beneficiary } from '../lib/projects/statuses';
 export type { ProjectStatus } from '../lib/projects/statuses';
 export type { Sector } from '../lib/topics/sectors';
-import { GENDERS, PREFERRED_LANGUAGES } from '../lib/accounts/values';
+import { ACCOUNT_CODE_CHANNELS, ACCOUNT_CODE_PURPOSES, GENDERS, PREFERRED_LANGUAGES, VERIFICATION_METHODS } from '../lib/accounts/values';
 import { ASSISTED_KINDS } from '../lib/assisted/kinds';
-import { APPEAL_STATES, CONTENT_TYPES, MODERATION_STATES, PREMODERATION_MODES, REPORT_REASONS, SANCTION_KINDS, TERM_LANGUAGES } from '../lib/moderation/values';
+import { APPEAL_STATES, CONTENT_TYPES, MODERATION_STATES, PREMODERATION_MODES, REPORT_REASONS, SANCTION_KINDS, TERM_LANGUAGES, VOICE_MODES } from '../lib/moderation/values';
 import { NOTIFICATION_KINDS } from '../lib/notifications/kinds';
 import { ROLES } from '../lib/roles/names';
 
-export { GENDERS, PREFERRED_LANGUAGES, type Gender, type PreferredLanguage } from '../lib/accounts/values';
+export {
+  ACCOUNT_CODE_CHANNELS,
+  ACCOUNT_CODE_PURPOSES,
+  GENDERS,
+  PREFERRED_LANGUAGES,
+  VERIFICATION_METHODS,
+  type AccountCodeChannel,
+  type AccountCodePurpose,
+  type Gender,
+  type PreferredLanguage,
+  type VerificationMethod,
+} from '../lib/accounts/values';
 export { ASSISTED_KINDS, type AssistedKind } from '../lib/assisted/kinds';
 export {
   APPEAL_STATES,
@@ -26,8 +37,10 @@ export {
   REPORT_REASONS,
   SANCTION_KINDS,
   TERM_LANGUAGES,
+  VOICE_MODES,
   type ContentType,
   type PremoderationMode,
+  type VoiceMode,
   type ReportReason,
 } from '../lib/moderation/values';
 export { NOTIFICATION_KINDS, type NotificationKind } from '../lib/notifications/kinds';
@@ -120,6 +133,13 @@ export const users = sqliteTable(
     consentGivenOn: text('consent_given_on'),
     /** a participant who has not yet chosen their own PIN (the one on the slip was seen by the facilitator) */
     pinChoicePending: integer('pin_choice_pending', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * When the account was verified; null: not (yet) verified. Until then it may sign in, read and
+     * finish verification, and nothing else; its votes and supports do not count (docs/features/verification.md).
+     */
+    verifiedAt: text('verified_at'),
+    /** how: 'sms' or 'email' (that phone or address was proven: changing it asks again), 'in_person', 'seed' */
+    verifiedVia: text('verified_via', { enum: VERIFICATION_METHODS }),
     createdAt: createdAt(),
     updatedAt: text('updated_at'),
   },
@@ -702,6 +722,12 @@ export const moderations = sqliteTable(
     decidedAt: text('decided_at'),
     decidedBy: integer('decided_by').references(() => users.id),
     outcome: text('outcome', { enum: ['approved', 'dismissed', 'hidden', 'restored'] }),
+    /**
+     * Set when reports reached the threshold on what is never hidden automatically (an official's topic,
+     * an official answer, a progress update): it goes to the top of the queue instead. Cleared when the
+     * count falls back under the threshold (a dismissal).
+     */
+    escalatedAt: text('escalated_at'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -792,6 +818,9 @@ export const moderationSettings = sqliteTable('moderation_settings', {
   mode: text('mode', { enum: PREMODERATION_MODES }).notNull(),
   newAccountCount: integer('new_account_count').notNull(),
   reportThreshold: integer('report_threshold').notNull(),
+  /** issue 13: recordings from accounts with fewer than voiceNewAccountCount published contributions are held */
+  voiceMode: text('voice_mode', { enum: VOICE_MODES }).notNull().default('new_accounts'),
+  voiceNewAccountCount: integer('voice_new_account_count').notNull().default(3),
   updatedBy: integer('updated_by').references(() => users.id),
   updatedAt: text('updated_at'),
 });
@@ -966,7 +995,7 @@ export type MediaState = (typeof MEDIA_STATES)[number];
  * (its voice description), the topic (its summary, or the summary of its decision), the meeting (its
  * minutes), the lesson.
  */
-export const MEDIA_KINDS = ['comment', 'project_description', 'topic_summary', 'decision_summary', 'meeting_minutes', 'lesson'] as const;
+export const MEDIA_KINDS = ['comment', 'project_description', 'topic_summary', 'decision_summary', 'meeting_minutes', 'lesson', 'quiz_choice'] as const;
 export type MediaKind = (typeof MEDIA_KINDS)[number];
 
 /**
@@ -1017,6 +1046,255 @@ export const media = sqliteTable(
 export type MediaItem = typeof media.$inferSelect;
 export type NewMediaItem = typeof media.$inferInsert;
 
+// ---------------------------------------------------------------- civic learning (issue 15)
+
+/** A course or a lesson is written as a draft, then published (and may be unpublished again). */
+export const LEARN_STATES = ['draft', 'published'] as const;
+export type LearnState = (typeof LEARN_STATES)[number];
+
+/**
+ * A course: ordered lessons in one language. The same slug in another language is its translation
+ * (the demo courses exist in French and English). communeId null: a course for the whole region.
+ * Its title and summary are public text: screened, and moderated like any content (visibility).
+ */
+export const courses = sqliteTable(
+  'courses',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    slug: text('slug').notNull(),
+    language: text('language', { enum: PREFERRED_LANGUAGES }).notNull().default('fr'),
+    communeId: integer('commune_id').references(() => communes.id),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    state: text('state', { enum: LEARN_STATES }).notNull().default('draft'),
+    visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('visible'),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    publishedAt: text('published_at'),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at'),
+  },
+  (t) => [uniqueIndex('courses_slug_language_uq').on(t.slug, t.language), index('courses_state_idx').on(t.state, t.communeId)],
+);
+
+/** One question of a lesson's quiz: 2–4 choices, exactly one correct; audioId: a 'quiz_choice' recording of the choice. */
+export type QuizQuestion = {
+  question: string;
+  explanation: string;
+  choices: { text: string; correct: boolean; audioId?: number | null }[];
+};
+
+/**
+ * A lesson: at most about 300 words of Markdown, narrations (media kind 'lesson'), images, and a quiz of 3–5
+ * questions kept as JSON with the text (so a revision keeps the quiz as it was). Its slug is unique in its
+ * language across courses: a topic links to a lesson by slug, in whatever language the reader reads.
+ */
+export const lessons = sqliteTable(
+  'lessons',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    courseId: integer('course_id')
+      .notNull()
+      .references(() => courses.id),
+    /** the course's language, copied so the slug can be unique per language */
+    language: text('language', { enum: PREFERRED_LANGUAGES }).notNull(),
+    slug: text('slug').notNull(),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    quiz: text('quiz', { mode: 'json' }).notNull().$type<QuizQuestion[]>(),
+    state: text('state', { enum: LEARN_STATES }).notNull().default('draft'),
+    visibility: text('visibility', { enum: VISIBILITIES }).notNull().default('visible'),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at'),
+  },
+  (t) => [uniqueIndex('lessons_language_slug_uq').on(t.language, t.slug), index('lessons_course_idx').on(t.courseId, t.position)],
+);
+
+/** The state of a course before each edit, like a topic's. */
+export const courseRevisions = sqliteTable(
+  'course_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    courseId: integer('course_id')
+      .notNull()
+      .references(() => courses.id),
+    editorId: integer('editor_id').references(() => users.id),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    communeId: integer('commune_id'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('course_revisions_course_idx').on(t.courseId)],
+);
+
+/** The state of a lesson before each edit: text and quiz. */
+export const lessonRevisions = sqliteTable(
+  'lesson_revisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    lessonId: integer('lesson_id')
+      .notNull()
+      .references(() => lessons.id),
+    editorId: integer('editor_id').references(() => users.id),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    quiz: text('quiz', { mode: 'json' }).notNull().$type<QuizQuestion[]>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('lesson_revisions_lesson_idx').on(t.lessonId)],
+);
+
+/**
+ * A picture of a lesson, re-encoded to WebP (at most 60 KB, no EXIF) and stored once by the sha-256 of the
+ * result under MEDIA_DIR/images/. Public when its lesson is.
+ */
+export const lessonImages = sqliteTable(
+  'lesson_images',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    lessonId: integer('lesson_id')
+      .notNull()
+      .references(() => lessons.id),
+    uploadedBy: integer('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    sha256: text('sha256').notNull(),
+    width: integer('width').notNull(),
+    height: integer('height').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    /** what the picture shows, for those who cannot see it (required) */
+    alt: text('alt').notNull(),
+    /** the format recognised in the upload by its content ('jpeg', 'png', 'webp', 'gif', 'heif') */
+    sourceFormat: text('source_format').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('lesson_images_lesson_idx').on(t.lessonId), index('lesson_images_sha_idx').on(t.sha256)],
+);
+
+/**
+ * A signed-in person's progress in a lesson: their best and last quiz scores, and when they first passed
+ * it (the lesson is then done).
+ */
+export const lessonProgress = sqliteTable(
+  'lesson_progress',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    lessonId: integer('lesson_id')
+      .notNull()
+      .references(() => lessons.id),
+    bestScore: integer('best_score').notNull(),
+    lastScore: integer('last_score').notNull(),
+    /** how many questions the quiz had at the last attempt */
+    questionCount: integer('question_count').notNull(),
+    attempts: integer('attempts').notNull().default(1),
+    passedAt: text('passed_at'),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.lessonId] }), index('lesson_progress_lesson_idx').on(t.lessonId)],
+);
+
+/**
+ * A completed course's certificate. What it shows is kept as issued (name, course, space): a later
+ * change of name or title does not rewrite a printed certificate. The code is its public proof.
+ */
+export const certificates = sqliteTable(
+  'certificates',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    courseId: integer('course_id')
+      .notNull()
+      .references(() => courses.id),
+    /** 10 characters of an alphabet without look-alikes (lib/learn/certificate-code.ts) */
+    code: text('code').notNull().unique(),
+    displayName: text('display_name').notNull(),
+    courseTitle: text('course_title').notNull(),
+    /** the connected space where the person learnt, if any */
+    spaceName: text('space_name'),
+    issuedAt: text('issued_at').notNull(),
+  },
+  (t) => [uniqueIndex('certificates_user_course_uq').on(t.userId, t.courseId)],
+);
+
+/** A training session a facilitator ran at a connected space, on a course. */
+export const trainingSessions = sqliteTable(
+  'training_sessions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    spaceId: integer('space_id')
+      .notNull()
+      .references(() => connectedSpaces.id),
+    courseId: integer('course_id')
+      .notNull()
+      .references(() => courses.id),
+    /** YYYY-MM-DD */
+    heldOn: text('held_on').notNull(),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: text('updated_at'),
+  },
+  (t) => [index('training_sessions_space_idx').on(t.spaceId, t.heldOn), index('training_sessions_held_idx').on(t.heldOn)],
+);
+
+/** People counted at a training session by gender and age band (no names), like a meeting's attendance. */
+export const trainingAttendance = sqliteTable(
+  'training_attendance',
+  {
+    sessionId: integer('session_id')
+      .notNull()
+      .references(() => trainingSessions.id),
+    gender: text('gender', { enum: ATTENDANCE_GENDERS }).notNull(),
+    ageBand: text('age_band', { enum: ATTENDANCE_AGE_BANDS }).notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.gender, t.ageBand] })],
+);
+
+/** People with an account named at a training session, with the date they consented to it. */
+export const trainingParticipants = sqliteTable(
+  'training_participants',
+  {
+    sessionId: integer('session_id')
+      .notNull()
+      .references(() => trainingSessions.id),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    consentGivenAt: text('consent_given_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.userId] }), index('training_participants_user_idx').on(t.userId)],
+);
+
+/** Lessons a topic points to, by slug (read in the reader's language), in order. */
+export const topicLessons = sqliteTable(
+  'topic_lessons',
+  {
+    topicId: integer('topic_id')
+      .notNull()
+      .references(() => topics.id),
+    lessonSlug: text('lesson_slug').notNull(),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.topicId, t.lessonSlug] })],
+);
+
+export type Course = typeof courses.$inferSelect;
+export type Lesson = typeof lessons.$inferSelect;
+export type LessonImage = typeof lessonImages.$inferSelect;
+export type LessonProgress = typeof lessonProgress.$inferSelect;
+export type Certificate = typeof certificates.$inferSelect;
+export type TrainingSession = typeof trainingSessions.$inferSelect;
 // ---------------------------------------------------------------- messaging
 
 export const MESSAGE_CHANNELS = ['sms', 'email'] as const;
@@ -1162,3 +1440,32 @@ export const topicTranslations = sqliteTable(
 export type TranslationProposal = typeof translationProposals.$inferSelect;
 export type TranslationReview = typeof translationReviews.$inferSelect;
 export type TopicTranslation = typeof topicTranslations.$inferSelect;
+
+// ---------------------------------------------------------------- account codes (verification, recovery)
+
+/**
+ * One-time codes (lib/accounts/codes.ts): 6 digits sent to verify a phone or an e-mail address, or to
+ * set a new password. Only an HMAC of the code is kept; it expires, allows 5 tries, and a newer code of
+ * the same purpose replaces it. closed_reason: 'used', 'replaced' (a newer code), 'tries' (5 wrong tries).
+ */
+export const accountCodes = sqliteTable(
+  'account_codes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    purpose: text('purpose', { enum: ACCOUNT_CODE_PURPOSES }).notNull(),
+    channel: text('channel', { enum: ACCOUNT_CODE_CHANNELS }).notNull(),
+    /** the phone (E.164) or address it was sent to; null when handed over in person */
+    recipient: text('recipient'),
+    codeHash: text('code_hash').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    closedAt: text('closed_at'),
+    closedReason: text('closed_reason', { enum: ['used', 'replaced', 'tries'] }),
+  },
+  (t) => [index('account_codes_user_idx').on(t.userId, t.purpose, t.closedAt)],
+);
+export type AccountCode = typeof accountCodes.$inferSelect;

@@ -81,6 +81,9 @@ export async function seedDemo(db: Db, hash: (pw: string) => Promise<string>) {
           gender: a.gender ?? null,
           birthYear: a.birthYear ?? null,
           language: 'fr',
+          // Demo accounts are verified (issue 12 §2): they take part at once, as in README.
+          verifiedAt: new Date().toISOString(),
+          verifiedVia: 'seed',
         })
         .returning({ id: users.id })
         .get();

@@ -2,6 +2,7 @@ import { defaultDatabasePath, migrateDatabase, openDatabase } from '../db/client
 import { isEmpty, seedDemo } from '../db/seed';
 import { hashPassword } from '../lib/accounts/password';
 import { seedDemoContent } from './demo-content';
+import { seedDemoLearning } from './demo-learning';
 import { seedDemoParticipants } from './demo-participants';
 import { seedDemoTranslations } from './demo-translations';
 
@@ -14,6 +15,7 @@ async function main() {
     seedDemoContent(db);
     await seedDemoParticipants(db);
     seedDemoTranslations(db);
+    seedDemoLearning(db);
     console.log('[baro] demo data seeded');
   }
   db.$client.close();

@@ -9,6 +9,7 @@ import { isEmpty, seedDemo } from '../db/seed';
 import { hashPassword } from '../lib/accounts/password';
 import { env } from '../lib/env';
 import { seedDemoContent } from './demo-content';
+import { seedDemoLearning } from './demo-learning';
 import { seedDemoParticipants } from './demo-participants';
 import { seedDemoTranslations } from './demo-translations';
 
@@ -23,6 +24,7 @@ async function main() {
     seedDemoContent(db);
     await seedDemoParticipants(db);
     seedDemoTranslations(db);
+    seedDemoLearning(db);
     console.log(`[baro] seeded demo data into ${file}`);
   } else {
     console.log(`[baro] database ready: ${file}`);

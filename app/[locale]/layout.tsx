@@ -3,6 +3,7 @@ import { hasLocale } from 'next-intl';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
+import { VerifyBanner } from '@/components/accounts/verify-banner';
 import { Footer } from '@/components/layout/footer';
 import { Header } from '@/components/layout/header';
 import { SharedComputerProvider } from '@/components/forms/shared-computer';
@@ -36,6 +37,7 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const ctx = await requestContext();
+  const header = headerView(ctx);
   const shared = await onSharedComputer();
   const to = await getTranslations({ locale, namespace: 'Outbox' });
   const outboxTexts = {
@@ -52,8 +54,9 @@ export default async function LocaleLayout({ children, params }: { children: Rea
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
-        <Header locale={locale} view={headerView(ctx)} selectedCommuneId={await selectedCommuneId()} />
+        <Header locale={locale} view={header} selectedCommuneId={await selectedCommuneId()} />
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
+          {header.person?.unverified ? <VerifyBanner locale={locale} /> : null}
           {/* Reading and writing offline (issue 17): the service worker, the outbox; none of it on a shared computer. */}
           <OfflineSupport userId={ctx.actor?.id ?? null} shared={shared} texts={outboxTexts}>
             {/* Rendered only on a shared computer, so other visitors download none of its JavaScript. */}

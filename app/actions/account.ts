@@ -23,6 +23,8 @@ export const updateProfileAction = keyed('account.updateProfileAction', async fu
   revalidatePath('/', 'layout');
   // A new preferred language: the interface follows it at once.
   const language = preferredLocale(input.language);
+  // A new phone or address to prove before taking part again (issue 12 §2).
+  if (result.value.verificationLost) redirect(localePath(language, '/verify?changed=1'));
   if (language !== (await currentLocale(formData))) redirect(localePath(language, '/account'));
   // The form shows what was saved again, never the password typed to confirm it.
   return { ...(await succeeded(formData, 'Account', 'saved')), values: { ...input, currentSecret: '' } };

@@ -22,3 +22,14 @@ export function refreshSubject(subject: CommentSubjectRef | null | undefined): v
 export function refreshAllTopics(): void {
   revalidatePath('/cached/[locale]/topics/[id]', 'page');
 }
+
+/** Anonymous readers get courses and lessons from Next's cache: a write that changes what they read refreshes them. */
+export function refreshLearn(): void {
+  revalidatePath('/cached/[locale]/learn/[course]', 'page');
+  revalidatePath('/cached/[locale]/learn/[course]/[lesson]', 'page');
+}
+
+/** Is this content path (a moderated item's) a course or a lesson? */
+export function isLearnPath(path: string | undefined): boolean {
+  return /^\/learn\//.test(path ?? '');
+}

@@ -2,7 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { requestContext } from '@/lib/auth/request-context';
-import { createComment } from '@/lib/comments/create-comment';
+import { postComment } from '@/lib/comments/create-comment';
+import { defaultMediaDir } from '@/lib/media/config';
 import { deleteComment } from '@/lib/comments/delete-comment';
 import { editComment } from '@/lib/comments/edit-comment';
 import { subjectPath, type CommentSubjectRef } from '@/lib/comments/subject';
@@ -27,11 +28,15 @@ function formSubject(form: SubmittedForm): CommentSubjectRef | null {
   return topic.success ? { kind: 'topic', id: topic.data } : null;
 }
 
+/** Written, spoken or both (issue 13 §2): the form's `audio` file goes through lib/media with the comment. */
 export const createCommentAction = keyed('comments.createCommentAction', async function createCommentAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const form = await readForm(formData);
   const ctx = await requestContext();
-  const result = createComment(ctx.db, ctx.actor, pick(form, [form.values.projectId ? 'projectId' : 'topicId', 'parentId', 'stance', 'body']));
-  if (!result.ok) return refused(result, form);
+  const result = await postComment(ctx.db, ctx.actor, pick(form, [form.values.projectId ? 'projectId' : 'topicId', 'parentId', 'stance', 'body']), formData.get('audio'), {
+    mediaDir: defaultMediaDir(),
+  });
+  // The recording's error shows on its field (a file is not among the values kept); the text typed is kept.
+  if (!result.ok) return refused(result, { ...form, values: { ...form.values, audio: '' } });
   refreshSubject(result.value.subject);
   back(form, result.value.subject, result.value.held ? 'held=1' : 'posted=1', result.value.commentId);
 });

@@ -21,11 +21,16 @@ export async function pathFor(formData: FormData | undefined, path: string): Pro
   return localePath(await currentLocale(formData), path);
 }
 
-/** The form state for a failed use case, in the person's language, keeping what they typed. */
+/**
+ * The form state for a failed use case, in the person's language, keeping what they typed. A refusal
+ * of someone who has not verified their account says so, and how (issue 12 §2), rather than "not allowed".
+ */
 export async function failed(failure: Failure, formData: FormData): Promise<FormState> {
   const locale = await currentLocale(formData);
   const t = await getTranslations({ locale, namespace: 'Errors' });
-  return failureToState(failure, formValues(formData), (key, values) =>
+  const actor = failure.error === 'forbidden' ? (await requestContext()).actor : null;
+  const shown: Failure = actor && !actor.verified ? { ok: false, error: 'rejected', reason: 'unverified' } : failure;
+  return failureToState(shown, formValues(formData), (key, values) =>
     t.has(key) ? t(key, values) : t('invalid'),
   );
 }

@@ -10,6 +10,8 @@ import { registerForMeeting } from '@/lib/meetings/register-for-meeting';
 import { scheduleMeeting } from '@/lib/meetings/schedule-meeting';
 import { ATTENDANCE_CELLS } from '@/lib/meetings/schemas';
 import { updateMeeting } from '@/lib/meetings/update-meeting';
+import { recordMinutes } from '@/lib/meetings/minutes-recording';
+import { defaultMediaDir } from '@/lib/media/config';
 import { refreshTopic } from './cache';
 import { currentLocale, failed, fields, keyed } from './helpers';
 
@@ -67,4 +69,16 @@ export const publishMinutesAction = keyed('meetings.publishMinutesAction', async
   if (!result.ok) return failed(result, formData);
   refreshTopic(result.value.topicId);
   redirect(localePath(locale, meetingPath(result.value.meetingId, 'minutes=1', 'minutes')));
+});
+
+/** The minutes read aloud (issue 13 §5): a recording beside the written minutes. */
+export const recordMinutesAction = keyed('meetings.recordMinutesAction', async function recordMinutesAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const locale = await currentLocale(formData);
+  const { db, actor, now } = await requestContext();
+  const result = await recordMinutes({ db, actor, now }, { ...fields(formData, ['meetingId']), file: formData.get('audio') }, { mediaDir: defaultMediaDir() });
+  if (!result.ok) {
+    formData.set('audio', '');
+    return failed(result, formData);
+  }
+  redirect(localePath(locale, meetingPath(result.value.meetingId, 'minutesRecorded=1', 'minutes')));
 });

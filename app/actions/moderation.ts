@@ -11,8 +11,14 @@ import { removeModerationTerm } from '@/lib/moderation/remove-term';
 import { reportContent } from '@/lib/moderation/report-content';
 import { suspendUser, warnUser } from '@/lib/moderation/sanctions';
 import { updateModerationRules } from '@/lib/moderation/settings';
-import { refreshAllTopics, refreshTopic } from './cache';
+import { setTranscript } from '@/lib/media/transcript';
+import { refreshAllTopics, refreshLearn, refreshTopic } from './cache';
 import { keyed, pick, readForm, refused, safeNext, type SubmittedForm } from './helpers';
+
+/** A course or a lesson changed what anonymous readers see: refresh the cached learning pages. */
+function refreshLearnIf(...types: string[]): void {
+  if (types.some((t) => t === 'course' || t === 'lesson')) refreshLearn();
+}
 
 /** Back to where the form was (its `next`: only our own paths), with the outcome in the query. */
 function back(form: SubmittedForm, fallback: string, query: string): never {
@@ -28,6 +34,7 @@ export const reportAction = keyed('moderation.reportAction', async function repo
   if (!result.ok) return refused(result, form);
   // Hidden at the threshold: anonymous readers of the topic must not see it any more.
   refreshTopic(result.value.topicId);
+  refreshLearnIf(form.values.contentType ?? '');
   back(form, '/', 'reported=1');
 });
 
@@ -37,6 +44,7 @@ export const moderateAction = keyed('moderation.moderateAction', async function 
   const result = moderateContent(ctx.db, ctx.actor, pick(form, ['contentType', 'contentId', 'action', 'reason']), ctx.now);
   if (!result.ok) return refused(result, form);
   refreshTopic(result.value.topicId);
+  refreshLearnIf(form.values.contentType ?? '');
   back(form, '/moderation', 'done=1');
 });
 
@@ -48,6 +56,7 @@ export const bulkModerateAction = keyed('moderation.bulkModerateAction', async f
   const result = moderateBulk(ctx.db, ctx.actor, { items, action: form.values.action ?? '', reason: form.values.reason ?? '' }, ctx.now);
   if (!result.ok) return refused(result, form);
   for (const id of result.value.topicIds) refreshTopic(id);
+  refreshLearnIf(...items.map((item) => item.split(':')[0] ?? ''));
   back(form, '/moderation', `bulk=${result.value.done}-${result.value.skipped}`);
 });
 
@@ -65,7 +74,10 @@ export const suspendAction = keyed('moderation.suspendAction', async function su
   const input = { ...pick(form, ['userId', 'reason', 'days', 'about']), hideContent: form.values.hideContent === 'on' ? 'on' : '' };
   const result = suspendUser(ctx.db, ctx.actor, input, ctx.now);
   if (!result.ok) return refused(result, form);
-  if (result.value.hidden > 0) refreshAllTopics();
+  if (result.value.hidden > 0) {
+    refreshAllTopics();
+    refreshLearn();
+  }
   back(form, '/moderation', 'suspended=1');
 });
 
@@ -83,6 +95,7 @@ export const decideAppealAction = keyed('moderation.decideAppealAction', async f
   const result = decideAppeal(ctx.db, ctx.actor, pick(form, ['appealId', 'outcome', 'note']), ctx.now);
   if (!result.ok) return refused(result, form);
   refreshAllTopics();
+  refreshLearn();
   back(form, '/moderation/appeals', 'done=1');
 });
 
@@ -102,10 +115,20 @@ export const removeTermAction = keyed('moderation.removeTermAction', async funct
   redirect(localePath(form.locale, `/moderation/terms?${result.ok ? 'removed=1' : `error=${result.error}`}`));
 });
 
+/** A moderator writes what a recording says (issue 13 §4): shown under the player, searchable. */
+export const transcriptAction = keyed('moderation.transcriptAction', async function transcriptAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const form = await readForm(formData);
+  const ctx = await requestContext();
+  const result = setTranscript(ctx, pick(form, ['mediaId', 'transcript']));
+  if (!result.ok) return refused(result, form);
+  refreshTopic(result.value.topicId);
+  back(form, '/moderation', 'transcribed=1');
+});
+
 export const moderationSettingsAction = keyed('moderation.moderationSettingsAction', async function moderationSettingsAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const form = await readForm(formData);
   const ctx = await requestContext();
-  const result = updateModerationRules(ctx.db, ctx.actor, pick(form, ['communeId', 'mode', 'newAccountCount', 'reportThreshold']));
+  const result = updateModerationRules(ctx.db, ctx.actor, pick(form, ['communeId', 'mode', 'newAccountCount', 'reportThreshold', 'voiceMode', 'voiceNewAccountCount']));
   if (!result.ok) return refused(result, form);
   back(form, '/moderation/settings', 'saved=1');
 });

@@ -12,6 +12,8 @@ import { updateProjectSettings } from '@/lib/projects/settings';
 import { submitProject } from '@/lib/projects/submit-project';
 import { supportProject } from '@/lib/projects/support-project';
 import { withdrawProject } from '@/lib/projects/withdraw-project';
+import { recordProjectVoice, removeProjectVoice } from '@/lib/projects/voice-description';
+import { defaultMediaDir } from '@/lib/media/config';
 import { currentLocale, failed, fields, keyed } from './helpers';
 
 /**
@@ -101,4 +103,24 @@ export const respondInvitationAction = keyed('projects.respondInvitationAction',
   const result = respondToInvitation(db, actor, fields(formData, ['projectId', 'response']));
   const outcome = result.ok ? (result.value.accepted ? 'invitation=accepted' : 'invitation=declined') : `error=${result.error}`;
   redirect(localePath(locale, `/projects?${outcome}#invitations`));
+});
+
+/** A project's voice description (issue 13 §2), recorded in the browser or with the phone's own recorder. */
+export const recordProjectVoiceAction = keyed('projects.recordProjectVoiceAction', async function recordProjectVoiceAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const locale = await currentLocale(formData);
+  const { db, actor, now } = await requestContext();
+  const result = await recordProjectVoice({ db, actor, now }, { ...fields(formData, ['projectId']), file: formData.get('audio') }, { mediaDir: defaultMediaDir() });
+  if (!result.ok) {
+    formData.set('audio', '');
+    return failed(result, formData);
+  }
+  redirect(localePath(locale, projectPath(result.value.projectId, result.value.held ? 'voiceHeld=1' : 'voiceRecorded=1', 'voice')));
+});
+
+export const removeProjectVoiceAction = keyed('projects.removeProjectVoiceAction', async function removeProjectVoiceAction(formData: FormData): Promise<void> {
+  const locale = await currentLocale(formData);
+  const input = fields(formData, ['projectId']);
+  const { db, actor, now } = await requestContext();
+  const result = removeProjectVoice({ db, actor, now }, input, defaultMediaDir());
+  redirect(localePath(locale, projectPath(input.projectId!, result.ok ? 'voiceRemoved=1' : `error=${result.error}`, 'voice')));
 });

@@ -3,6 +3,7 @@ import { deleteCommentAction, editCommentAction, supportCommentAction } from '@/
 import { AssistedBadge } from '@/components/facilitator/assisted-badge';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, RadioGroup, TextArea } from '@/components/forms/fields';
+import { AudioPlayer, recordingUrl } from '@/components/media/audio-player';
 import { AppealForm } from '@/components/moderation/appeal-form';
 import { ReportForm } from '@/components/moderation/report-form';
 import { COMMENT_MAX } from '@/lib/comments/schemas';
@@ -62,6 +63,7 @@ async function CommentBody({ comment, subject, locale, openHref }: Shared & { co
   const tCommon = await getTranslations('Common');
   const tHidden = await getTranslations('Hidden');
   const tReport = await getTranslations('Report');
+  const tVoice = await getTranslations('Voice');
   const format = await getFormatter();
   const deleted = comment.deleted;
   const back = `${localePath(locale, subjectPath(subject))}#comment-${comment.id}`;
@@ -100,6 +102,15 @@ async function CommentBody({ comment, subject, locale, openHref }: Shared & { co
         <p className="italic text-stone-700">{t('deleted')}</p>
       ) : comment.body ? (
         <p className="whitespace-pre-line break-words">{comment.body}</p>
+      ) : null}
+      {comment.voice ? (
+        <AudioPlayer
+          id={`voice-${comment.id}`}
+          src={recordingUrl(comment.voice.id)}
+          durationMs={comment.voice.durationMs}
+          label={t('voiceMessage')}
+          transcript={comment.voice.transcript ? { label: tVoice('transcript'), text: comment.voice.transcript } : null}
+        />
       ) : null}
       {comment.appeal ? (
         comment.appeal.state === 'open' ? (

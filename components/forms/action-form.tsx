@@ -19,16 +19,7 @@ export const useFieldState = () => useContext(FormStateContext);
  * action's state); with JavaScript it only avoids a full reload. Labels and messages are translated
  * on the server and passed in, so no message file is sent to the browser.
  */
-export function ActionForm({
-  action,
-  children,
-  className,
-  id,
-  fieldPrefix = 'f',
-  'aria-label': ariaLabel,
-  outbox,
-}: {
-  action: Action;
+type FormProps = {
   children: ReactNode;
   className?: string;
   id?: string;
@@ -37,8 +28,27 @@ export function ActionForm({
   'aria-label'?: string;
   /** a comment or a vote: may wait in the outbox when the connection is down (issue 17) */
   outbox?: Omit<OutboxSpec, 'userId'>;
-}) {
+};
+
+export function ActionForm({ action, ...props }: FormProps & { action: Action }) {
   const [state, formAction] = useActionState(action, initialFormState);
+  return <ActionFormView state={state} formAction={formAction} {...props} />;
+}
+
+/**
+ * The same form, for a component that holds the action's state itself (useActionState): e.g. a page
+ * whose second step shows once the first succeeded, and stays while the second is answered.
+ */
+export function ActionFormView({
+  state,
+  formAction,
+  children,
+  className,
+  id,
+  fieldPrefix = 'f',
+  'aria-label': ariaLabel,
+  outbox,
+}: FormProps & { state: FormState; formAction: (formData: FormData) => void }) {
   const errorId = id ? `${id}-error` : undefined;
   return (
     <FormStateContext.Provider value={{ state, prefix: fieldPrefix }}>

@@ -45,6 +45,8 @@ export function IdempotencyKey({ round, outbox, copyWhileOnline = false }: { rou
       const data = new FormData(form, e.submitter);
       const key = data.get(IDEMPOTENCY_FIELD);
       if (!isIdempotencyKey(key)) return;
+      // A recording (a voice comment) does not wait in the outbox: the form posts as it always did.
+      for (const v of data.values()) if (v instanceof File && v.size > 0) return;
       const fields = formFields(data, IDEMPOTENCY_FIELD);
       if (navigator.onLine === false) {
         // Before React's own handler (on the document): the post does not start.

@@ -10,6 +10,7 @@ export async function MainNav({ locale, view }: { locale: Locale; view: HeaderVi
     ['/', t('home')],
     ['/topics', t('topics')],
     ['/projects', t('projects')],
+    ['/learn', t('learn')],
     ['/spaces', t('spaces')],
     ['/meetings', t('meetings')],
     ['/stats', t('stats')],

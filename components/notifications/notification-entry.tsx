@@ -58,6 +58,10 @@ function sentence(n: NotificationItem, t: Translate, tm: TranslateModeration, da
       return t('meetingMinutes', { meeting });
     case 'account.locked':
       return t('accountLocked');
+    case 'account.recovered':
+      return t('accountRecovered');
+    case 'account.reset_in_person':
+      return t('accountResetInPerson');
     case 'topic.new':
       return t('newTopic', { topic });
   }

@@ -12,6 +12,7 @@ export async function ProjectSupports({ projectId, supports: s, locale }: { proj
   const t = await getTranslations('Project');
   const tt = await getTranslations('Topic');
   const tg = await getTranslations('Genders');
+  const tv = await getTranslations('Verify');
   const format = await getFormatter();
   const column = [{ key: 'support', label: t('supportsColumn') }];
   return (
@@ -42,6 +43,10 @@ export async function ProjectSupports({ projectId, supports: s, locale }: { proj
       ) : s.signInToSupport ? (
         <p className="mt-2">
           <a href={localePath(locale, '/login')}>{t('signInToSupport')}</a>
+        </p>
+      ) : s.verifyToSupport ? (
+        <p className="mt-2" id="verify-to-support">
+          <a href={localePath(locale, '/verify')}>{tv('toSupport')}</a>
         </p>
       ) : null}
       {s.mayWithdraw ? (

@@ -1,6 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import { CommentSection } from '@/components/comments/comment-section';
 import { MeetingsSection } from '@/components/meetings/meetings-section';
+import { TopicLessons } from '@/components/learn/topic-lessons';
 import { Notice } from '@/components/ui/notice';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import type { TopicNotice, TopicPageView } from '@/lib/topics/topic-page-view';
@@ -48,6 +49,7 @@ export async function TopicView({ view, locale, shareOrigin }: { view: TopicPage
       <TopicHeader header={view.header} topicId={view.id} locale={locale} />
       {view.decision ? <TopicDecision decision={view.decision} /> : null}
       <section className="prose-baro max-w-none" dangerouslySetInnerHTML={{ __html: view.bodyHtml }} />
+      <TopicLessons locale={locale} lessons={view.lessons} />
       <TopicTimeline timeline={view.timeline} topicId={view.id} locale={locale} />
       {view.meetings ? <MeetingsSection section={view.meetings} locale={locale} /> : null}
       <TopicVote vote={view.vote} topicId={view.id} commune={view.header.commune} locale={locale} />

@@ -10,7 +10,7 @@ export type SharedSessionView = { expiresAt: string; remainingMs: number; idleMs
 export type HeaderView = {
   communes: { id: number; name: string }[];
   /** the person signed in, or null */
-  person: { displayName: string; unread: number; sharedSession: SharedSessionView | null } | null;
+  person: { displayName: string; unread: number; sharedSession: SharedSessionView | null; unverified: boolean } | null;
   /** the areas this person may open (the pages check again) */
   links: { moderation: boolean; admin: boolean; facilitator: boolean; translations: boolean };
 };
@@ -29,6 +29,8 @@ export function headerView(ctx: ViewContext): HeaderView {
           displayName: actor.displayName,
           unread: unreadNotifications(ctx),
           sharedSession: shared ? { expiresAt: shared.expiresAt.toISOString(), remainingMs: shared.remainingMs, idleMs: sessionRules().sharedIdleMs } : null,
+          // not verified yet: every page says it may read, not take part (components/accounts/verify-banner.tsx)
+          unverified: !actor.verified,
         }
       : null,
     links: {

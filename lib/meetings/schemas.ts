@@ -44,7 +44,7 @@ export const ATTENDANCE_CELLS = ATTENDANCE_GENDERS.flatMap((gender) =>
 export const MAX_ATTENDANCE_CELL = 5000;
 
 /** How many people of one group attended: a whole number from 0 to MAX_ATTENDANCE_CELL; empty = 0. */
-const attendanceCount = z
+export const attendanceCount = z
   .string()
   .trim()
   .optional()

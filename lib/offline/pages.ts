@@ -15,11 +15,14 @@ export const MAX_PAGE_BYTES = MAX_PAGES_BYTES / 5;
 const PREFIXES = locales.filter((l) => l !== defaultLocale).join('|');
 
 /**
- * A topic, a project or a lesson (/learn/…), in any language: what a person reads and may want to read
- * again offline. Nothing else is kept: account, notifications, moderation, administration, facilitation
- * and every form page are personal or useless offline.
+ * A topic, a project, a course or a lesson (/learn/<course>, /learn/<course>/<lesson>), in any language:
+ * what a person reads and may want to read again offline. Nothing else is kept: account, notifications,
+ * moderation, administration, facilitation, a course's management, one's progress, a certificate, a quiz's
+ * answers and every form page are personal or useless offline.
  */
-export const READABLE_PAGE = new RegExp(`^(?:/(?:${PREFIXES}))?/(?:topics/\\d{1,9}|projects/\\d{1,9}|learn(?:/[A-Za-z0-9_-]{1,80}){1,3})$`);
+export const READABLE_PAGE = new RegExp(
+  `^(?:/(?:${PREFIXES}))?/(?:topics/\\d{1,9}|projects/\\d{1,9}|learn/(?!(?:manage|progress)(?:/|$))[a-z0-9-]{1,80}(?:/(?!certificate$)[a-z0-9-]{1,80})?)$`,
+);
 
 export function isReadablePage(pathname: string): boolean {
   return READABLE_PAGE.test(pathname);

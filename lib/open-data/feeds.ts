@@ -1,7 +1,7 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { getCommuneBySlug } from '@/db/queries/geography';
-import { communes, topics, users } from '@/db/schema';
+import { communes, media, topics, users } from '@/db/schema';
 import { publicTopicSql } from '@/lib/topics/visibility';
 import type { ViewContext } from '@/lib/view-context';
 import type { AtomEntry } from './atom';
@@ -49,5 +49,84 @@ export function topicFeed(ctx: Pick<ViewContext, 'db'>, file: string): TopicFeed
     commune: commune ? { id: commune.id, name: commune.name } : null,
     updated: rows[0]?.updatedAt ?? rows[0]?.createdAt ?? new Date(0).toISOString(),
     entries: rows.map((r) => ({ path: `/topics/${r.id}`, title: r.title, summary: r.summary, updated: r.updatedAt ?? r.createdAt, author: r.author })),
+  };
+}
+
+/** The latest published spoken summaries of public topics (of one commune, or of all), newest first. */
+export function feedSummaries(db: Db, communeId: number | null, limit = 100) {
+  return db
+    .select({
+      id: media.id,
+      kind: media.kind,
+      language: media.language,
+      sizeBytes: media.sizeBytes,
+      durationMs: media.durationMs,
+      transcript: media.transcript,
+      published: media.updatedAt,
+      createdAt: media.createdAt,
+      topicId: topics.id,
+      title: topics.title,
+      summary: topics.summary,
+      commune: communes.name,
+      author: users.displayName,
+    })
+    .from(media)
+    .innerJoin(topics, eq(topics.id, media.subjectId))
+    .innerJoin(communes, eq(communes.id, topics.communeId))
+    .innerJoin(users, eq(users.id, media.ownerId))
+    .where(and(inArray(media.kind, ['topic_summary', 'decision_summary']), eq(media.state, 'published'), publicTopicSql, communeId ? eq(topics.communeId, communeId) : undefined))
+    .orderBy(desc(media.id))
+    .limit(limit)
+    .all();
+}
+
+export type SummaryFeed = {
+  /** "all" or the commune's slug */
+  slug: string;
+  commune: { id: number; name: string } | null;
+  updated: string;
+  items: {
+    mediaId: number;
+    /** a summary of the topic, or of its decision */
+    summary: 'topic' | 'decision';
+    language: string | null;
+    topicId: number;
+    topicTitle: string;
+    description: string;
+    author: string;
+    published: string;
+    sizeBytes: number;
+    durationMs: number;
+  }[];
+};
+
+/**
+ * /feeds/<commune-slug>.rss or /feeds/all.rss (issue 13 §6): the commune's spoken summaries, as a podcast a
+ * radio station or a podcast app picks up; null for any other name (404). Public data: no reader needed.
+ */
+export function summaryFeed(ctx: Pick<ViewContext, 'db'>, file: string): SummaryFeed | null {
+  const m = /^([a-z0-9-]{1,60})\.rss$/.exec(file);
+  if (!m) return null;
+  const slug = m[1]!;
+  const commune = slug === 'all' ? null : getCommuneBySlug(ctx.db, slug);
+  if (slug !== 'all' && !commune) return null;
+  const rows = feedSummaries(ctx.db, commune?.id ?? null);
+  const when = (r: (typeof rows)[number]) => r.published ?? r.createdAt;
+  return {
+    slug,
+    commune: commune ? { id: commune.id, name: commune.name } : null,
+    updated: rows[0] ? when(rows[0]) : new Date(0).toISOString(),
+    items: rows.map((r) => ({
+      mediaId: r.id,
+      summary: r.kind === 'decision_summary' ? 'decision' : 'topic',
+      language: r.language,
+      topicId: r.topicId,
+      topicTitle: r.title,
+      description: r.transcript ?? r.summary,
+      author: r.author,
+      published: when(r),
+      sizeBytes: r.sizeBytes,
+      durationMs: r.durationMs,
+    })),
   };
 }

@@ -1,16 +1,20 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { projects, topics } from '@/db/schema';
+import { publicProjectSql } from '@/lib/projects/visibility';
 import { publicTopicSql } from '@/lib/topics/visibility';
 
 export type SearchHit = {
-  kind: 'topic' | 'comment' | 'project';
+  kind: 'topic' | 'comment' | 'project' | 'lesson';
   refId: number;
   /** where the hit is shown: a topic, or (projectId set) a citizen project */
   topicId: number | null;
   projectId: number | null;
   title: string;
   snippet: string;
+  /** a lesson: where it is read, /learn/<courseSlug>/<lessonSlug> */
+  courseSlug: string | null;
+  lessonSlug: string | null;
 };
 
 /**
@@ -32,25 +36,34 @@ export const MARK_START = '\uE000';
 export const MARK_END = '\uE001';
 
 /**
- * Public topics, citizen projects and visible comments matching q, accent-insensitive (the index folds diacritics).
- * The index only ever holds visible content (see migration 0002), and what it belongs to must be public
- * (lib/topics/visibility.ts for topics), so nothing held, hidden or in draft leaks.
+ * Public topics, citizen projects, visible comments and lessons matching q, accent-insensitive (the index folds
+ * diacritics). The index only ever holds public content (see migration 0002 and the lessons' triggers), and
+ * what it belongs to must be public (lib/topics/visibility.ts, lib/projects/visibility.ts), so nothing held,
+ * hidden or in draft leaks; a lesson also needs its course published and visible. A lesson is found in the
+ * reader's language (`language`), or in French when it has no version in that language.
  */
-export function searchContent(db: Db, q: string, limit = 30): SearchHit[] {
+export function searchContent(db: Db, q: string, limit = 30, language = 'fr'): SearchHit[] {
   const match = ftsQuery(q);
   if (!match) return [];
   return db.all<SearchHit>(sql`
     SELECT s.kind AS kind, CAST(s.ref_id AS INTEGER) AS refId, CAST(s.topic_id AS INTEGER) AS topicId,
            CAST(s.project_id AS INTEGER) AS projectId,
-           coalesce(${topics.title}, ${projects.title}) AS title,
-           snippet(search_index, 4, ${MARK_START}, ${MARK_END}, '…', 16) AS snippet
+           coalesce(${topics.title}, ${projects.title}, l.title) AS title,
+           snippet(search_index, 4, ${MARK_START}, ${MARK_END}, '…', 16) AS snippet,
+           lc.slug AS courseSlug, l.slug AS lessonSlug
     FROM search_index s
     LEFT JOIN ${topics} ON ${topics.id} = s.topic_id
     LEFT JOIN ${projects} ON ${projects.id} = s.project_id
+    LEFT JOIN lessons l ON s.kind = 'lesson' AND l.id = s.ref_id
+    LEFT JOIN courses lc ON lc.id = l.course_id
     WHERE search_index MATCH ${match}
       AND ((${topics.id} IS NOT NULL AND ${publicTopicSql})
-        OR (${projects.id} IS NOT NULL AND ${projects.status} <> 'draft' AND ${projects.visibility} = 'visible'))
-    ORDER BY CASE s.kind WHEN 'topic' THEN 0 WHEN 'project' THEN 1 ELSE 2 END, rank
+        OR (${projects.id} IS NOT NULL AND ${publicProjectSql})
+        OR (l.id IS NOT NULL AND l.state = 'published' AND l.visibility = 'visible'
+            AND lc.state = 'published' AND lc.visibility = 'visible'
+            AND (l.language = ${language}
+              OR (l.language = 'fr' AND NOT EXISTS (SELECT 1 FROM lessons o WHERE o.slug = l.slug AND o.language = ${language})))))
+    ORDER BY CASE s.kind WHEN 'topic' THEN 0 WHEN 'project' THEN 1 WHEN 'lesson' THEN 2 ELSE 3 END, rank
     LIMIT ${limit}
   `);
 }

@@ -20,7 +20,7 @@ export type SearchView = {
   /** what was searched for, as kept (trimmed, at most 200 characters); '' before any search */
   q: string;
   count: number;
-  /** topics, then projects, then comments; empty groups left out */
+  /** topics, then projects, then lessons, then comments; empty groups left out */
   groups: { kind: SearchHit['kind']; results: SearchResult[] }[];
 };
 
@@ -38,21 +38,24 @@ export function snippetParts(snippet: string): SnippetPart[] {
 }
 
 /** /search?q=…: public content only (lib/search/queries.ts), the same for every reader. */
-export function searchPage(ctx: Pick<ViewContext, 'db'>, sp: Search): SearchView {
+export function searchPage(ctx: Pick<ViewContext, 'db'>, sp: Search, locale = 'fr'): SearchView {
   const raw = Array.isArray(sp.q) ? sp.q[0] : sp.q;
   const q = (raw ?? '').trim().slice(0, 200);
-  const hits = q ? searchContent(ctx.db, q) : [];
+  const hits = q ? searchContent(ctx.db, q, 30, locale) : [];
   const results = hits.map(
     (h): SearchResult => ({
       key: `${h.kind}-${h.refId}`,
       kind: h.kind,
-      path: `${h.projectId ? `/projects/${h.projectId}` : `/topics/${h.topicId}`}${h.kind === 'comment' ? `#comment-${h.refId}` : ''}`,
+      path:
+        h.kind === 'lesson'
+          ? `/learn/${h.courseSlug}/${h.lessonSlug}`
+          : `${h.projectId ? `/projects/${h.projectId}` : `/topics/${h.topicId}`}${h.kind === 'comment' ? `#comment-${h.refId}` : ''}`,
       title: h.title,
       on: h.projectId ? 'project' : 'topic',
       snippet: snippetParts(h.snippet),
     }),
   );
-  const kinds: SearchHit['kind'][] = ['topic', 'project', 'comment'];
+  const kinds: SearchHit['kind'][] = ['topic', 'project', 'lesson', 'comment'];
   return {
     q,
     count: results.length,

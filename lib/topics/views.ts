@@ -1,3 +1,5 @@
+import type { Locale } from '@/lib/i18n/config';
+import { linkableLessons, topicLessonSlugs } from '@/lib/learn/topic-links';
 import { topicTranslationsOf, withTopicLanguage } from '@/lib/translations/topic-content';
 import { getCommune, listCommunes, listSpaces } from '@/db/queries/geography';
 import type { Topic } from '@/db/schema';
@@ -126,10 +128,12 @@ export type EditTopicView = {
   archived: boolean;
   /** title and summary the commune wrote in the national languages (lib/translations/topic-content.ts) */
   translations: ReturnType<typeof topicTranslationsOf>;
+  /** the published lessons it may point to, and those it points to (lib/learn/topic-links.ts) */
+  lessons: { choices: ReturnType<typeof linkableLessons>; chosen: string[] };
 };
 
 /** /topics/<id>/edit: for those who run the topic's commune ('signIn' when nobody is signed in; null → 404). */
-export function editTopicPage(ctx: ViewContext, rawId: string): EditTopicView | 'signIn' | null {
+export function editTopicPage(ctx: ViewContext, rawId: string, locale: Locale = 'fr'): EditTopicView | 'signIn' | null {
   const id = idParam.safeParse(rawId);
   if (!id.success) return null;
   if (!ctx.actor) return 'signIn';
@@ -143,5 +147,6 @@ export function editTopicPage(ctx: ViewContext, rawId: string): EditTopicView | 
     decision: topic.decision ?? '',
     archived: topic.phase === 'archived',
     translations: topicTranslationsOf(ctx.db, topic.id),
+    lessons: { choices: linkableLessons(ctx.db, locale), chosen: topicLessonSlugs(ctx.db, topic.id) },
   };
 }

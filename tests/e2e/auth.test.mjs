@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import { test } from 'node:test';
-import { BASE, bothJs, DEMO_PASSWORD, expectPath, expectText, freshPhone, newPage, open, registerCitizen, signIn, submit, withBrowser } from './helpers.mjs';
+import { BASE, bothJs, DEMO_PASSWORD, expectPath, expectText, freshPhone, newPage, open, registerCitizen, signIn, submit, verifyWithCode, withBrowser, hydrated } from './helpers.mjs';
 
 withBrowser();
 
@@ -25,9 +25,12 @@ describe('register, sign out, sign in again', () => {
     await page.fill('#f-password', password);
     await page.click('#register-form button[type="submit"]');
 
-    await expectPath(page, '/account', '?welcome=1');
+    // Signed in, on the page that takes the code sent by SMS (read here from data/outbox.jsonl).
+    await expectPath(page, '/verify', '?welcome=1');
+    await expectText(page.locator('#verify-status'), /^Votre compte est créé\. Bienvenue sur Baro !/);
+    await verifyWithCode(page, phone, { js });
+    await open(page, '/account', { js });
     await expectText(page.locator('h1'), 'Mon compte');
-    await expectText(page.locator('main [role="status"]'), 'Votre compte est créé. Bienvenue sur Baro !');
     await expectText(page.locator('header a[href="/account"]'), `Connecté·e : ${name}`);
     assert.equal(await page.inputValue('#f-displayName'), name, 'the Bambara name is stored as typed');
     assert.equal(await page.inputValue('#f-phone'), `+223${phone.replace(/\s/g, '')}`, 'the phone is stored in E.164');
@@ -231,8 +234,14 @@ describe('changing the phone number asks for the current password', () => {
     assert.equal(await page.inputValue('#f-currentSecret'), '', 'the password is never sent back');
 
     await page.fill('#f-currentSecret', password);
-    await submit(page, 'profile-form', { js });
-    await expectText(page.locator('#profile-form [role="status"]'), 'Vos informations sont enregistrées.');
+    await page.click('#profile-form button[type="submit"]');
+    // The account was verified by the old number: the new one must be proven too (issue 12 §2).
+    await expectPath(page, '/verify', '?changed=1');
+    await expectText(page.locator('#verify-banner'), /^Votre compte n’est pas encore vérifié/);
+    if (js) await hydrated(page);
+    await page.click('#send-code-form button[type="submit"]');
+    await expectText(page.locator('#send-code-form [role="status"]'), /^Un nouveau code vient d’être envoyé à \+223/);
+    await verifyWithCode(page, next, { js });
     await open(page, '/account', { js });
     assert.equal(await page.inputValue('#f-phone'), `+223${next.replace(/\s/g, '')}`);
   });

@@ -22,12 +22,15 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** A fake microphone: MediaRecorder records a tone, and the permission prompt is answered yes. */
+export const FAKE_MICROPHONE_ARGS = ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'];
+
 let browser;
 
-/** Launches one Chromium for the test file (call at the top of each file). */
-export function withBrowser() {
+/** Launches one Chromium for the test file (call at the top of each file); `extraArgs`, e.g. FAKE_MICROPHONE_ARGS. */
+export function withBrowser({ extraArgs = [] } = {}) {
   before(async () => {
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
   });
   after(async () => {
     await browser?.close();
@@ -172,9 +175,30 @@ export async function signIn(page, identifier, password, { js, locale = 'fr', la
   await expectPath(page, `${prefix}/account`);
 }
 
+/** "76 12 34 56" → "+22376123456", as the outbox writes a Malian number. */
+export const e164 = (phone) => `+223${phone.replace(/\s/g, '')}`;
+
+/** The 6-digit code of the last message of this purpose ('verification', 'recovery') sent to a phone or address. */
+export async function codeSentTo(to, purpose) {
+  const recipient = to.includes('@') ? to.trim().toLowerCase() : e164(to);
+  const line = await waitForOutbox((l) => l.to === recipient && l.purpose === purpose);
+  const code = /\b(\d{6})\b/.exec(line.text)?.[1];
+  assert.ok(code, `a 6-digit code in the ${purpose} message to ${recipient}`);
+  return code;
+}
+
+/** On /verify: types the code sent to `to` (read from the outbox) and waits for "your account is verified". */
+export async function verifyWithCode(page, to, { js }) {
+  if (js) await hydrated(page);
+  await page.fill('#v-code', await codeSentTo(to, 'verification'));
+  await page.click('#verify-form button[type="submit"]');
+  await expectPath(page, '/verify', '?done=1');
+}
+
 /**
- * Registers a fresh citizen of Nioro du Sahel through the form (phone number, no e-mail) and waits for
- * the account page. Returns the phone number as typed ("76 12 34 56").
+ * Registers a fresh citizen of Nioro du Sahel through the form (phone number, no e-mail), verifies the
+ * account with the code the server sent to data/outbox.jsonl, and opens the account page. Returns the
+ * phone number as typed ("76 12 34 56").
  */
 export async function registerCitizen(page, name, { js, password = 'Sugu-ba-ka-di-2026' }) {
   const phone = freshPhone();
@@ -184,7 +208,9 @@ export async function registerCitizen(page, name, { js, password = 'Sugu-ba-ka-d
   await page.selectOption('#f-communeId', { label: 'Nioro du Sahel' });
   await page.fill('#f-password', password);
   await page.click('#register-form button[type="submit"]');
-  await expectPath(page, '/account', '?welcome=1');
+  await expectPath(page, '/verify', '?welcome=1');
+  await verifyWithCode(page, phone, { js });
+  await open(page, '/account', { js });
   return phone;
 }
 

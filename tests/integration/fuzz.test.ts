@@ -29,6 +29,14 @@ import { contributeForParticipant } from '@/lib/assisted/contribute';
 import { withdrawAssisted } from '@/lib/assisted/withdraw';
 import { registerParticipant } from '@/lib/participants/register-participant';
 import * as meetingSchemas from '@/lib/meetings/schemas';
+import * as learnSchemas from '@/lib/learn/schemas';
+import { verifyCertificate } from '@/lib/learn/certificates';
+import { moveLesson, setCourseState, setLessonState } from '@/lib/learn/publish';
+import { recordTrainingSession } from '@/lib/learn/record-training';
+import { createCourse, updateCourse } from '@/lib/learn/save-course';
+import { createLesson, updateLesson } from '@/lib/learn/save-lesson';
+import { submitQuiz } from '@/lib/learn/submit-quiz';
+import { setTopicLessons } from '@/lib/learn/topic-links';
 import { cancelMeeting } from '@/lib/meetings/cancel-meeting';
 import { publishMinutes } from '@/lib/meetings/publish-minutes';
 import { registerForMeeting } from '@/lib/meetings/register-for-meeting';
@@ -125,7 +133,7 @@ function inputAround(base: Record<string, unknown>) {
 
 describe('every zod schema answers hostile input with a parse result, never an exception', () => {
   const schemas: [string, z.ZodType][] = [];
-  for (const mod of [accountSchemas, commentSchemas, moderationSchemas, projectSchemas, topicSchemas, { castVoteSchema }, meetingSchemas, sharedDeviceSchemas]) {
+  for (const mod of [accountSchemas, commentSchemas, moderationSchemas, projectSchemas, topicSchemas, { castVoteSchema }, meetingSchemas, sharedDeviceSchemas, learnSchemas]) {
     for (const [name, value] of Object.entries(mod)) {
       if (value && typeof value === 'object' && 'safeParse' in value) schemas.push([name, value as z.ZodType]);
     }
@@ -396,5 +404,67 @@ describe('public meetings and shared computers answer hostile input with a typed
       ),
       params(40),
     );
+  });
+});
+
+describe('civic learning answers hostile input with a typed result, never an exception', () => {
+  const NOW = new Date('2027-03-10T09:00:00.000Z');
+  let courseId: number;
+  let lessonId: number;
+  let facilitator: Actor;
+  const quiz = Object.fromEntries(
+    [1, 2, 3].flatMap((i) => [
+      [`q${i}`, `Question ${i} sur la commune ?`],
+      [`q${i}_explanation`, `Parce que la leçon le dit (${i}).`],
+      [`q${i}_c1`, 'Le conseil communal'],
+      [`q${i}_c2`, 'Le chef de village'],
+      [`q${i}_correct`, '1'],
+    ]),
+  );
+  const lessonBody = 'Le conseil communal vote le budget de la commune. Le maire le prépare et le fait exécuter après le vote.';
+  beforeAll(async () => {
+    const f = await addUser(t, { displayName: 'Fanta Sissoko', grants: [{ role: 'facilitator', spaceId: t.spaceId('kayes-ville') }] });
+    facilitator = actorOf(t.db, f.id);
+    const c = createCourse({ db: t.db, actor: facilitator, now: NOW }, { title: 'La commune et vous', summary: 'Qui décide dans la commune, et comment y prendre part.', communeId: '', language: 'fr', slug: '' });
+    if (!c.ok) throw new Error(JSON.stringify(c));
+    courseId = c.value.courseId;
+    const l = createLesson({ db: t.db, actor: facilitator, now: NOW }, { courseId: String(courseId), title: 'Le budget communal', slug: '', body: lessonBody, ...quiz });
+    if (!l.ok) throw new Error(JSON.stringify(l));
+    lessonId = l.value.lessonId;
+    setLessonState({ db: t.db, actor: facilitator, now: NOW }, { id: String(lessonId), state: 'published' });
+    setCourseState({ db: t.db, actor: facilitator, now: NOW }, { id: String(courseId), state: 'published' });
+  });
+  /** The facilitator most of the time (so that inputs reach the transactions), else anyone. */
+  const writer = () => fc.oneof({ weight: 3, arbitrary: fc.constant(facilitator) }, { weight: 1, arbitrary: anyActor() });
+
+  it('courses, lessons and their quiz, publishing, order', () => {
+    const cases: [string, () => Record<string, unknown>, (a: Actor | null, i: unknown) => Result<unknown>][] = [
+      ['createCourse', () => ({ title: 'Vos droits', summary: 'Le droit à l’information et l’égalité des femmes et des hommes.', communeId: '', language: 'fr', slug: '' }), (a, i) => createCourse({ db: t.db, actor: a, now: NOW }, i)],
+      ['updateCourse', () => ({ courseId: String(courseId), title: 'La commune et vous', summary: 'Qui décide dans la commune, et comment y prendre part.', communeId: '' }), (a, i) => updateCourse({ db: t.db, actor: a, now: NOW }, i)],
+      ['createLesson', () => ({ courseId: String(courseId), title: 'Les sessions du conseil', slug: '', body: lessonBody, ...quiz }), (a, i) => createLesson({ db: t.db, actor: a, now: NOW }, i)],
+      ['updateLesson', () => ({ lessonId: String(lessonId), title: 'Le budget communal', body: lessonBody, ...quiz }), (a, i) => updateLesson({ db: t.db, actor: a, now: NOW }, i)],
+      ['setLessonState', () => ({ id: String(lessonId), state: 'published' }), (a, i) => setLessonState({ db: t.db, actor: a, now: NOW }, i)],
+      ['setCourseState', () => ({ id: String(courseId), state: 'published' }), (a, i) => setCourseState({ db: t.db, actor: a, now: NOW }, i)],
+      ['moveLesson', () => ({ lessonId: String(lessonId), direction: 'down' }), (a, i) => moveLesson({ db: t.db, actor: a, now: NOW }, i)],
+    ];
+    for (const [name, base, run] of cases) {
+      fc.assert(fc.property(writer(), inputAround(base()), (actor, input) => expectTypedResult(run(actor, input), name)), params(40));
+    }
+    expect(outcomes.get('createLesson')?.get('ok') ?? 0, 'some inputs reach the transaction').toBeGreaterThan(0);
+  });
+
+  it('quiz answers, training sessions, topic links, certificate codes', () => {
+    const grid = Object.fromEntries(meetingSchemas.ATTENDANCE_CELLS.map((c) => [c.field, '3']));
+    fc.assert(fc.property(fc.oneof(fc.constant(actors[AWA] ?? null), anyActor()), inputAround({ lessonId: String(lessonId), q1: '0', q2: '0', q3: '1' }), (actor, input) => expectTypedResult(submitQuiz({ db: t.db, actor, now: NOW }, input), 'submitQuiz')), params(60));
+    fc.assert(fc.property(writer(), inputAround({ spaceId: String(t.spaceId('kayes-ville')), courseId: String(courseId), heldOn: '2027-03-01', participants: [], consent: '', ...grid }), (actor, input) => expectTypedResult(recordTrainingSession({ db: t.db, actor, now: NOW }, input), 'recordTrainingSession')), params(60));
+    fc.assert(fc.property(mostly(OFFICIAL), inputAround({ topicId: String(topicId), lessons: ['le-budget-communal'] }), (actor, input) => expectTypedResult(setTopicLessons({ db: t.db, actor, now: NOW }, input), 'setTopicLessons')), params(40));
+    fc.assert(
+      fc.property(fc.oneof(hostileString, wrongType), (code) => {
+        expect(verifyCertificate(t.db, code)).toBeNull();
+      }),
+      params(100),
+    );
+    const bad = t.db.get<{ n: number }>(sql`SELECT count(*) AS n FROM training_attendance WHERE count <= 0 OR count > ${meetingSchemas.MAX_ATTENDANCE_CELL}`)!;
+    expect(bad.n).toBe(0);
   });
 });

@@ -43,6 +43,21 @@ export default async function FacilitatorPage({
             </a>
           </li>
         ) : null}
+        <li>
+          <a href={href('/facilitator/access')} id="access-reset-link" className="inline-block min-h-11 rounded border-2 border-teal-800 px-4 py-2 font-semibold text-teal-900 no-underline">
+            {t('accessResetLink')}
+          </a>
+        </li>
+        <li>
+          <a href={href('/facilitator/training')} id="training-link" className="inline-block min-h-11 rounded border-2 border-teal-800 px-4 py-2 font-semibold text-teal-900 no-underline">
+            {t('trainingLink')}
+          </a>
+        </li>
+        <li>
+          <a href={href('/learn/manage')} className="inline-block min-h-11 rounded border-2 border-teal-800 px-4 py-2 font-semibold text-teal-900 no-underline">
+            {t('learnLink')}
+          </a>
+        </li>
       </ul>
       <form method="get" action={href('/facilitator')} role="search" className="flex flex-wrap items-end gap-2">
         <div className="grow">

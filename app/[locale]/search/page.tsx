@@ -10,7 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-const GROUP_TITLE = { topic: 'topics', project: 'projects', comment: 'comments' } as const;
+const GROUP_TITLE = { topic: 'topics', project: 'projects', lesson: 'lessons', comment: 'comments' } as const;
 
 export default async function SearchPage({
   params,
@@ -21,7 +21,7 @@ export default async function SearchPage({
 }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const view = searchPage(await requestContext(), await searchParams);
+  const view = searchPage(await requestContext(), await searchParams, locale);
   const t = await getTranslations('Search');
   return (
     <div className="max-w-3xl space-y-6">

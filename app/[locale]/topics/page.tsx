@@ -19,6 +19,8 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
     alternates: {
       types: {
         'application/atom+xml': [commune ? { url: `/feeds/${commune.slug}.atom`, title: tFeed('title', { commune: commune.name }) } : { url: '/feeds/all.atom', title: tFeed('allTitle') }],
+        // The spoken summaries as a podcast (issue 13 §6), for podcast apps and community radio.
+        'application/rss+xml': [commune ? { url: `/feeds/${commune.slug}.rss`, title: tFeed('podcastTitle', { commune: commune.name }) } : { url: '/feeds/all.rss', title: tFeed('podcastAllTitle') }],
       },
     },
   };

@@ -13,6 +13,7 @@ export async function TopicVote({ vote, topicId, commune, locale }: { vote: Topi
   const t = await getTranslations('Topic');
   const tGender = await getTranslations('Genders');
   const tCommon = await getTranslations('Common');
+  const tv = await getTranslations('Verify');
   const label = (c: VoteChoice) => c.pollLabel ?? (c.key in STANDARD_CHOICE ? t(STANDARD_CHOICE[c.key as keyof typeof STANDARD_CHOICE]) : c.key);
   const choices = vote.choices.map((c) => ({ key: c.key, label: label(c) }));
   const mine = vote.mine ? (choices.find((c) => c.key === vote.mine)?.label ?? vote.mine) : null;
@@ -59,6 +60,10 @@ export async function TopicVote({ vote, topicId, commune, locale }: { vote: Topi
         ) : vote.instead === 'signIn' ? (
           <p>
             <a href={localePath(locale, '/login')}>{t('signInToTakePart')}</a>
+          </p>
+        ) : vote.instead === 'verify' ? (
+          <p id="verify-to-vote">
+            <a href={localePath(locale, '/verify')}>{tv('toVote')}</a>
           </p>
         ) : vote.instead === 'notYetOpen' ? (
           <p>{t('notYetOpen')}</p>

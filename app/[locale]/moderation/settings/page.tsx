@@ -41,6 +41,11 @@ export default async function ModerationSettingsPage({ params, searchParams }: {
                 <TextField name="newAccountCount" label={t('newAccountCount')} inputMode="numeric" maxLength={2} defaultValue={String(c.rules.newAccountCount)} />
                 <TextField name="reportThreshold" label={t('reportThreshold')} inputMode="numeric" maxLength={2} defaultValue={String(c.rules.reportThreshold)} />
               </div>
+              <fieldset className="mb-2 rounded border border-stone-300 p-3">
+                <legend className="px-1 font-semibold">{t('voicePolicy')}</legend>
+                <SelectField name="voiceMode" label={t('voiceMode')} defaultValue={c.rules.voiceMode} options={view.voiceModes.map((m) => ({ value: m, label: t(`voiceMode_${m}`) }))} />
+                <TextField name="voiceNewAccountCount" label={t('voiceNewAccountCount')} hint={t('voiceNewAccountCountHint')} inputMode="numeric" maxLength={2} defaultValue={String(c.rules.voiceNewAccountCount)} />
+              </fieldset>
               <SubmitButton pendingLabel={tc('saving')}>{t('saveSettings')}</SubmitButton>
             </ActionForm>
           </li>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound, redirect } from 'next/navigation';
 import { MinutesForm } from '@/components/meetings/minutes-form';
+import { MinutesRecordingForm } from '@/components/meetings/minutes-recording-form';
 import { Forbidden } from '@/components/ui/forbidden';
 import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
@@ -31,6 +32,7 @@ export default async function MinutesPage({ params }: { params: Promise<{ locale
       <h1 className="mb-2 text-2xl font-bold">{t('minutesTitle')}</h1>
       <p className="mb-6">{t('minutesIntro')}</p>
       <MinutesForm locale={locale} meetingId={view.meetingId} minutes={view.minutes} attendance={view.attendance} />
+      <MinutesRecordingForm locale={locale} meetingId={view.meetingId} />
     </div>
   );
 }

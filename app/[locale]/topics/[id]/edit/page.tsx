@@ -4,6 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { changePhaseAction } from '@/app/actions/topics';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextArea } from '@/components/forms/fields';
+import { TopicLessonsForm } from '@/components/learn/topic-lessons';
 import { TopicForm } from '@/components/topics/topic-form';
 import { TopicTranslationForms } from '@/components/translations/topic-translation-forms';
 import { Notice } from '@/components/ui/notice';
@@ -25,7 +26,7 @@ export default async function EditTopicPage({
 }) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  const view = editTopicPage(await requestContext(), id);
+  const view = editTopicPage(await requestContext(), id, locale);
   if (view === 'signIn') redirect(localePath(locale, '/login'));
   if (!view) notFound();
   const { topic, moves } = view;
@@ -56,6 +57,11 @@ export default async function EditTopicPage({
             <SubmitButton pendingLabel={tCommon('saving')}>{t('phaseSubmit')}</SubmitButton>
           </ActionForm>
         )}
+      </section>
+      <section aria-labelledby="lessons-title">
+        <h2 id="lessons-title" className="mb-2 text-xl font-bold">{t('lessonsTitle')}</h2>
+        {sp.lessons ? <Notice tone="success">{t('lessonsSaved')}</Notice> : null}
+        <TopicLessonsForm locale={locale} topicId={topic.id} choices={view.lessons.choices} chosen={view.lessons.chosen} />
       </section>
       {!view.archived ? (
         <section aria-labelledby="edit-title">
