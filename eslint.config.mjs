@@ -28,13 +28,6 @@ const config = [
       ],
     },
   },
-  // Not converted yet (issue 16): each file leaves this list when its reads move to lib/. The list must end empty.
-  {
-    files: [
-    'app/media/\\[file\\]/route.ts',
-    ],
-    rules: { 'no-restricted-imports': 'off' },
-  },
   // One post, one write (issue 17): every server action is wrapped in keyed() (app/actions/helpers.ts).
   {
     files: ['app/actions/**'],

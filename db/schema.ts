@@ -12,7 +12,7 @@ export type { ProjectStatus } from '../lib/projects/statuses';
 export type { Sector } from '../lib/topics/sectors';
 import { ACCOUNT_CODE_CHANNELS, ACCOUNT_CODE_PURPOSES, GENDERS, PREFERRED_LANGUAGES, VERIFICATION_METHODS } from '../lib/accounts/values';
 import { ASSISTED_KINDS } from '../lib/assisted/kinds';
-import { APPEAL_STATES, CONTENT_TYPES, MODERATION_STATES, PREMODERATION_MODES, REPORT_REASONS, SANCTION_KINDS, TERM_LANGUAGES, VOICE_MODES } from '../lib/moderation/values';
+import { APPEAL_STATES, CONTENT_TYPES, MODERATION_STATES, VISIBILITIES, PREMODERATION_MODES, REPORT_REASONS, SANCTION_KINDS, TERM_LANGUAGES, VOICE_MODES } from '../lib/moderation/values';
 import { NOTIFICATION_KINDS } from '../lib/notifications/kinds';
 import { ROLES } from '../lib/roles/names';
 
@@ -33,6 +33,8 @@ export {
   APPEAL_STATES,
   CONTENT_TYPES,
   MODERATION_STATES,
+  VISIBILITIES,
+  type Visibility,
   PREMODERATION_MODES,
   REPORT_REASONS,
   SANCTION_KINDS,
@@ -45,6 +47,14 @@ export {
 } from '../lib/moderation/values';
 export { NOTIFICATION_KINDS, type NotificationKind } from '../lib/notifications/kinds';
 export { ROLES, type GrantedRole } from '../lib/roles/names';
+import { MEDIA_STATES, MEDIA_KINDS } from '../lib/media/values';
+import { LEARN_STATES } from '../lib/learn/values';
+import { MESSAGE_CHANNELS, MESSAGE_PURPOSES, MESSAGE_STATUSES } from '../lib/messaging/values';
+import { TRANSLATION_LOCALES, TRANSLATION_STATES, TRANSLATION_ORIGINS } from '../lib/translations/values';
+export { MEDIA_STATES, MEDIA_KINDS, type MediaState, type MediaKind } from '../lib/media/values';
+export { LEARN_STATES, type LearnState } from '../lib/learn/values';
+export { MESSAGE_CHANNELS, MESSAGE_PURPOSES, MESSAGE_STATUSES, type MessageChannel, type MessagePurpose, type MessageStatus } from '../lib/messaging/values';
+export { TRANSLATION_LOCALES, TRANSLATION_STATES, TRANSLATION_ORIGINS, type TranslationState, type TranslationOrigin } from '../lib/translations/values';
 import { STANCES } from '../lib/comments/stances';
 import { PHASES } from '../lib/topics/phases';
 
@@ -248,9 +258,6 @@ export type AuditEntry = typeof auditLog.$inferSelect;
 export { PHASES, type Phase } from '../lib/topics/phases';
 export { STANCES, type Stance } from '../lib/comments/stances';
 
-/** Who can see a piece of content: held = awaiting review; hidden = hidden by moderation. Kept, never deleted. */
-export const VISIBILITIES = ['visible', 'held', 'hidden'] as const;
-export type Visibility = (typeof VISIBILITIES)[number];
 
 export const topics = sqliteTable(
   'topics',
@@ -982,21 +989,7 @@ export type Meeting = typeof meetings.$inferSelect;
 
 // ---------------------------------------------------------------- media (voice)
 
-/**
- * pending: uploaded and transcoded, not yet attached to anything (its owner only; swept after a day);
- * held: attached, awaiting moderation; published: anyone may hear it; rejected: refused or hidden by moderation.
- * Only published media is public (lib/permissions.ts, 'media.read').
- */
-export const MEDIA_STATES = ['pending', 'held', 'published', 'rejected'] as const;
-export type MediaState = (typeof MEDIA_STATES)[number];
 
-/**
- * What a recording is for; subject_id names the row it belongs to once attached: the comment, the project
- * (its voice description), the topic (its summary, or the summary of its decision), the meeting (its
- * minutes), the lesson.
- */
-export const MEDIA_KINDS = ['comment', 'project_description', 'topic_summary', 'decision_summary', 'meeting_minutes', 'lesson', 'quiz_choice'] as const;
-export type MediaKind = (typeof MEDIA_KINDS)[number];
 
 /**
  * One recording as a feature uses it. The file (data/media/ab/<sha256>.webm, mono Opus) is named by the
@@ -1048,9 +1041,6 @@ export type NewMediaItem = typeof media.$inferInsert;
 
 // ---------------------------------------------------------------- civic learning (issue 15)
 
-/** A course or a lesson is written as a draft, then published (and may be unpublished again). */
-export const LEARN_STATES = ['draft', 'published'] as const;
-export type LearnState = (typeof LEARN_STATES)[number];
 
 /**
  * A course: ordered lessons in one language. The same slug in another language is its translation
@@ -1297,13 +1287,6 @@ export type Certificate = typeof certificates.$inferSelect;
 export type TrainingSession = typeof trainingSessions.$inferSelect;
 // ---------------------------------------------------------------- messaging
 
-export const MESSAGE_CHANNELS = ['sms', 'email'] as const;
-export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
-/** Why a message is sent: decides its sending limits and how urgent it is for the gateway. */
-export const MESSAGE_PURPOSES = ['verification', 'recovery', 'security', 'notification'] as const;
-export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number];
-export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
-export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /**
  * SMS and e-mails waiting to go out, and what became of them (lib/messaging). A row is claimed by one
@@ -1352,23 +1335,8 @@ export type NewMessage = typeof messages.$inferInsert;
 
 // ---------------------------------------------------------------- translations (lib/translations)
 
-/** The languages translated in the app (French is the source; English is kept in messages/en.json). */
-export const TRANSLATION_LOCALES = ['bm', 'snk', 'ff'] as const;
 
-/**
- * proposed: waiting for review; approved: live (at most one per locale and key); superseded: was live,
- * replaced by a newer approval; reverted: taken down (the one before it, if any, is live again);
- * rejected: refused by a reviewer.
- */
-export const TRANSLATION_STATES = ['proposed', 'approved', 'superseded', 'reverted', 'rejected'] as const;
-export type TranslationState = (typeof TRANSLATION_STATES)[number];
 
-/**
- * person: typed (or imported) by the proposer, who vouches for it; machine: a machine's output (an LLM's
- * draft, a translation engine), which nobody has vouched for yet: it needs two reviewers, not one.
- */
-export const TRANSLATION_ORIGINS = ['person', 'machine'] as const;
-export type TranslationOrigin = (typeof TRANSLATION_ORIGINS)[number];
 
 /** One proposed text for one message key ("Nav.home") in one language, and what became of it. */
 export const translationProposals = sqliteTable(

@@ -10,7 +10,10 @@ export type ReportReason = (typeof REPORT_REASONS)[number];
 /** Why an item was held at submission: a screening reason (lib/moderation/screen.ts), premoderation, or the voice policy. */
 export const HOLD_REASONS = ['link', 'personalData', 'burst', 'threat', 'premoderation', 'voice'] as const;
 
-export const MODERATION_STATES = ['visible', 'held', 'hidden'] as const;
+/** Where a piece of content stands for readers; a moderation record's state takes the same values. */
+export const VISIBILITIES = ['visible', 'held', 'hidden'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
+export const MODERATION_STATES = VISIBILITIES;
 
 export const SANCTION_KINDS = ['warning', 'suspension'] as const;
 export type SanctionKind = (typeof SANCTION_KINDS)[number];
