@@ -30,6 +30,20 @@ const config = [
     files: ['app/**', 'components/**'],
     rules: { 'no-restricted-imports': ['error', { paths: csvPaths, patterns: dbPatterns }] },
   },
+  // One post, one write (issue 17): every server action is wrapped in keyed() (app/actions/helpers.ts).
+  {
+    files: ['app/actions/**'],
+    ignores: ['app/actions/helpers.ts', 'app/actions/cache.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ExportNamedDeclaration > FunctionDeclaration[async=true]',
+          message: "Export server actions as `export const xAction = keyed('file.xAction', async function xAction(…) {…})`: keyed() makes a repeated post (same idempotency key) write once.",
+        },
+      ],
+    },
+  },
   { files: ['lib/open-data/exports.ts'], rules: { 'no-restricted-imports': 'off' } },
   { files: ['next.config.js', 'lib/security/*.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   { ignores: ['.next/**', 'node_modules/**', 'db/migrations/**', 'next-env.d.ts', 'data/**'] },

@@ -13,6 +13,8 @@ const PREFIXES = locales.filter((l) => l !== defaultLocale).join('|');
 /** /topics/12, /en/topics/12, /bm/topics/12…, nothing else (no query: sorting and paging stay dynamic). */
 const CACHEABLE = new RegExp(`^(?:/(${PREFIXES}))?/topics/(\\d{1,9})$`);
 const LOGIN = new RegExp(`^(?:/(?:${PREFIXES}))?/login$`);
+/** /offline, /en/offline…: the same static page for everybody (app/cached/[locale]/offline, issue 17). */
+const OFFLINE = new RegExp(`^(?:/(${PREFIXES}))?/offline$`);
 /**
  * A course (/learn/<course>) and a lesson (/learn/<course>/<lesson>), in any language; not the pages of a
  * person (/learn/manage…, /learn/progress, a certificate, a quiz's answers), nor the list of courses (built
@@ -84,6 +86,13 @@ export default function proxy(req: NextRequest) {
     url.pathname = m ? `/cached/${m[1] ?? 'fr'}/topics/${m[2]}` : `/cached/${learn![1] ?? 'fr'}${learn![2]}`;
     return NextResponse.rewrite(url);
   }
+  const offline = OFFLINE.exec(pathname);
+  if (offline && req.method === 'GET') {
+    const url = req.nextUrl.clone();
+    url.pathname = `/cached/${offline[1] ?? 'fr'}/offline`;
+    url.search = '';
+    return NextResponse.rewrite(url);
+  }
   const policy = dynamicPagePolicy();
   // A path with a dot is a file of public/ (or a 404 page): no language routing, and nothing personal.
   const file = /\.[^/]*$/.test(pathname);
@@ -98,9 +107,10 @@ export default function proxy(req: NextRequest) {
   // Whatever is rendered for a signed-in person is theirs: never stored by the browser or a proxy, so
   // neither Back nor the back/forward cache shows it to the next person on a shared computer.
   if (signedIn && !file) res.headers.set('Cache-Control', 'private, no-store');
-  // Signed out on a shared computer: the browser also drops its cache and the site's storage.
-  if (markedShared(req) && req.nextUrl.searchParams.has('out') && LOGIN.test(pathname)) {
-    res.headers.set('Clear-Site-Data', '"cache", "storage"');
+  // Signed out: the browser drops the site's storage: the pages kept for reading offline and the outbox
+  // (issue 17; the service worker registers again on the next page). On a shared computer, its cache too.
+  if (!signedIn && req.nextUrl.searchParams.has('out') && LOGIN.test(pathname)) {
+    res.headers.set('Clear-Site-Data', markedShared(req) ? '"cache", "storage"' : '"storage"');
   }
   return res;
 }

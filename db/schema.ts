@@ -224,6 +224,28 @@ export const rateLimits = sqliteTable('rate_limits', {
   expire: integer('expire'),
 });
 
+/**
+ * What a form post did, by person and key (lib/idempotency): every rendered form carries a random key, and
+ * a second post with the same key (a double tap, a retry on a dropped connection, a resubmission from
+ * Back, the offline outbox sending again) gets the first one's answer instead of writing twice. `outcome`
+ * is null while the first post is still being handled. Kept 24 hours (the scheduler sweeps older rows).
+ */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    key: text('key').notNull(),
+    /** the action the key was used for ("comment.create"): a key is never replayed for another action */
+    scope: text('scope').notNull(),
+    /** JSON (lib/idempotency/outcome.ts): the form state returned, or the redirect made */
+    outcome: text('outcome'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
+);
+
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),

@@ -29,7 +29,11 @@ const built = fs.existsSync(path.join(root, '.next', 'BUILD_ID'));
 if (!built || readOr(fingerprintFile) !== fingerprint) {
   console.log('[baro] building…');
   run(['node_modules/next/dist/bin/next', 'build'], 'build');
+  run(['scripts/build-sw.mjs'], 'service worker build');
   fs.writeFileSync(fingerprintFile, fingerprint);
+} else if (!fs.existsSync(path.join(root, '.next', 'baro', 'sw.js'))) {
+  // Built by a bare `next build`: the service worker is built after it (issue 17).
+  run(['scripts/build-sw.mjs'], 'service worker build');
 }
 
 console.log(`[baro] serving on http://localhost:${env.PORT}`);
@@ -57,8 +61,8 @@ function readOr(file) {
 
 function sourceFingerprint() {
   const h = crypto.createHash('sha256');
-  const dirs = ['app', 'components', 'lib', 'db', 'messages', 'public'];
-  const files = ['next.config.js', 'package-lock.json', 'proxy.ts', 'instrumentation.ts', 'postcss.config.mjs', 'tsconfig.json'];
+  const dirs = ['app', 'components', 'lib', 'db', 'messages', 'public', 'sw'];
+  const files = ['next.config.js', 'package-lock.json', 'proxy.ts', 'instrumentation.ts', 'postcss.config.mjs', 'tsconfig.json', 'scripts/build-sw.mjs'];
   const walk = (dir) => {
     if (!fs.existsSync(dir)) return;
     for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {

@@ -11,11 +11,11 @@ import { currentSessionHash, requestIp } from '@/lib/auth/session';
 import { invalid } from '@/lib/errors';
 import type { FormState } from '@/lib/forms/state';
 import { localePath, preferredLocale } from '@/lib/i18n/config';
-import { currentLocale, failed, fields } from './helpers';
+import { currentLocale, failed, fields, keyed } from './helpers';
 
 const REGISTER_FIELDS = ['displayName', 'phone', 'email', 'password', 'communeId', 'gender', 'birthYear', 'language'] as const;
 
-export async function registerAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const registerAction = keyed('auth.registerAction', async function registerAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const input = fields(formData, REGISTER_FIELDS);
   const ctx = await requestContext();
   const result = await registerUser(ctx.db, ctx.actor, input, { ip: await requestIp() });
@@ -29,9 +29,9 @@ export async function registerAction(_prev: FormState, formData: FormData): Prom
     redirectTo: localePath(preferredLocale(input.language), '/verify?welcome=1'),
   });
   return { status: 'idle', values: {}, fieldErrors: {} };
-}
+});
 
-export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const signInAction = keyed('auth.signInAction', async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const input = fields(formData, ['identifier', 'password']);
   try {
     await signIn('credentials', { ...input, redirect: false });
@@ -45,13 +45,13 @@ export async function signInAction(_prev: FormState, formData: FormData): Promis
   // (lib/accounts/views.ts afterSignIn).
   const next = afterSignIn(await requestContext(), input.identifier ?? '');
   redirect(localePath(next.locale, next.path));
-}
+});
 
-export async function signOutAction(formData: FormData): Promise<void> {
+export const signOutAction = keyed('auth.signOutAction', async function signOutAction(formData: FormData): Promise<void> {
   const locale = await currentLocale(formData);
   // The session ends on the server, not only in this browser's cookie: a copy of it is dead too.
   const hash = await currentSessionHash();
   if (hash) endSession((await requestContext()).db, hash, 'sign_out');
   await signOut({ redirect: false });
   redirect(localePath(locale, '/login?out=1'));
-}
+});

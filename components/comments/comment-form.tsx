@@ -6,7 +6,8 @@ import { AudioField } from '@/components/media/audio-field';
 import { audioFieldLabels } from '@/components/media/audio-labels';
 import { COMMENT_MAX } from '@/lib/comments/schemas';
 import { STANCES } from '@/lib/comments/stances';
-import type { CommentSubjectRef } from '@/lib/comments/subject';
+import { subjectPath, type CommentSubjectRef } from '@/lib/comments/subject';
+import { isLocale, localePath } from '@/lib/i18n/config';
 import { MAX_DURATION_S } from '@/lib/media/limits';
 import { voiceIsOn } from '@/lib/media/pipeline';
 
@@ -34,7 +35,13 @@ export async function CommentForm({
   const tCommon = await getTranslations('Common');
   const voice = await voiceIsOn();
   return (
-    <ActionForm action={createCommentAction} id={formId} fieldPrefix={formId} aria-label={legend}>
+    <ActionForm
+      action={createCommentAction}
+      id={formId}
+      fieldPrefix={formId}
+      aria-label={legend}
+      outbox={{ kind: 'comment', path: localePath(isLocale(locale) ? locale : 'fr', subjectPath(subject)), formId, summaryField: 'body' }}
+    >
       <Hidden name="locale" value={locale} />
       <Hidden name={`${subject.kind}Id`} value={String(subject.id)} />
       {parentId ? <Hidden name="parentId" value={String(parentId)} /> : null}

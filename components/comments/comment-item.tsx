@@ -12,6 +12,7 @@ import { subjectPath, type CommentSubjectRef } from '@/lib/comments/subject';
 import type { CommentThreadItem, CommentView } from '@/lib/comments/views';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { CommentForm } from './comment-form';
+import { PostForm } from '@/components/forms/post-form';
 
 const STANCE_STYLE: Record<Stance, string> = {
   for: 'bg-green-100 text-green-900',
@@ -130,13 +131,13 @@ async function CommentBody({ comment, subject, locale, openHref }: Shared & { co
       <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
         {!deleted ? <span>{t('supports', { count: comment.supportCount })}</span> : null}
         {comment.maySupport ? (
-          <form action={supportCommentAction}>
+          <PostForm action={supportCommentAction}>
             {hidden}
             <input type="hidden" name="intent" value={comment.supported ? 'remove' : 'add'} />
             <button type="submit" className="min-h-11 rounded border-2 border-teal-800 px-3 font-semibold text-teal-900">
               {comment.supported ? t('unsupport') : t('support')}
             </button>
-          </form>
+          </PostForm>
         ) : null}
       </div>
       {comment.mayEdit ? (
@@ -155,12 +156,12 @@ async function CommentBody({ comment, subject, locale, openHref }: Shared & { co
       {comment.mayDelete ? (
         <details className="mt-1">
           <summary className="min-h-11 cursor-pointer py-2 text-sm text-red-900">{t('delete')}</summary>
-          <form action={deleteCommentAction}>
+          <PostForm action={deleteCommentAction}>
             {hidden}
             <button type="submit" className="min-h-11 rounded border-2 border-red-800 px-3 font-semibold text-red-900">
               {t('deleteConfirm')}
             </button>
-          </form>
+          </PostForm>
         </details>
       ) : null}
     </article>

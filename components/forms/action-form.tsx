@@ -3,7 +3,10 @@
 import { createContext, useActionState, useContext, type ReactNode } from 'react';
 import { useFormStatus } from 'react-dom';
 import { Notice } from '@/components/ui/notice';
+import { OutboxList } from '@/components/offline/outbox-list';
 import { initialFormState, type FormState } from '@/lib/forms/state';
+import type { OutboxSpec } from '@/lib/offline/outbox-client';
+import { IdempotencyKey } from './idempotency-key';
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -23,6 +26,8 @@ type FormProps = {
   /** set when the same form appears more than once on a page (replies, edits) */
   fieldPrefix?: string;
   'aria-label'?: string;
+  /** a comment or a vote: may wait in the outbox when the connection is down (issue 17) */
+  outbox?: Omit<OutboxSpec, 'userId'>;
 };
 
 export function ActionForm({ action, ...props }: FormProps & { action: Action }) {
@@ -42,13 +47,17 @@ export function ActionFormView({
   id,
   fieldPrefix = 'f',
   'aria-label': ariaLabel,
+  outbox,
 }: FormProps & { state: FormState; formAction: (formData: FormData) => void }) {
   const errorId = id ? `${id}-error` : undefined;
   const summaryId = id ? `${id}-summary` : undefined;
   const fieldErrors = Object.entries(state.fieldErrors);
   return (
     <FormStateContext.Provider value={{ state, prefix: fieldPrefix }}>
+      {outbox ? <OutboxList kind={outbox.kind} path={outbox.path} formId={id} textField={outbox.summaryField} /> : null}
       <form action={formAction} className={className} id={id} aria-label={ariaLabel} noValidate>
+        {/* A new key after each answer: the next post is a new one; a repeated one (a retry) writes once. */}
+        <IdempotencyKey round={state} outbox={outbox} copyWhileOnline />
         {state.status === 'error' ? (
           // The browser lands on it (issue 17 §6): `autofocus` is rendered in the HTML, so without JavaScript
           // the page that answers the post scrolls to the summary and focuses it; with JavaScript React

@@ -3,6 +3,7 @@ import { signOutAction } from '@/app/actions/auth';
 import { Icon } from '@/components/ui/icons';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import type { HeaderView } from '@/lib/layout/header-view';
+import { PostForm } from '@/components/forms/post-form';
 
 /**
  * Who is signed in, and signing out; or signing in and registering. On a shared computer, signing out is
@@ -27,12 +28,12 @@ export async function AccountMenu({ locale, view }: { locale: Locale; view: Head
         </a>
       ) : null}
       {person && !person.sharedSession ? (
-        <form action={signOutAction} id="logout-form">
+        <PostForm action={signOutAction} id="logout-form">
           <input type="hidden" name="locale" value={locale} />
           <button type="submit" className="min-h-11 rounded bg-stone-800 px-4 font-semibold text-white hover:bg-stone-950">
             {t('logout')}
           </button>
-        </form>
+        </PostForm>
       ) : null}
       {person ? null : (
         <>

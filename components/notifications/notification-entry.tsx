@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { markReadAction } from '@/app/actions/notifications';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import type { NotificationItem } from '@/lib/notifications/views';
+import { PostForm } from '@/components/forms/post-form';
 
 type Translate = Awaited<ReturnType<typeof getTranslations<'Notifications'>>>;
 type TranslateModeration = Awaited<ReturnType<typeof getTranslations<'Moderation'>>>;
@@ -86,14 +87,14 @@ export async function NotificationEntry({ locale, item: n }: { locale: Locale; i
           <a href={target}>{title ?? t('open')}</a>
         ) : (
           // Opening an unread notification marks it read first, then goes to the topic.
-          <form action={markReadAction}>
+          <PostForm action={markReadAction}>
             <input type="hidden" name="locale" value={locale} />
             <input type="hidden" name="notificationId" value={n.id} />
             <input type="hidden" name="next" value={target} />
             <button type="submit" className="min-h-11 font-semibold text-teal-900 underline">
               {title ?? t('markRead')}
             </button>
-          </form>
+          </PostForm>
         )}
       </div>
     </li>

@@ -8,6 +8,7 @@ import { AudioPlayer, recordingUrl } from '@/components/media/audio-player';
 import { MAX_DURATION_S } from '@/lib/media/limits';
 import { voiceIsOn } from '@/lib/media/pipeline';
 import type { ProjectPageView } from '@/lib/projects/project-page';
+import { PostForm } from '@/components/forms/post-form';
 
 /** A project described by voice (issue 13 §2): the player, and for its authors the recorder. */
 export async function ProjectVoice({ projectId, voice, locale }: { projectId: number; voice: ProjectPageView['voice']; locale: string }) {
@@ -35,11 +36,11 @@ export async function ProjectVoice({ projectId, voice, locale }: { projectId: nu
             <SubmitButton pendingLabel={tc('sending')}>{t('projectVoiceSave')}</SubmitButton>
           </ActionForm>
           {r ? (
-            <form action={removeProjectVoiceAction} className="mt-2">
+            <PostForm action={removeProjectVoiceAction} className="mt-2">
               <input type="hidden" name="locale" value={locale} />
               <input type="hidden" name="projectId" value={projectId} />
               <button type="submit" className="min-h-11 rounded border-2 border-red-800 px-3 font-semibold text-red-900">{t('projectVoiceRemove')}</button>
-            </form>
+            </PostForm>
           ) : null}
         </details>
       ) : null}

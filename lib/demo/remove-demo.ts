@@ -104,6 +104,7 @@ export const USER_REFERENCES = {
   'certificates.user_id': 'delete',
   'training_sessions.recorded_by': 'delete',
   'training_participants.user_id': 'delete',
+  'idempotency_keys.user_id': 'delete',
 } as const satisfies Record<string, 'delete' | 'null'>;
 
 /** The sets of rows that go, computed once into temporary tables (t_*), in dependency order. */
@@ -190,6 +191,7 @@ UPDATE notifications SET actor_id = NULL WHERE actor_id IN t_users;
 DELETE FROM notification_preferences WHERE user_id IN t_users;
 DELETE FROM messages WHERE user_id IN t_users;
 DELETE FROM account_codes WHERE user_id IN t_users;
+DELETE FROM idempotency_keys WHERE user_id IN t_users;
 DELETE FROM media WHERE id IN (SELECT id FROM t_media);
 DELETE FROM reports WHERE id IN t_reports;
 DELETE FROM appeals WHERE id IN t_appeals;

@@ -21,6 +21,8 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
     title: { default: t('title'), template: `%s · Baro` },
     description: t('description'),
     icons: { icon: '/icon.svg' },
+    // Installable (issue 17): a manifest per language, so the installed app opens in it.
+    manifest: `/${hasLocale(routing.locales, locale) ? locale : 'fr'}/manifest.webmanifest`,
     metadataBase: siteUrl(),
   };
 }

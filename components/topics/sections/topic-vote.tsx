@@ -46,7 +46,12 @@ export async function TopicVote({ vote, topicId, commune, locale }: { vote: Topi
       <div className="mt-4">
         {mine ? <p className="mb-2">{t('yourVote', { choice: mine })}</p> : null}
         {vote.mayVote ? (
-          <ActionForm action={castVoteAction} id="vote-form" fieldPrefix="vote">
+          <ActionForm
+            action={castVoteAction}
+            id="vote-form"
+            fieldPrefix="vote"
+            outbox={{ kind: 'vote', path: localePath(locale, `/topics/${topicId}`), summaryField: 'choice', choiceLabels: Object.fromEntries(choices.map((c) => [c.key, c.label])) }}
+          >
             <Hidden name="locale" value={locale} />
             <Hidden name="topicId" value={String(topicId)} />
             <RadioGroup name="choice" legend={t('vote')} defaultValue={vote.mine ?? ''} options={choices.map((c) => ({ value: c.key, label: c.label }))} />

@@ -9,6 +9,7 @@ import { Notice } from '@/components/ui/notice';
 import { signedInContext } from '@/lib/auth/signed-in';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { termsPage, type TermsPage } from '@/lib/moderation/views';
+import { PostForm } from '@/components/forms/post-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Moderation');
@@ -60,14 +61,14 @@ export default async function TermsPage({ params, searchParams }: { params: Prom
               </span>
             </span>
             {term.mayRemove ? (
-              <form action={removeTermAction}>
+              <PostForm action={removeTermAction}>
                 <input type="hidden" name="locale" value={locale} />
                 <input type="hidden" name="termId" value={term.id} />
                 <button type="submit" className="min-h-11 rounded border-2 border-red-800 px-3 text-sm font-semibold text-red-900">
                   {t('removeTerm')}
                   <span className="sr-only"> {term.term}</span>
                 </button>
-              </form>
+              </PostForm>
             ) : null}
           </li>
         ))}

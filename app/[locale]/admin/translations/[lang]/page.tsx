@@ -8,6 +8,7 @@ import { Pagination } from '@/components/ui/pagination';
 import { requestContext } from '@/lib/auth/request-context';
 import { isTranslatableLocale, languageAutonyms, localePath, type Locale } from '@/lib/i18n/config';
 import { loadTranslationList, TRANSLATION_FILTERS, type TranslationFilter } from '@/lib/translations/load';
+import { PostForm } from '@/components/forms/post-form';
 
 type Props = { params: Promise<{ locale: Locale; lang: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -89,12 +90,12 @@ export default async function TranslationListPage({ params, searchParams }: Prop
               {r.liveFrom === 'file' ? <span className="text-sm text-stone-700"> ({t('fromFile')})</span> : null}
             </p>
             {r.liveProposalId ? (
-              <form action={revertTranslationAction} className="mt-1">
+              <PostForm action={revertTranslationAction} className="mt-1">
                 <input type="hidden" name="locale" value={locale} />
                 <input type="hidden" name="proposalId" value={r.liveProposalId} />
                 <input type="hidden" name="back" value={here} />
                 <button type="submit" className="min-h-11 text-sm font-semibold text-red-900 underline">{t('revert')}</button>
-              </form>
+              </PostForm>
             ) : null}
             {r.pending.length ? (
               <>

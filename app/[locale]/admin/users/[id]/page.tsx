@@ -9,6 +9,7 @@ import { adminUserPage, type AdminUserPage } from '@/lib/admin/views';
 import { signedInContext } from '@/lib/auth/signed-in';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { slipTexts } from '../../../facilitator/slip-texts';
+import { PostForm } from '@/components/forms/post-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Admin');
@@ -69,13 +70,13 @@ async function SignInLock({ locale, view }: { locale: Locale; view: AdminUserPag
       </h2>
       <p className="mb-2">{t('lockedBody', { hours: Math.ceil(view.lockedSeconds / 3600) })}</p>
       {view.mayUnlock ? (
-        <form action={unlockAccountAction} id="unlock-form">
+        <PostForm action={unlockAccountAction} id="unlock-form">
           <input type="hidden" name="locale" value={locale} />
           <input type="hidden" name="userId" value={view.user.id} />
           <button type="submit" className="min-h-11 rounded border-2 border-amber-800 px-3 font-semibold">
             {t('unlock')}
           </button>
-        </form>
+        </PostForm>
       ) : null}
     </section>
   );

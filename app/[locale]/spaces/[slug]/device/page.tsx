@@ -9,6 +9,7 @@ import { requestContext } from '@/lib/auth/request-context';
 import { sharedDeviceToken } from '@/lib/auth/session';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { sharedDevicePage } from '@/lib/spaces/views';
+import { PostForm } from '@/components/forms/post-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('SharedDevice');
@@ -92,14 +93,14 @@ export default async function SharedDevicePage({
                 </p>
                 <p className="text-sm">{t('markedBy', { name: d.markedBy, date: format.dateTime(new Date(d.createdAt), 'long') })}</p>
                 <p className="text-sm">{t('openSessions', { count: d.openSessions })}</p>
-                <form action={unmarkSharedDeviceAction} className="mt-2">
+                <PostForm action={unmarkSharedDeviceAction} className="mt-2">
                   <input type="hidden" name="locale" value={locale} />
                   <input type="hidden" name="space" value={space.slug} />
                   <input type="hidden" name="deviceId" value={String(d.id)} />
                   <button type="submit" className="min-h-11 rounded border-2 border-red-800 px-4 font-semibold text-red-900">
                     {thisId === d.id ? t('unmarkThis') : t('unmark')}
                   </button>
-                </form>
+                </PostForm>
               </li>
             ))}
           </ul>

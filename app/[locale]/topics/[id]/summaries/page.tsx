@@ -12,6 +12,7 @@ import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { MAX_DURATION_S } from '@/lib/media/limits';
 import { spokenSummariesPage } from '@/lib/topics/spoken-summary';
+import { PostForm } from '@/components/forms/post-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Voice');
@@ -66,12 +67,12 @@ export default async function SpokenSummariesPage({
             <li key={r.id} className="rounded border border-stone-300 bg-white p-3">
               <AudioPlayer src={recordingUrl(r.id)} durationMs={r.durationMs} label={`${kindLabel(r.summary)} — ${tl(r.language)}`} lang={r.language} />
               {!r.published ? <p className="text-sm text-amber-900">{t('waitsForTopic')}</p> : null}
-              <form action={removeSpokenSummaryAction}>
+              <PostForm action={removeSpokenSummaryAction}>
                 <input type="hidden" name="locale" value={locale} />
                 <input type="hidden" name="topicId" value={view.topic.id} />
                 <input type="hidden" name="mediaId" value={r.id} />
                 <button type="submit" className="min-h-11 rounded border-2 border-red-800 px-3 font-semibold text-red-900">{t('removeSummary')}</button>
-              </form>
+              </PostForm>
             </li>
           ))}
         </ul>

@@ -10,6 +10,7 @@ import { ProposalCard } from '@/components/translations/proposal-card';
 import { requestContext } from '@/lib/auth/request-context';
 import { isTranslatableLocale, languageAutonyms, localePath, type Locale } from '@/lib/i18n/config';
 import { loadTranslationKey } from '@/lib/translations/load';
+import { PostForm } from '@/components/forms/post-form';
 
 type Props = { params: Promise<{ locale: Locale; lang: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -88,13 +89,13 @@ export default async function TranslationKeyPage({ params, searchParams }: Props
         </div>
       </dl>
       {view.liveProposalId && view.canRevert ? (
-        <form action={revertTranslationAction} id="revert-form">
+        <PostForm action={revertTranslationAction} id="revert-form">
           <input type="hidden" name="locale" value={locale} />
           <input type="hidden" name="proposalId" value={view.liveProposalId} />
           <input type="hidden" name="back" value={here} />
           <button type="submit" className="min-h-11 rounded border-2 border-red-800 px-4 font-semibold text-red-900">{t('revert')}</button>
           <p className="mt-1 text-sm">{t('revertHint')}</p>
-        </form>
+        </PostForm>
       ) : null}
 
       <section aria-labelledby="proposals-title" id="proposals">
