@@ -10,28 +10,51 @@ export { ATTENDANCE_AGE_BANDS, ATTENDANCE_GENDERS, BENEFICIARIES, CO_PROPOSER_ST
 export type { Beneficiary } from '../lib/projects/statuses';
 export type { ProjectStatus } from '../lib/projects/statuses';
 export type { Sector } from '../lib/topics/sectors';
-import { GENDERS, PREFERRED_LANGUAGES } from '../lib/accounts/values';
+import { ACCOUNT_CODE_CHANNELS, ACCOUNT_CODE_PURPOSES, GENDERS, PREFERRED_LANGUAGES, VERIFICATION_METHODS } from '../lib/accounts/values';
 import { ASSISTED_KINDS } from '../lib/assisted/kinds';
-import { APPEAL_STATES, CONTENT_TYPES, MODERATION_STATES, PREMODERATION_MODES, REPORT_REASONS, SANCTION_KINDS, TERM_LANGUAGES } from '../lib/moderation/values';
+import { APPEAL_STATES, CONTENT_TYPES, MODERATION_STATES, VISIBILITIES, PREMODERATION_MODES, REPORT_REASONS, SANCTION_KINDS, TERM_LANGUAGES, VOICE_MODES } from '../lib/moderation/values';
 import { NOTIFICATION_KINDS } from '../lib/notifications/kinds';
 import { ROLES } from '../lib/roles/names';
 
-export { GENDERS, PREFERRED_LANGUAGES, type Gender, type PreferredLanguage } from '../lib/accounts/values';
+export {
+  ACCOUNT_CODE_CHANNELS,
+  ACCOUNT_CODE_PURPOSES,
+  GENDERS,
+  PREFERRED_LANGUAGES,
+  VERIFICATION_METHODS,
+  type AccountCodeChannel,
+  type AccountCodePurpose,
+  type Gender,
+  type PreferredLanguage,
+  type VerificationMethod,
+} from '../lib/accounts/values';
 export { ASSISTED_KINDS, type AssistedKind } from '../lib/assisted/kinds';
 export {
   APPEAL_STATES,
   CONTENT_TYPES,
   MODERATION_STATES,
+  VISIBILITIES,
+  type Visibility,
   PREMODERATION_MODES,
   REPORT_REASONS,
   SANCTION_KINDS,
   TERM_LANGUAGES,
+  VOICE_MODES,
   type ContentType,
   type PremoderationMode,
+  type VoiceMode,
   type ReportReason,
 } from '../lib/moderation/values';
 export { NOTIFICATION_KINDS, type NotificationKind } from '../lib/notifications/kinds';
 export { ROLES, type GrantedRole } from '../lib/roles/names';
+import { MEDIA_STATES, MEDIA_KINDS } from '../lib/media/values';
+import { LEARN_STATES } from '../lib/learn/values';
+import { MESSAGE_CHANNELS, MESSAGE_PURPOSES, MESSAGE_STATUSES } from '../lib/messaging/values';
+import { TRANSLATION_LOCALES, TRANSLATION_STATES, TRANSLATION_ORIGINS } from '../lib/translations/values';
+export { MEDIA_STATES, MEDIA_KINDS, type MediaState, type MediaKind } from '../lib/media/values';
+export { LEARN_STATES, type LearnState } from '../lib/learn/values';
+export { MESSAGE_CHANNELS, MESSAGE_PURPOSES, MESSAGE_STATUSES, type MessageChannel, type MessagePurpose, type MessageStatus } from '../lib/messaging/values';
+export { TRANSLATION_LOCALES, TRANSLATION_STATES, TRANSLATION_ORIGINS, type TranslationState, type TranslationOrigin } from '../lib/translations/values';
 import { STANCES } from '../lib/comments/stances';
 import { PHASES } from '../lib/topics/phases';
 
@@ -120,11 +143,25 @@ export const users = sqliteTable(
     consentGivenOn: text('consent_given_on'),
     /** a participant who has not yet chosen their own PIN (the one on the slip was seen by the facilitator) */
     pinChoicePending: integer('pin_choice_pending', { mode: 'boolean' }).notNull().default(false),
+    /**
+     * When the account was verified; null: not (yet) verified. Until then it may sign in, read and
+     * finish verification, and nothing else; its votes and supports do not count (docs/features/verification.md).
+     */
+    verifiedAt: text('verified_at'),
+    /** how: 'sms' or 'email' (that phone or address was proven: changing it asks again), 'in_person', 'seed' */
+    verifiedVia: text('verified_via', { enum: VERIFICATION_METHODS }),
+    /**
+     * An account of the demo data (`npm start` on a new database without DEMO=false): its identifiers and
+     * password are public (README). While one exists every page says so; `npm run demo:remove` deletes them.
+     */
+    isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: text('updated_at'),
   },
   (t) => [
     index('users_commune_idx').on(t.communeId),
+    /** demo accounts are few (none on a real deployment): "is there one?" reads this index alone */
+    index('users_demo_idx').on(t.id).where(sql`is_demo = 1`),
     index('users_registered_space_idx').on(t.registeredAtSpaceId, t.id),
     check(
       'users_has_identifier',
@@ -187,6 +224,28 @@ export const rateLimits = sqliteTable('rate_limits', {
   expire: integer('expire'),
 });
 
+/**
+ * What a form post did, by person and key (lib/idempotency): every rendered form carries a random key, and
+ * a second post with the same key (a double tap, a retry on a dropped connection, a resubmission from
+ * Back, the offline outbox sending again) gets the first one's answer instead of writing twice. `outcome`
+ * is null while the first post is still being handled. Kept 24 hours (the scheduler sweeps older rows).
+ */
+export const idempotencyKeys = sqliteTable(
+  'idempotency_keys',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    key: text('key').notNull(),
+    /** the action the key was used for ("comment.create"): a key is never replayed for another action */
+    scope: text('scope').notNull(),
+    /** JSON (lib/idempotency/outcome.ts): the form state returned, or the redirect made */
+    outcome: text('outcome'),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] }), index('idempotency_keys_created_idx').on(t.createdAt)],
+);
+
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
@@ -206,9 +265,6 @@ export type AuditEntry = typeof auditLog.$inferSelect;
 export { PHASES, type Phase } from '../lib/topics/phases';
 export { STANCES, type Stance } from '../lib/comments/stances';
 
-/** Who can see a piece of content: held = awaiting review; hidden = hidden by moderation. Kept, never deleted. */
-export const VISIBILITIES = ['visible', 'held', 'hidden'] as const;
-export type Visibility = (typeof VISIBILITIES)[number];
 
 export const topics = sqliteTable(
   'topics',
@@ -680,6 +736,12 @@ export const moderations = sqliteTable(
     decidedAt: text('decided_at'),
     decidedBy: integer('decided_by').references(() => users.id),
     outcome: text('outcome', { enum: ['approved', 'dismissed', 'hidden', 'restored'] }),
+    /**
+     * Set when reports reached the threshold on what is never hidden automatically (an official's topic,
+     * an official answer, a progress update): it goes to the top of the queue instead. Cleared when the
+     * count falls back under the threshold (a dismissal).
+     */
+    escalatedAt: text('escalated_at'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -770,6 +832,9 @@ export const moderationSettings = sqliteTable('moderation_settings', {
   mode: text('mode', { enum: PREMODERATION_MODES }).notNull(),
   newAccountCount: integer('new_account_count').notNull(),
   reportThreshold: integer('report_threshold').notNull(),
+  /** issue 13: recordings from accounts with fewer than voiceNewAccountCount published contributions are held */
+  voiceMode: text('voice_mode', { enum: VOICE_MODES }).notNull().default('new_accounts'),
+  voiceNewAccountCount: integer('voice_new_account_count').notNull().default(3),
   updatedBy: integer('updated_by').references(() => users.id),
   updatedAt: text('updated_at'),
 });
@@ -931,21 +996,7 @@ export type Meeting = typeof meetings.$inferSelect;
 
 // ---------------------------------------------------------------- media (voice)
 
-/**
- * pending: uploaded and transcoded, not yet attached to anything (its owner only; swept after a day);
- * held: attached, awaiting moderation; published: anyone may hear it; rejected: refused or hidden by moderation.
- * Only published media is public (lib/permissions.ts, 'media.read').
- */
-export const MEDIA_STATES = ['pending', 'held', 'published', 'rejected'] as const;
-export type MediaState = (typeof MEDIA_STATES)[number];
 
-/**
- * What a recording is for; subject_id names the row it belongs to once attached: the comment, the project
- * (its voice description), the topic (its summary, or the summary of its decision), the meeting (its
- * minutes), the lesson.
- */
-export const MEDIA_KINDS = ['comment', 'project_description', 'topic_summary', 'decision_summary', 'meeting_minutes', 'lesson', 'quiz_choice'] as const;
-export type MediaKind = (typeof MEDIA_KINDS)[number];
 
 /**
  * One recording as a feature uses it. The file (data/media/ab/<sha256>.webm, mono Opus) is named by the
@@ -997,9 +1048,6 @@ export type NewMediaItem = typeof media.$inferInsert;
 
 // ---------------------------------------------------------------- civic learning (issue 15)
 
-/** A course or a lesson is written as a draft, then published (and may be unpublished again). */
-export const LEARN_STATES = ['draft', 'published'] as const;
-export type LearnState = (typeof LEARN_STATES)[number];
 
 /**
  * A course: ordered lessons in one language. The same slug in another language is its translation
@@ -1246,13 +1294,6 @@ export type Certificate = typeof certificates.$inferSelect;
 export type TrainingSession = typeof trainingSessions.$inferSelect;
 // ---------------------------------------------------------------- messaging
 
-export const MESSAGE_CHANNELS = ['sms', 'email'] as const;
-export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
-/** Why a message is sent: decides its sending limits and how urgent it is for the gateway. */
-export const MESSAGE_PURPOSES = ['verification', 'recovery', 'security', 'notification'] as const;
-export type MessagePurpose = (typeof MESSAGE_PURPOSES)[number];
-export const MESSAGE_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
-export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /**
  * SMS and e-mails waiting to go out, and what became of them (lib/messaging). A row is claimed by one
@@ -1301,23 +1342,8 @@ export type NewMessage = typeof messages.$inferInsert;
 
 // ---------------------------------------------------------------- translations (lib/translations)
 
-/** The languages translated in the app (French is the source; English is kept in messages/en.json). */
-export const TRANSLATION_LOCALES = ['bm', 'snk', 'ff'] as const;
 
-/**
- * proposed: waiting for review; approved: live (at most one per locale and key); superseded: was live,
- * replaced by a newer approval; reverted: taken down (the one before it, if any, is live again);
- * rejected: refused by a reviewer.
- */
-export const TRANSLATION_STATES = ['proposed', 'approved', 'superseded', 'reverted', 'rejected'] as const;
-export type TranslationState = (typeof TRANSLATION_STATES)[number];
 
-/**
- * person: typed (or imported) by the proposer, who vouches for it; machine: a machine's output (an LLM's
- * draft, a translation engine), which nobody has vouched for yet: it needs two reviewers, not one.
- */
-export const TRANSLATION_ORIGINS = ['person', 'machine'] as const;
-export type TranslationOrigin = (typeof TRANSLATION_ORIGINS)[number];
 
 /** One proposed text for one message key ("Nav.home") in one language, and what became of it. */
 export const translationProposals = sqliteTable(
@@ -1389,3 +1415,32 @@ export const topicTranslations = sqliteTable(
 export type TranslationProposal = typeof translationProposals.$inferSelect;
 export type TranslationReview = typeof translationReviews.$inferSelect;
 export type TopicTranslation = typeof topicTranslations.$inferSelect;
+
+// ---------------------------------------------------------------- account codes (verification, recovery)
+
+/**
+ * One-time codes (lib/accounts/codes.ts): 6 digits sent to verify a phone or an e-mail address, or to
+ * set a new password. Only an HMAC of the code is kept; it expires, allows 5 tries, and a newer code of
+ * the same purpose replaces it. closed_reason: 'used', 'replaced' (a newer code), 'tries' (5 wrong tries).
+ */
+export const accountCodes = sqliteTable(
+  'account_codes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    purpose: text('purpose', { enum: ACCOUNT_CODE_PURPOSES }).notNull(),
+    channel: text('channel', { enum: ACCOUNT_CODE_CHANNELS }).notNull(),
+    /** the phone (E.164) or address it was sent to; null when handed over in person */
+    recipient: text('recipient'),
+    codeHash: text('code_hash').notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: text('created_at').notNull(),
+    expiresAt: text('expires_at').notNull(),
+    closedAt: text('closed_at'),
+    closedReason: text('closed_reason', { enum: ['used', 'replaced', 'tries'] }),
+  },
+  (t) => [index('account_codes_user_idx').on(t.userId, t.purpose, t.closedAt)],
+);
+export type AccountCode = typeof accountCodes.$inferSelect;

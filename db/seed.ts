@@ -30,7 +30,7 @@ type DemoAccount = {
   grants: { role: GrantedRole; commune?: string | null; space?: string; title?: string }[];
 };
 
-/** One account per role; identifiers are listed in README.md. */
+/** One account per role; identifiers are listed in README.md. All are marked is_demo. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { displayName: 'Awa Traoré', phone: '+22376000001', commune: 'nioro-du-sahel', gender: 'woman', birthYear: 2003, grants: [] },
   { displayName: 'Moussa Diarra', phone: '+22376000002', commune: 'kayes', gender: 'man', birthYear: 1999, grants: [] },
@@ -81,6 +81,10 @@ export async function seedDemo(db: Db, hash: (pw: string) => Promise<string>) {
           gender: a.gender ?? null,
           birthYear: a.birthYear ?? null,
           language: 'fr',
+          isDemo: true,
+          // Demo accounts are verified (issue 12 §2): they take part at once, as in README.
+          verifiedAt: new Date().toISOString(),
+          verifiedVia: 'seed',
         })
         .returning({ id: users.id })
         .get();

@@ -1,5 +1,34 @@
 import { z } from 'zod';
 
+/**
+ * The site's public address: an origin only (scheme, host, port), http or https. Absolute links (feeds,
+ * share boxes, printed slips, canonical and language links) are built from it, never from the Host or
+ * X-Forwarded-* headers, which any client can forge.
+ */
+const publicUrlSchema = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    if (v === '') return undefined;
+    let u: URL;
+    try {
+      u = new URL(v);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be an absolute URL such as https://baro.example.ml' });
+      return z.NEVER;
+    }
+    if (!['http:', 'https:'].includes(u.protocol) || u.username || u.password || u.search || u.hash || u.pathname !== '/') {
+      ctx.addIssue({ code: 'custom', message: 'must be http(s)://host[:port] with no path, query or credentials' });
+      return z.NEVER;
+    }
+    return u.origin;
+  });
+
+/** DEMO=false (or 0, no): a new database gets no demo data. Anything else, or unset: the demo. */
+export function demoWanted(value: string | undefined): boolean {
+  return !/^(false|0|no)$/i.test((value ?? '').trim());
+}
+
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_PATH: z.string().optional(),
@@ -24,6 +53,14 @@ const envSchema = z.object({
   MEDIA_DIR: z.string().min(1).optional(),
   /** The ffmpeg program that transcodes recordings; voice is off when it is missing. Default: ffmpeg on the PATH (Debian's /usr/bin/ffmpeg). */
   FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
+  /**
+   * Required in production. `npm start`, `npm run dev` and the test scripts set http://localhost:PORT
+   * when it is unset (scripts/env.mjs); elsewhere outside production it defaults to that too.
+   */
+  PUBLIC_URL: publicUrlSchema.optional(),
+  /** "false": a new database gets the geography only, no demo accounts or content (scripts/setup.ts). */
+  DEMO: z.string().optional().transform(demoWanted),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 });
 
 /** Messages to phones and mailboxes (lib/messaging; docs/operations.md, "SMS gateway"). */
@@ -65,9 +102,16 @@ const fullSchema = envSchema.extend(messagingSchema.shape).superRefine((e, ctx) 
   if (e.EMAIL_TRANSPORT === 'smtp') {
     for (const name of ['SMTP_URL', 'EMAIL_FROM'] as const) required(name, 'EMAIL_TRANSPORT=smtp');
   }
+}).transform((e, ctx) => {
+  if (e.PUBLIC_URL) return { ...e, PUBLIC_URL: e.PUBLIC_URL };
+  if (e.NODE_ENV === 'production') {
+    ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'required in production: the public address, e.g. https://baro.kayes.ml' });
+    return z.NEVER;
+  }
+  return { ...e, PUBLIC_URL: `http://localhost:${e.PORT}` };
 });
 
-export type Env = z.infer<typeof fullSchema>;
+export type Env = z.output<typeof fullSchema>;
 
 /** Validates a set of variables; throws one error that names every wrong setting. */
 export function parseEnv(source: Record<string, string | undefined>): Env {

@@ -32,3 +32,18 @@ export function renderMarkdown(source: string): string {
   rendered.set(source, html);
   return html;
 }
+
+/**
+ * Markdown as plain text, for a piece of it shown as a line (a search snippet): headings, emphasis, code,
+ * quote and list marks are removed, a link keeps its words. Works on fragments (a snippet cuts anywhere).
+ */
+export function markdownToPlain(source: string): string {
+  return source
+    .replace(/!?\[([^\]]*)\]\([^)]*\)?/g, '$1')
+    .replace(/(^|\n)\s{0,3}(?:#{1,6}\s+|>\s?|[-*+]\s+|\d+[.)]\s+)/g, '$1')
+    // Emphasis marks at a word's edge (an underscore inside a word is kept).
+    .replace(/(?<![\p{L}\p{N}])(\*\*|__|\*|_|~~|`)(?=\S)|(?<=\S)(\*\*|__|\*|_|~~|`)(?![\p{L}\p{N}])/gu, '')
+    // A heading mark after a line break the snippet flattened, or right after the snippet's "…".
+    .replace(/(^|[\s…])#{1,6}\s+/g, '$1')
+    .replace(/\s*\n+\s*/g, ' ');
+}

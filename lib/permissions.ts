@@ -21,6 +21,11 @@ export type Actor = {
   id: number;
   communeId: number;
   suspended: boolean;
+  /**
+   * The account proved its phone or e-mail (or was verified in person). Until then it may sign in, read,
+   * finish verification, look after its own security and take back what it gave; nothing else.
+   */
+  verified: boolean;
   grants: readonly Grant[];
 };
 
@@ -34,6 +39,13 @@ export type Subjects = {
   'session.end': { userId: number };
   /** lifting the 24-hour sign-in lock of an account, in person */
   'account.unlock': { userId: number };
+  /** entering the code that verifies one's own phone or e-mail, or asking for a new one */
+  'account.verify': { userId: number };
+  /**
+   * resetting someone's access in person after checking an identity document: at a connected space
+   * (spaceId), or by an admin (null); targetRoles: the roles the account holds (staff: admins only)
+   */
+  'account.resetInPerson': { userId: number; spaceId: number | null; targetRoles: readonly Grant['role'][] };
   'admin.access': undefined;
   'role.grant': { userId: number; role: Grant['role'] };
   'role.revoke': { userId: number; role: Grant['role'] };
@@ -147,6 +159,13 @@ export type Subjects = {
   // media (lib/media): uploading a recording, and hearing one
   'media.upload': undefined;
   'media.read': MediaSubject;
+  /** add or correct the transcript of a recording (a voice comment, a spoken summary…): its moderators */
+  'media.transcribe': ModerationSubject;
+  /**
+   * record a spoken summary of a topic or of its decision (issue 13 §5): the commune's officials, the
+   * facilitators of its connected spaces (communeSpaceIds), and admins
+   */
+  'topic.recordSummary': { communeId: number; communeSpaceIds: readonly number[] };
   // civic learning (lib/learn)
   /** the authoring area: write courses and lessons, record training sessions */
   'learn.author': undefined;
@@ -317,9 +336,17 @@ export function isTrusted(actor: Actor | null): boolean {
   return !!actor && actor.grants.length > 0;
 }
 
-/** A signed-in account that is not suspended. */
-function participant(actor: Actor | null): boolean {
+/** A signed-in account that is not suspended, verified or not: what it may do concerns only itself. */
+function activeAccount(actor: Actor | null): boolean {
   return !!actor && !actor.suspended;
+}
+
+/**
+ * A signed-in account that is not suspended and is verified: everything that others see or that counts
+ * (voting, commenting, supporting, reporting, proposing, and every staff role) needs it.
+ */
+function participant(actor: Actor | null): boolean {
+  return activeAccount(actor) && actor!.verified === true;
 }
 
 /** Officials of the commune, and admins, run its consultations. */
@@ -342,17 +369,26 @@ const self = (actor: Actor | null, s: { userId: number }) => !!actor && actor.id
 const rules: { [A in Action]: Rule<A> } = {
   'account.register': (actor) => actor === null,
   // A suspended person keeps control of their security (password, sessions) but cannot change what others see.
-  'profile.update': (actor, s) => self(actor, s) && !actor!.suspended,
+  // An unverified one may fix their profile (a mistyped phone number is how they finish verification).
+  'profile.update': (actor, s) => self(actor, s) && activeAccount(actor),
   'password.change': (actor, s) => self(actor, s),
   'session.revokeAll': (actor, s) => self(actor, s),
   'session.end': (actor, s) => self(actor, s),
   // Participants are unlocked by their space's facilitator with a new PIN (participant.resetPin).
-  'account.unlock': (actor) => isAdmin(actor) && !actor!.suspended,
-  'admin.access': (actor) => isAdmin(actor) && !actor!.suspended,
+  'account.unlock': (actor) => participant(actor) && isAdmin(actor),
+  // Finishing one's own verification: the one thing an unverified account is there to do.
+  'account.verify': (actor, s) => self(actor, s),
+  // Any connected space may do it, having checked a document (recorded by kind, never its number); an
+  // account holding a role is an admin's (a facilitator would take the role over). Never one's own.
+  'account.resetInPerson': (actor, s) =>
+    participant(actor) &&
+    actor!.id !== s.userId &&
+    ((s.spaceId !== null && facilitates(actor, s.spaceId) && s.targetRoles.length === 0) || isAdmin(actor)),
+  'admin.access': (actor) => participant(actor) && isAdmin(actor),
   // An admin never changes their own roles: no self-promotion, no locking the last admin out by mistake.
-  'role.grant': (actor, s) => isAdmin(actor) && !actor!.suspended && actor!.id !== s.userId,
-  'role.revoke': (actor, s) => isAdmin(actor) && !actor!.suspended && actor!.id !== s.userId,
-  'audit.read': (actor) => isAdmin(actor) && !actor!.suspended,
+  'role.grant': (actor, s) => participant(actor) && isAdmin(actor) && actor!.id !== s.userId,
+  'role.revoke': (actor, s) => participant(actor) && isAdmin(actor) && actor!.id !== s.userId,
+  'audit.read': (actor) => participant(actor) && isAdmin(actor),
   'topic.create': (actor, s) => runsCommune(actor, s.communeId),
   'topic.update': (actor, s) => runsCommune(actor, s.communeId),
   'topic.changePhase': (actor, s) => runsCommune(actor, s.communeId),
@@ -383,7 +419,8 @@ const rules: { [A in Action]: Rule<A> } = {
   'project.edit': (actor, s) => participant(actor) && isProjectAuthor(actor, s) && PROJECT_EDITABLE.includes(s.status),
   'project.submit': (actor, s) => participant(actor) && isProjectAuthor(actor, s) && s.status === 'draft',
   'project.invite': (actor, s) => participant(actor) && actor!.id === s.proposerId && PROJECT_EDITABLE.includes(s.status),
-  'project.withdraw': (actor, s) => participant(actor) && isProjectAuthor(actor, s) && s.status === 'collecting',
+  // Taking one's own project back needs no verification (it removes, it adds nothing).
+  'project.withdraw': (actor, s) => activeAccount(actor) && isProjectAuthor(actor, s) && s.status === 'collecting',
   'project.support': (actor, s) => participant(actor) && !s.authorIds.includes(actor!.id) && s.status === 'collecting',
   // Taking one's support back is always allowed while the collection runs, even when suspended.
   'project.unsupport': (actor, s) => !!actor && s.status === 'collecting',
@@ -391,7 +428,7 @@ const rules: { [A in Action]: Rule<A> } = {
   'project.postProgress': (actor, s) => runsCommune(actor, s.communeId) && (s.status === 'accepted' || s.status === 'in_progress'),
   'project.viewInternal': (actor, s) => runsCommune(actor, s.communeId),
   'project.respondInvitation': (actor, s) => participant(actor) && actor!.id === s.invitedUserId && s.invitation === 'invited',
-  'project.configure': (actor) => isAdmin(actor) && !actor!.suspended,
+  'project.configure': (actor) => participant(actor) && isAdmin(actor),
   'notifications.read': (actor, s) => self(actor, s),
   // One's own inbox, even when suspended: reading and sorting it changes nothing anyone else sees.
   'notifications.manage': (actor, s) => self(actor, s),
@@ -459,6 +496,10 @@ const rules: { [A in Action]: Rule<A> } = {
     s.state === 'published' ||
     (!!actor && actor.id === s.ownerId) ||
     (participant(actor) && (moderates(actor, s.communeId) || isAdmin(actor))),
+  // A transcript says what the recording says: written by those who listened to judge it, never its author.
+  'media.transcribe': (actor, s) => mayModerate(actor, s),
+  'topic.recordSummary': (actor, s) =>
+    participant(actor) && (isOfficialOf(actor, s.communeId) || isAdmin(actor) || s.communeSpaceIds.some((id) => facilitates(actor, id))),
   // learning: facilitators and admins write; a commune's course is its spaces' facilitators' (and admins')
   'learn.author': (actor) => participant(actor) && (hasRole(actor, 'facilitator') || isAdmin(actor)),
   'course.edit': (actor, s) => writesCourse(actor, s),
@@ -506,4 +547,12 @@ export function can<A extends Action>(actor: Actor | null, action: A, subject: S
   } catch {
     return false;
   }
+}
+
+/**
+ * Refused only because the account is not verified yet: the same question, asked as if it were. Pages
+ * then say "verify your account to vote" where the form would be, instead of nothing (issue 12 §2).
+ */
+export function allowedOnceVerified<A extends Action>(actor: Actor | null, action: A, subject: Subjects[A]): boolean {
+  return !!actor && !actor.verified && !can(actor, action, subject) && can({ ...actor, verified: true }, action, subject);
 }

@@ -20,6 +20,17 @@ export const LIMITS = {
    * the account for 24 hours, or until it is unlocked in person (lib/accounts/sign-in-lock.ts).
    */
   signInLockout: { points: 20, duration: 24 * 60 * 60 },
+  /**
+   * "Forgot your password?" (lib/accounts/recover-password.ts): requests for a code, counted per typed
+   * phone or address whether or not an account has it (so the answers tell nothing), and per address;
+   * typed codes per address (each code also allows only 5 tries).
+   */
+  recoveryRequestPerIdentifier: { points: 5, duration: 24 * 60 * 60 },
+  recoveryResendDelay: { points: 1, duration: 60 },
+  recoveryRequestPerIp: { points: 60, duration: 60 * 60 },
+  recoveryAttemptPerIp: { points: 100, duration: 60 * 60 },
+  /** in-person access resets per hour (keyed on the facilitator's or admin's account) */
+  accessResetPerAccount: { points: 30, duration: 60 * 60 },
   /** new accounts from one address per hour (a facilitator may register a room full) */
   registerPerIp: { points: 60, duration: 60 * 60 },
   /** participants a facilitator registers per hour (keyed on the facilitator's account) */

@@ -1,4 +1,5 @@
 import { getDb, type Db } from '@/db/client';
+import { sweepIdempotencyKeys } from '@/lib/idempotency/once';
 import { sweepProjects } from '@/lib/projects/sweep';
 import { closeExpiredTopics } from '@/lib/topics/close-expired';
 
@@ -19,6 +20,7 @@ export type Job = {
 export const JOBS: readonly Job[] = [
   { name: 'topics.close-expired', run: closeExpiredTopics },
   { name: 'projects.sweep', run: sweepProjects },
+  { name: 'idempotency.sweep', run: sweepIdempotencyKeys },
 ];
 
 export type JobReport = { name: string; changed: number } | { name: string; error: string };

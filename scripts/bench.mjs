@@ -5,7 +5,8 @@
 //   3. throughput: topic page req/s, p50, p99 with autocannon (20 connections, warm-up first): baseline,
 //      anonymous (served from Next's cache), signed-in citizen (cookie from the real sign-in form);
 //   4. scale: topic page p50 on a topic with 100 comments and on one with 100,000;
-//   5. browser: page weight, slow network, Lighthouse (scripts/bench/browser.mjs);
+//   5. browser: page weight, slow network, Lighthouse (scripts/bench/browser.mjs); data-saver and Brotli first
+//      visits, header height (scripts/bench/light.mjs);
 //   6. writes through HTTP: comments and votes as no-JS server-action form posts by many citizens,
 //      each acknowledged write checked in the database afterwards;
 //   7. writes through the use cases in-process, against raw INSERTs (scripts/bench/use-case-writes.ts);
@@ -314,7 +315,10 @@ async function browserRows(base, topicId, projectId) {
   if (!fs.existsSync(browserModule)) return [];
   const { measureBrowser } = await import(browserModule);
   const r = await measureBrowser({ baseUrl: base, topicId, projectId, log: (m) => log(`  ${m}`), citizen: { identifier: '76000001', password: PASSWORD } });
-  return r.rows ?? [...(r.pageWeight ?? []), ...(r.slowNetwork ? [].concat(r.slowNetwork) : []), ...(r.lighthouse ?? [])];
+  // Issue 17: data-saver and Brotli first visits, the header's height (scripts/bench/light.mjs).
+  const { measureLight } = await import(path.join(root, 'scripts', 'bench', 'light.mjs'));
+  const light = await measureLight({ baseUrl: base, topicId, runs: RUNS, log: (m) => log(`  ${m}`), citizen: { identifier: '76000001', password: PASSWORD } });
+  return [...(r.rows ?? [...(r.pageWeight ?? []), ...(r.slowNetwork ? [].concat(r.slowNetwork) : []), ...(r.lighthouse ?? [])]), ...light.rows];
 }
 
 // ------------------------------------------------------------------ writes over HTTP

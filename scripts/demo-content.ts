@@ -1,7 +1,7 @@
 /** Demo consultations, written through the real use cases so the demo shows what users would see. */
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { communes, users } from '../db/schema';
+import { comments, communes, notifications, topicPhaseChanges, topics, users, votes } from '../db/schema';
 import { loadActor } from '../lib/accounts/load-actor';
 import { createComment } from '../lib/comments/create-comment';
 import type { Result } from '../lib/errors';
@@ -96,6 +96,7 @@ export function seedDemoContent(db: Db) {
     }),
     'decide marche',
   );
+  backdateMarketStory(db, marche, day);
 
   const plateau = must(
     createTopic(db, hydraulique, {
@@ -115,4 +116,26 @@ export function seedDemoContent(db: Db) {
 
   seedDemoProjects(db);
   seedDemoMeetings(db, { forage, market: marche });
+}
+
+/**
+ * The market consultation happened in the past: written through the use cases today, its dates are moved
+ * back so that they agree with each other and with the seeding date (issue 17 §8): opened 40 days ago,
+ * voted and commented 25 days ago, the public debate 20 days ago (scripts/demo-meetings.ts), closed 10
+ * days ago, decided 3 days ago. Without this the list said "closed on <tomorrow>".
+ */
+function backdateMarketStory(db: Db, topicId: number, day: number) {
+  const at = (offsetDays: number) => new Date(Date.now() + offsetDays * day).toISOString();
+  const minute = (offsetDays: number) => at(offsetDays).slice(0, 16);
+  db.update(topics).set({ createdAt: at(-41), opensAt: minute(-40), closesAt: minute(-10), decidedAt: at(-3), updatedAt: at(-3) }).where(eq(topics.id, topicId)).run();
+  const when = { draft: at(-41), open: at(-40), deliberation: at(-10), decided: at(-3) } as const;
+  for (const [phase, createdAt] of Object.entries(when)) {
+    db.update(topicPhaseChanges)
+      .set({ createdAt })
+      .where(and(eq(topicPhaseChanges.topicId, topicId), eq(topicPhaseChanges.toPhase, phase as keyof typeof when)))
+      .run();
+  }
+  db.update(comments).set({ createdAt: at(-25) }).where(eq(comments.topicId, topicId)).run();
+  db.update(votes).set({ createdAt: at(-25) }).where(eq(votes.topicId, topicId)).run();
+  db.update(notifications).set({ createdAt: at(-3) }).where(eq(notifications.topicId, topicId)).run();
 }

@@ -23,7 +23,7 @@ export async function seedDemoParticipants(db: Db) {
   const fanta = loadActor(db, { userId: fantaRow.id, sessionVersion: fantaRow.sessionVersion })!;
   const nioro = db.select().from(connectedSpaces).where(eq(connectedSpaces.slug, 'nioro')).get()!;
   const today = new Date().toISOString().slice(0, 10);
-  must(
+  const { userId } = must(
     await registerParticipant(
       db,
       fanta,
@@ -32,6 +32,8 @@ export async function seedDemoParticipants(db: Db) {
     ),
     'registration',
   );
+  // Her code and PIN are in README: a demo account like the others.
+  db.update(users).set({ isDemo: true }).where(eq(users.id, userId)).run();
   const forage = db.select({ id: topics.id }).from(topics).where(and(eq(topics.communeId, nioro.communeId), eq(topics.title, "Un forage d'eau potable pour le quartier Tata"))).get();
   if (!forage) return;
   must(

@@ -53,6 +53,8 @@ async function main() {
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     PORT: String(port),
+    // The address the browser uses: absolute links (feeds, share box, slips) must point back to it.
+    PUBLIC_URL: baseUrl,
     DATABASE_PATH: dbPath,
     MEDIA_DIR: path.join(tmp, 'media'),
     AUTH_SECRET: crypto.randomBytes(32).toString('base64url'),

@@ -18,5 +18,8 @@ export function prepareEnv(root = process.cwd()) {
     env.AUTH_SECRET = fs.readFileSync(file, 'utf8').trim();
   }
   env.PORT ||= '3000';
+  // Absolute links (feeds, share boxes, slips) come from PUBLIC_URL, which production requires
+  // (lib/env.ts). On a machine trying Baro, the address it is served at.
+  env.PUBLIC_URL ||= `http://localhost:${env.PORT}`;
   return env;
 }

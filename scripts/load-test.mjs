@@ -129,7 +129,7 @@ function prepareDatabase() {
     .map((r) => ({ id: r.id, choices: r.poll_options ? JSON.parse(r.poll_options).map((_, i) => `option:${i}`) : ['for', 'against', 'abstain'] }));
   if (topics.length === 0) throw new Error('no open topic in the seeded database');
   const insert = db.prepare(
-    "INSERT INTO users (display_name, phone, password_hash, commune_id, language) SELECT ?, ?, password_hash, commune_id, 'fr' FROM users WHERE phone = '+22376000001'",
+    "INSERT INTO users (display_name, phone, password_hash, commune_id, language, verified_at, verified_via) SELECT ?, ?, password_hash, commune_id, 'fr', verified_at, 'seed' FROM users WHERE phone = '+22376000001'",
   );
   const phones = [];
   db.transaction(() => {

@@ -1,22 +1,17 @@
+/** npm run db:seed: migrate, then seed a new database (the demo, or the geography alone with DEMO=false). */
+import { demoWanted } from '../lib/env';
 import { defaultDatabasePath, migrateDatabase, openDatabase } from '../db/client';
-import { isEmpty, seedDemo } from '../db/seed';
-import { hashPassword } from '../lib/accounts/password';
-import { seedDemoContent } from './demo-content';
-import { seedDemoLearning } from './demo-learning';
-import { seedDemoParticipants } from './demo-participants';
-import { seedDemoTranslations } from './demo-translations';
+import { isEmpty } from '../db/seed';
+import { seedNewDatabase } from './seed-new-database';
 
 async function main() {
   const db = openDatabase(defaultDatabasePath());
   migrateDatabase(db);
   if (!isEmpty(db)) console.log('[baro] database is not empty: nothing seeded');
   else {
-    await seedDemo(db, hashPassword);
-    seedDemoContent(db);
-    await seedDemoParticipants(db);
-    seedDemoTranslations(db);
-    seedDemoLearning(db);
-    console.log('[baro] demo data seeded');
+    const demo = demoWanted(process.env.DEMO);
+    await seedNewDatabase(db, { demo });
+    console.log(demo ? '[baro] demo data seeded' : '[baro] geography seeded (DEMO=false)');
   }
   db.$client.close();
 }

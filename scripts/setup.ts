@@ -1,17 +1,18 @@
 /**
- * Migrates the database and seeds demo data when it is empty; removes what a crash may have left in
- * MEDIA_DIR. Used by `npm start` and the e2e suite.
+ * Migrates the database and seeds a new one: the demo, or with DEMO=false the geography alone; removes
+ * what a crash may have left in MEDIA_DIR. Then refuses to go on (exit 3) when PUBLIC_URL is https and
+ * demo accounts exist. Used by `npm start`, `npm run dev` and the e2e suite.
  */
+import { and, count, eq, isNull } from 'drizzle-orm';
 import { defaultDatabasePath, migrateDatabase, openDatabase } from '../db/client';
+import { isEmpty } from '../db/seed';
+import { roleGrants } from '../db/schema';
+import { startRefusal } from '../lib/demo/deployment';
+import { demoAccountsExist } from '../lib/demo/status';
+import { demoWanted, env } from '../lib/env';
 import { defaultMediaDir } from '../lib/media/config';
 import { sweepMedia } from '../lib/media/sweep-media';
-import { isEmpty, seedDemo } from '../db/seed';
-import { hashPassword } from '../lib/accounts/password';
-import { env } from '../lib/env';
-import { seedDemoContent } from './demo-content';
-import { seedDemoLearning } from './demo-learning';
-import { seedDemoParticipants } from './demo-participants';
-import { seedDemoTranslations } from './demo-translations';
+import { seedNewDatabase } from './seed-new-database';
 
 async function main() {
   // Every setting checked before anything is built or served: a wrong one stops `npm start` here, by name.
@@ -19,13 +20,10 @@ async function main() {
   const file = defaultDatabasePath();
   const db = openDatabase(file);
   migrateDatabase(db);
-  if (isEmpty(db) && process.env.SEED !== 'false') {
-    await seedDemo(db, hashPassword);
-    seedDemoContent(db);
-    await seedDemoParticipants(db);
-    seedDemoTranslations(db);
-    seedDemoLearning(db);
-    console.log(`[baro] seeded demo data into ${file}`);
+  if (isEmpty(db)) {
+    const demo = demoWanted(process.env.DEMO);
+    await seedNewDatabase(db, { demo });
+    console.log(demo ? `[baro] seeded demo data into ${file}` : `[baro] new database ${file}: geography only (DEMO=false)`);
   } else {
     console.log(`[baro] database ready: ${file}`);
   }
@@ -33,7 +31,16 @@ async function main() {
   if (swept.workDirs + swept.orphanFiles + swept.expired > 0) {
     console.log(`[baro] media: removed ${swept.workDirs} unfinished uploads, ${swept.orphanFiles} files without a row, ${swept.expired} recordings never used`);
   }
+  const demoAccounts = demoAccountsExist(db);
+  const admins = db.select({ n: count() }).from(roleGrants).where(and(eq(roleGrants.role, 'admin'), isNull(roleGrants.revokedAt))).get()?.n ?? 0;
   db.$client.close();
+  const refusal = startRefusal(process.env.PUBLIC_URL, demoAccounts);
+  if (refusal) {
+    console.error(refusal);
+    process.exit(3);
+  }
+  if (demoAccounts) console.log('[baro] demo site: the demo accounts are public (README); `npm run demo:remove` deletes them');
+  if (admins === 0) console.log('[baro] no administrator yet: create the first one with `npm run admin:create`');
 }
 
 main().catch((e) => {

@@ -1,14 +1,12 @@
-import { getLocale, getTranslations } from 'next-intl/server';
-import { isLocale, localePath } from '@/lib/i18n/config';
+import { getLocale } from 'next-intl/server';
+import { StatusMessage } from '@/components/ui/status-message';
+import { requestContext } from '@/lib/auth/request-context';
+import { isLocale } from '@/lib/i18n/config';
+import { requestPath } from '@/lib/request-url';
 
+/** A missing topic, project, meeting… (notFound()); as a document, scripts/server.mjs serves app/[locale]/status instead. */
 export default async function NotFound() {
-  const t = await getTranslations('NotFound');
   const locale = await getLocale();
-  return (
-    <div className="max-w-xl">
-      <h1 className="mb-3 text-2xl font-bold">{t('title')}</h1>
-      <p className="mb-4">{t('body')}</p>
-      <a href={localePath(isLocale(locale) ? locale : 'fr', '/')}>{t('home')}</a>
-    </div>
-  );
+  const ctx = await requestContext();
+  return <StatusMessage code={404} locale={isLocale(locale) ? locale : 'fr'} path={await requestPath()} signedIn={ctx.actor !== null} />;
 }

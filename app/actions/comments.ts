@@ -2,7 +2,8 @@
 
 import { redirect } from 'next/navigation';
 import { requestContext } from '@/lib/auth/request-context';
-import { createComment } from '@/lib/comments/create-comment';
+import { postComment } from '@/lib/comments/create-comment';
+import { defaultMediaDir } from '@/lib/media/config';
 import { deleteComment } from '@/lib/comments/delete-comment';
 import { editComment } from '@/lib/comments/edit-comment';
 import { subjectPath, type CommentSubjectRef } from '@/lib/comments/subject';
@@ -11,7 +12,7 @@ import type { FormState } from '@/lib/forms/state';
 import { localePath } from '@/lib/i18n/config';
 import { idParam } from '@/lib/validation';
 import { refreshSubject } from './cache';
-import { pick, readForm, refused, type SubmittedForm } from './helpers';
+import { keyed, pick, readForm, refused, type SubmittedForm } from './helpers';
 
 /** Comments on topics and citizen projects (lib/comments): the result says what changed and where to go back. */
 
@@ -27,26 +28,30 @@ function formSubject(form: SubmittedForm): CommentSubjectRef | null {
   return topic.success ? { kind: 'topic', id: topic.data } : null;
 }
 
-export async function createCommentAction(_prev: FormState, formData: FormData): Promise<FormState> {
+/** Written, spoken or both (issue 13 §2): the form's `audio` file goes through lib/media with the comment. */
+export const createCommentAction = keyed('comments.createCommentAction', async function createCommentAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const form = await readForm(formData);
   const ctx = await requestContext();
-  const result = createComment(ctx.db, ctx.actor, pick(form, [form.values.projectId ? 'projectId' : 'topicId', 'parentId', 'stance', 'body']));
-  if (!result.ok) return refused(result, form);
+  const result = await postComment(ctx.db, ctx.actor, pick(form, [form.values.projectId ? 'projectId' : 'topicId', 'parentId', 'stance', 'body']), formData.get('audio'), {
+    mediaDir: defaultMediaDir(),
+  });
+  // The recording's error shows on its field (a file is not among the values kept); the text typed is kept.
+  if (!result.ok) return refused(result, { ...form, values: { ...form.values, audio: '' } });
   refreshSubject(result.value.subject);
   back(form, result.value.subject, result.value.held ? 'held=1' : 'posted=1', result.value.commentId);
-}
+});
 
-export async function editCommentAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const editCommentAction = keyed('comments.editCommentAction', async function editCommentAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const form = await readForm(formData);
   const ctx = await requestContext();
   const result = editComment(ctx.db, ctx.actor, pick(form, ['commentId', 'stance', 'body']));
   if (!result.ok) return refused(result, form);
   refreshSubject(result.value.subject);
   back(form, result.value.subject, result.value.held ? 'held=1' : 'edited=1', result.value.commentId);
-}
+});
 
 /** Plain forms (no state to show): the outcome travels in the URL. */
-export async function deleteCommentAction(formData: FormData): Promise<void> {
+export const deleteCommentAction = keyed('comments.deleteCommentAction', async function deleteCommentAction(formData: FormData): Promise<void> {
   const form = await readForm(formData);
   const ctx = await requestContext();
   const result = deleteComment(ctx.db, ctx.actor, pick(form, ['commentId']));
@@ -55,9 +60,9 @@ export async function deleteCommentAction(formData: FormData): Promise<void> {
     back(form, result.value.subject, 'deleted=1', result.value.commentId);
   }
   goBackRefused(form, `error=${result.error}`);
-}
+});
 
-export async function supportCommentAction(formData: FormData): Promise<void> {
+export const supportCommentAction = keyed('comments.supportCommentAction', async function supportCommentAction(formData: FormData): Promise<void> {
   const form = await readForm(formData);
   const ctx = await requestContext();
   const result = supportComment(ctx.db, ctx.actor, pick(form, ['commentId', 'intent']));
@@ -66,7 +71,7 @@ export async function supportCommentAction(formData: FormData): Promise<void> {
     back(form, result.value.subject, 'supported=1', result.value.commentId);
   }
   goBackRefused(form, `error=${result.error === 'rate_limited' ? 'capReachedLater' : result.error}`);
-}
+});
 
 function goBackRefused(form: SubmittedForm, query: string): never {
   const subject = formSubject(form);

@@ -8,10 +8,10 @@ import { secureCookies } from '@/lib/env';
 import { communeExists } from '@/lib/geography';
 import { localePath } from '@/lib/i18n/config';
 import { idParam } from '@/lib/validation';
-import { currentLocale } from './helpers';
+import { currentLocale, keyed } from './helpers';
 
 /** Remembers which commune to show first. Not personal data; anyone may choose. */
-export async function chooseCommuneAction(formData: FormData): Promise<void> {
+export const chooseCommuneAction = keyed('commune.chooseCommuneAction', async function chooseCommuneAction(formData: FormData): Promise<void> {
   const locale = await currentLocale(formData);
   const parsed = idParam.safeParse(formData.get('communeId'));
   const jar = await cookies();
@@ -21,4 +21,4 @@ export async function chooseCommuneAction(formData: FormData): Promise<void> {
     jar.set(COMMUNE_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure: secureCookies(), path: '/', maxAge: 0 });
   }
   redirect(localePath(locale, '/'));
-}
+});

@@ -13,7 +13,7 @@ import { registerParticipant } from '@/lib/participants/register-participant';
 import { resetParticipantPin } from '@/lib/participants/reset-pin';
 import type { ParticipantSlip } from '@/lib/participants/slip';
 import { refreshTopic } from './cache';
-import { pick, readForm, refused, type SubmittedForm } from './helpers';
+import { keyed, pick, readForm, refused, type SubmittedForm } from './helpers';
 
 const REGISTER_FIELDS = ['spaceId', 'displayName', 'communeId', 'gender', 'birthYear', 'language', 'consent', 'consentDate', 'keepSlip'] as const;
 
@@ -30,21 +30,21 @@ async function slipState(form: SubmittedForm, slip: ParticipantSlip, messageKey:
   };
 }
 
-export async function registerParticipantAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const registerParticipantAction = keyed('facilitator.registerParticipantAction', async function registerParticipantAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const form = await readForm(formData);
   const ctx = await requestContext();
   const result = await registerParticipant(ctx.db, ctx.actor, pick(form, REGISTER_FIELDS));
   if (!result.ok) return refused(result, form);
   return slipState(form, result.value, 'registered');
-}
+});
 
-export async function resetPinAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const resetPinAction = keyed('facilitator.resetPinAction', async function resetPinAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const form = await readForm(formData);
   const ctx = await requestContext();
   const result = await resetParticipantPin(ctx.db, ctx.actor, pick(form, ['participantId', 'present', 'keepSlip']));
   if (!result.ok) return refused(result, form);
   return slipState(form, result.value, 'pinReset');
-}
+});
 
 /**
  * A contribution's fields, as the use case takes them: those of its kind that were sent, and a project's
@@ -60,7 +60,7 @@ function assistInput(form: SubmittedForm, beneficiaries: string[]): Record<strin
 }
 
 /** A contribution entered for a participant, of the kind the form says. */
-export async function assistAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const assistAction = keyed('facilitator.assistAction', async function assistAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const form = await readForm(formData);
   const input = assistInput(form, formData.getAll('beneficiaries').map(String));
   const ctx = await requestContext();
@@ -78,10 +78,10 @@ export async function assistAction(_prev: FormState, formData: FormData): Promis
     fieldErrors: {},
     message: `${t(`done_${v.kind}`, { name: v.participantName })}${v.held ? ` ${t('doneHeld')}` : ''}`,
   };
-}
+});
 
 /** Plain form on /account/assisted: the outcome travels in the URL. */
-export async function withdrawAssistedAction(formData: FormData): Promise<void> {
+export const withdrawAssistedAction = keyed('facilitator.withdrawAssistedAction', async function withdrawAssistedAction(formData: FormData): Promise<void> {
   const form = await readForm(formData);
   const input = pick(form, ['assistedId']);
   const ctx = await requestContext();
@@ -89,4 +89,4 @@ export async function withdrawAssistedAction(formData: FormData): Promise<void> 
   if (result.ok) refreshTopic(result.value.topicId);
   const outcome = result.ok ? 'withdrawn=1' : `error=${result.error === 'rejected' ? result.reason : result.error}`;
   redirect(localePath(form.locale, `/account/assisted?${outcome}#assisted-${encodeURIComponent(input.assistedId!)}`));
-}
+});

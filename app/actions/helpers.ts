@@ -1,8 +1,14 @@
 import 'server-only';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { isLocale, localePath, type Locale } from '@/lib/i18n/config';
+import { redirect } from 'next/navigation';
+import { getRedirectTypeFromError, getURLFromRedirectError } from 'next/dist/client/components/redirect';
+import { isRedirectError, type RedirectType } from 'next/dist/client/components/redirect-error';
+import { requestContext } from '@/lib/auth/request-context';
 import type { Failure } from '@/lib/errors';
-import { failureToState, formValues, type FormState } from '@/lib/forms/state';
+import { failureToState, formValues, keepableValues, type FormState } from '@/lib/forms/state';
+import { isLocale, localePath, type Locale } from '@/lib/i18n/config';
+import { IDEMPOTENCY_FIELD, isIdempotencyKey } from '@/lib/idempotency/key';
+import { once } from '@/lib/idempotency/once';
 
 export async function currentLocale(formData?: FormData): Promise<Locale> {
   const fromForm = formData?.get('locale');
@@ -15,11 +21,16 @@ export async function pathFor(formData: FormData | undefined, path: string): Pro
   return localePath(await currentLocale(formData), path);
 }
 
-/** The form state for a failed use case, in the person's language, keeping what they typed. */
+/**
+ * The form state for a failed use case, in the person's language, keeping what they typed. A refusal
+ * of someone who has not verified their account says so, and how (issue 12 §2), rather than "not allowed".
+ */
 export async function failed(failure: Failure, formData: FormData): Promise<FormState> {
   const locale = await currentLocale(formData);
   const t = await getTranslations({ locale, namespace: 'Errors' });
-  return failureToState(failure, formValues(formData), (key, values) =>
+  const actor = failure.error === 'forbidden' ? (await requestContext()).actor : null;
+  const shown: Failure = actor && !actor.verified ? { ok: false, error: 'rejected', reason: 'unverified' } : failure;
+  return failureToState(shown, formValues(formData), (key, values) =>
     t.has(key) ? t(key, values) : t('invalid'),
   );
 }
@@ -65,4 +76,73 @@ export function pick(form: SubmittedForm, names: readonly string[]): Record<stri
 export async function refused(failure: Failure, form: SubmittedForm): Promise<FormState> {
   const t = await getTranslations({ locale: form.locale, namespace: 'Errors' });
   return failureToState(failure, form.values, (key, values) => (t.has(key) ? t(key, values) : t('invalid')));
+}
+
+// ---------------------------------------------------------------- one post, one write (issue 17)
+
+type StateAction = (prev: FormState, formData: FormData) => Promise<FormState>;
+type PlainAction = (formData: FormData) => Promise<void>;
+
+/** What a post did, kept under its key for 24 hours and replayed to a second post with the same key. */
+type KeptOutcome =
+  | { kind: 'state'; state: FormState; secretShown?: true }
+  | { kind: 'redirect'; url: string; type: RedirectType }
+  | { kind: 'none' };
+
+type Settled<R> = { returned: R } | { thrown: unknown };
+
+/**
+ * Every server action that writes is wrapped in `keyed` (eslint enforces it in app/actions/): the form's
+ * idempotency key (components/forms/idempotency-key.tsx) and the signed-in person name the post, and a
+ * second post under the same name — a double tap, a retry on a dropped connection, a resubmission from
+ * Back, the outbox sending again — gets the first one's answer (the same redirect, or the same form state)
+ * and writes nothing (lib/idempotency/once.ts). A refused form keeps nothing: corrected, it may be sent
+ * again with the same key. Without a key or a signed-in person (sign-in, registration) the action runs as is.
+ */
+export function keyed<A extends StateAction | PlainAction>(scope: string, action: A): A {
+  const run = async (...args: Parameters<A>): Promise<FormState | void> => {
+    const formData = args[args.length - 1] as FormData;
+    const call = () => (action as (...a: Parameters<A>) => Promise<FormState | void>)(...args);
+    const key = formData.get(IDEMPOTENCY_FIELD);
+    if (!isIdempotencyKey(key)) return call();
+    const { db, actor } = await requestContext();
+    if (!actor) return call();
+    const answer = await once<KeptOutcome, Settled<FormState | void>>(db, { userId: actor.id, key, scope }, async () => {
+      try {
+        const returned = await call();
+        return { keep: keepable(returned), value: { returned } };
+      } catch (thrown) {
+        // A redirect is how most actions say "done": kept. Anything else (a crash) keeps nothing.
+        return { keep: isRedirectError(thrown) ? { kind: 'redirect', url: getURLFromRedirectError(thrown), type: getRedirectTypeFromError(thrown) } : null, value: { thrown } };
+      }
+    });
+    if (answer.ran) {
+      if ('thrown' in answer.value) throw answer.value.thrown;
+      return answer.value.returned;
+    }
+    if ('busy' in answer) return args.length === 2 ? stillSending(formData) : undefined;
+    return replayed(answer.replay, formData);
+  };
+  return run as A;
+}
+
+function keepable(returned: FormState | void): KeptOutcome | null {
+  if (!returned) return { kind: 'none' };
+  if (returned.status !== 'success') return null;
+  // What is shown once (a participant's PIN) never goes into the database.
+  const { output, ...state } = returned;
+  return output ? { kind: 'state', state, secretShown: true } : { kind: 'state', state };
+}
+
+async function replayed(kept: KeptOutcome, formData: FormData): Promise<FormState | void> {
+  if (kept.kind === 'redirect') redirect(kept.url, kept.type);
+  if (kept.kind === 'none') return undefined;
+  if (!kept.secretShown) return kept.state;
+  const t = await getTranslations({ locale: await currentLocale(formData), namespace: 'Errors' });
+  return { ...kept.state, message: t('alreadyDoneShownOnce') };
+}
+
+async function stillSending(formData: FormData): Promise<FormState> {
+  const t = await getTranslations({ locale: await currentLocale(formData), namespace: 'Errors' });
+  return { status: 'error', values: keepableValues(formValues(formData)), fieldErrors: {}, formError: t('stillSending') };
 }

@@ -10,8 +10,10 @@ import { registerForMeeting } from '@/lib/meetings/register-for-meeting';
 import { scheduleMeeting } from '@/lib/meetings/schedule-meeting';
 import { ATTENDANCE_CELLS } from '@/lib/meetings/schemas';
 import { updateMeeting } from '@/lib/meetings/update-meeting';
+import { recordMinutes } from '@/lib/meetings/minutes-recording';
+import { defaultMediaDir } from '@/lib/media/config';
 import { refreshTopic } from './cache';
-import { currentLocale, failed, fields } from './helpers';
+import { currentLocale, failed, fields, keyed } from './helpers';
 
 /**
  * The meeting forms (lib/meetings). Each action reads its form once, runs the use case, refreshes the
@@ -23,48 +25,60 @@ const MEETING_FIELDS = ['title', 'startsAt', 'place', 'agenda', 'topicId', 'proj
 
 const meetingPath = (id: number | string, query: string, anchor = '') => `/meetings/${encodeURIComponent(String(id))}?${query}${anchor ? `#${anchor}` : ''}`;
 
-export async function scheduleMeetingAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const scheduleMeetingAction = keyed('meetings.scheduleMeetingAction', async function scheduleMeetingAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const locale = await currentLocale(formData);
   const { db, actor } = await requestContext();
   const result = scheduleMeeting(db, actor, fields(formData, ['spaceId', ...MEETING_FIELDS]));
   if (!result.ok) return failed(result, formData);
   refreshTopic(result.value.topicId);
   redirect(localePath(locale, meetingPath(result.value.meetingId, 'scheduled=1')));
-}
+});
 
-export async function updateMeetingAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const updateMeetingAction = keyed('meetings.updateMeetingAction', async function updateMeetingAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const locale = await currentLocale(formData);
   const { db, actor } = await requestContext();
   const result = updateMeeting(db, actor, fields(formData, ['meetingId', ...MEETING_FIELDS]));
   if (!result.ok) return failed(result, formData);
   for (const id of result.value.topicIds) refreshTopic(id);
   redirect(localePath(locale, meetingPath(result.value.meetingId, 'updated=1')));
-}
+});
 
 /** Plain forms (buttons): the outcome travels in the URL. */
-export async function cancelMeetingAction(formData: FormData): Promise<void> {
+export const cancelMeetingAction = keyed('meetings.cancelMeetingAction', async function cancelMeetingAction(formData: FormData): Promise<void> {
   const locale = await currentLocale(formData);
   const input = fields(formData, ['meetingId']);
   const { db, actor } = await requestContext();
   const result = cancelMeeting(db, actor, input);
   if (result.ok) refreshTopic(result.value.topicId);
   redirect(localePath(locale, meetingPath(result.ok ? result.value.meetingId : input.meetingId!, result.ok ? 'cancelled=1' : `error=${result.error}`)));
-}
+});
 
-export async function registerForMeetingAction(formData: FormData): Promise<void> {
+export const registerForMeetingAction = keyed('meetings.registerForMeetingAction', async function registerForMeetingAction(formData: FormData): Promise<void> {
   const locale = await currentLocale(formData);
   const input = fields(formData, ['meetingId', 'intent']);
   const { db, actor } = await requestContext();
   const result = registerForMeeting(db, actor, input);
   const outcome = result.ok ? (result.value.registered ? 'registered=1' : 'unregistered=1') : `error=${result.error}`;
   redirect(localePath(locale, meetingPath(result.ok ? result.value.meetingId : input.meetingId!, outcome, 'registration')));
-}
+});
 
-export async function publishMinutesAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const publishMinutesAction = keyed('meetings.publishMinutesAction', async function publishMinutesAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const locale = await currentLocale(formData);
   const { db, actor } = await requestContext();
   const result = publishMinutes(db, actor, fields(formData, ['meetingId', 'minutes', ...ATTENDANCE_CELLS.map((c) => c.field)]));
   if (!result.ok) return failed(result, formData);
   refreshTopic(result.value.topicId);
   redirect(localePath(locale, meetingPath(result.value.meetingId, 'minutes=1', 'minutes')));
-}
+});
+
+/** The minutes read aloud (issue 13 §5): a recording beside the written minutes. */
+export const recordMinutesAction = keyed('meetings.recordMinutesAction', async function recordMinutesAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const locale = await currentLocale(formData);
+  const { db, actor, now } = await requestContext();
+  const result = await recordMinutes({ db, actor, now }, { ...fields(formData, ['meetingId']), file: formData.get('audio') }, { mediaDir: defaultMediaDir() });
+  if (!result.ok) {
+    formData.set('audio', '');
+    return failed(result, formData);
+  }
+  redirect(localePath(locale, meetingPath(result.value.meetingId, 'minutesRecorded=1', 'minutes')));
+});

@@ -9,7 +9,7 @@ import type { FormState } from '@/lib/forms/state';
 import { markSharedDevice, unmarkSharedDevice } from '@/lib/shared-devices/mark-device';
 import { cookieNames } from '@/lib/auth/cookie-names';
 import { findActiveDevice, SHARED_DEVICE_COOKIE_MAX_AGE } from '@/lib/shared-devices/token';
-import { failed, fields, pathFor } from './helpers';
+import { failed, fields, keyed, pathFor } from './helpers';
 
 const SLUG = /^[a-z0-9-]{1,80}$/;
 
@@ -20,7 +20,7 @@ const sharedDeviceCookie = () => cookieNames(secureCookies()).sharedDevice;
  * session was opened before, so it is not one of this computer's short sessions (loadActor would
  * refuse it anyway); they sign in again, like everybody here.
  */
-export async function markSharedDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const markSharedDeviceAction = keyed('shared-devices.markSharedDeviceAction', async function markSharedDeviceAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const jar = await cookies();
   const { db, actor } = await requestContext();
   const result = markSharedDevice(db, actor, fields(formData, ['spaceId', 'label']), {
@@ -36,10 +36,10 @@ export async function markSharedDeviceAction(_prev: FormState, formData: FormDat
   });
   await signOut({ redirect: false });
   redirect(await pathFor(formData, '/login?shared=1'));
-}
+});
 
 /** Unmarks one of the space's shared computers (a plain form per computer). Unmarking this one signs out. */
-export async function unmarkSharedDeviceAction(formData: FormData): Promise<void> {
+export const unmarkSharedDeviceAction = keyed('shared-devices.unmarkSharedDeviceAction', async function unmarkSharedDeviceAction(formData: FormData): Promise<void> {
   const { db, actor } = await requestContext();
   const jar = await cookies();
   const slug = String(formData.get('space') ?? '');
@@ -54,4 +54,4 @@ export async function unmarkSharedDeviceAction(formData: FormData): Promise<void
     redirect(await pathFor(formData, '/login?unshared=1'));
   }
   redirect(await pathFor(formData, `${back}?unmarked=1`));
-}
+});

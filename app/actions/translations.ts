@@ -12,7 +12,7 @@ import { reviewTranslation } from '@/lib/translations/review';
 import { revertTranslation } from '@/lib/translations/revert';
 import { saveTopicTranslation } from '@/lib/translations/topic-content';
 import { refreshAllTopics, refreshTopic } from './cache';
-import { currentLocale, failed, fields, pathFor, safeNext } from './helpers';
+import { currentLocale, failed, fields, keyed, pathFor, safeNext } from './helpers';
 
 /** Back to the page the form was on, with what happened (?done=… or ?error=…) and the key's anchor. */
 function back(formData: FormData, fallback: string, query: Record<string, string>, anchor = ''): never {
@@ -24,15 +24,15 @@ function back(formData: FormData, fallback: string, query: Record<string, string
   redirect(`${path}?${params.toString()}${anchor}`);
 }
 
-export async function proposeTranslationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const proposeTranslationAction = keyed('translations.proposeTranslationAction', async function proposeTranslationAction(_prev: FormState, formData: FormData): Promise<FormState> {
   // "lang": the language translated into; "locale" is the language of the page (its messages).
   const { lang, key, text } = fields(formData, ['lang', 'key', 'text']);
   const result = proposeTranslation(await requestContext(), { locale: lang, key, text });
   if (!result.ok) return failed(result, formData);
   back(formData, await pathFor(formData, '/admin/translations'), { done: 'proposed' }, '#proposals');
-}
+});
 
-export async function reviewTranslationAction(formData: FormData): Promise<void> {
+export const reviewTranslationAction = keyed('translations.reviewTranslationAction', async function reviewTranslationAction(formData: FormData): Promise<void> {
   const result = reviewTranslation(await requestContext(), fields(formData, ['proposalId', 'verdict', 'note']));
   const fallback = await pathFor(formData, '/admin/translations');
   const anchor = `#${String(formData.get('anchor') ?? '').replace(/[^A-Za-z0-9_-]/g, '')}`;
@@ -40,18 +40,18 @@ export async function reviewTranslationAction(formData: FormData): Promise<void>
   // A text now live may be on a cached topic page.
   if (result.value.live) refreshAllTopics();
   back(formData, fallback, { done: result.value.rejected ? 'rejected' : result.value.live ? 'live' : 'approved' }, anchor);
-}
+});
 
-export async function revertTranslationAction(formData: FormData): Promise<void> {
+export const revertTranslationAction = keyed('translations.revertTranslationAction', async function revertTranslationAction(formData: FormData): Promise<void> {
   const result = revertTranslation(await requestContext(), fields(formData, ['proposalId']));
   const fallback = await pathFor(formData, '/admin/translations');
   if (!result.ok) back(formData, fallback, { error: result.error === 'conflict' || result.error === 'invalid' ? Object.values(result.fieldErrors)[0] ?? 'invalid' : result.error });
   refreshAllTopics();
   back(formData, fallback, { done: 'reverted' });
-}
+});
 
 /** The uploaded file is read as text and parsed as JSON; its name and type are not trusted. */
-export async function importTranslationsAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const importTranslationsAction = keyed('translations.importTranslationsAction', async function importTranslationsAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const upload = formData.get('file');
   if (upload instanceof File && upload.size > IMPORT_MAX_BYTES) return failed(invalid({ file: 'translationFileTooLarge' }), withFileField(formData));
   const file = upload instanceof File ? await upload.text() : '';
@@ -66,7 +66,7 @@ export async function importTranslationsAction(_prev: FormState, formData: FormD
     fieldErrors: {},
     message: t('imported', { proposed: s.proposed, unchanged: s.unchanged, unknown: s.unknownKeys.length, refused: s.refused.length }),
   };
-}
+});
 
 /** The form's values, with a "file" entry so the file's error is shown beside its field. */
 function withFileField(formData: FormData): FormData {
@@ -77,10 +77,10 @@ function withFileField(formData: FormData): FormData {
 }
 
 /** An official saves (or, both fields empty, removes) a topic's title and summary in a national language. */
-export async function saveTopicTranslationAction(_prev: FormState, formData: FormData): Promise<FormState> {
+export const saveTopicTranslationAction = keyed('translations.saveTopicTranslationAction', async function saveTopicTranslationAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const { topicId, lang, title, summary } = fields(formData, ['topicId', 'lang', 'title', 'summary']);
   const result = saveTopicTranslation(await requestContext(), { topicId, locale: lang, title, summary });
   if (!result.ok) return failed(result, formData);
   refreshTopic(result.value.topicId);
   redirect(`${await pathFor(formData, `/topics/${result.value.topicId}/edit`)}?translated=${encodeURIComponent(lang ?? '')}#translations`);
-}
+});

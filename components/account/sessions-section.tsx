@@ -3,6 +3,7 @@ import { endOtherSessionsAction, endSessionAction, signOutEverywhereAction } fro
 import { Notice } from '@/components/ui/notice';
 import type { SessionListItem } from '@/lib/accounts/sessions';
 import type { Locale } from '@/lib/i18n/config';
+import { PostForm } from '@/components/forms/post-form';
 
 /** One's open sessions, each with its "End" form, and "sign out everywhere" (plain forms, no JavaScript needed). */
 export async function SessionsSection({
@@ -41,20 +42,20 @@ export async function SessionsSection({
         ))}
       </ul>
       {otherSessions > 0 ? (
-        <form action={endOtherSessionsAction} id="end-others-form" className="mb-4">
+        <PostForm action={endOtherSessionsAction} id="end-others-form" className="mb-4">
           <input type="hidden" name="locale" value={locale} />
           <button type="submit" className="min-h-11 rounded border-2 border-stone-700 px-4 font-semibold">
             {t('endOthers', { count: otherSessions })}
           </button>
-        </form>
+        </PostForm>
       ) : null}
       <p className="mb-3">{t('sessionsIntro')}</p>
-      <form action={signOutEverywhereAction}>
+      <PostForm action={signOutEverywhereAction}>
         <input type="hidden" name="locale" value={locale} />
         <button type="submit" className="min-h-11 rounded border-2 border-red-800 px-4 font-semibold text-red-900">
           {t('signOutEverywhere')}
         </button>
-      </form>
+      </PostForm>
     </section>
   );
 }
@@ -78,13 +79,13 @@ async function SessionItem({ locale, session: s }: { locale: Locale; session: Se
         </p>
       </div>
       {s.current ? null : (
-        <form action={endSessionAction}>
+        <PostForm action={endSessionAction}>
           <input type="hidden" name="locale" value={locale} />
           <input type="hidden" name="session" value={s.idHash} />
           <button type="submit" className="min-h-11 rounded border-2 border-stone-700 px-3 font-semibold" aria-label={t('endSessionOf', { device })}>
             {t('endSession')}
           </button>
-        </form>
+        </PostForm>
       )}
     </li>
   );

@@ -4,6 +4,7 @@ import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextField } from '@/components/forms/fields';
 import type { AdminUserPage } from '@/lib/admin/views';
 import type { Locale } from '@/lib/i18n/config';
+import { PostForm } from '@/components/forms/post-form';
 
 /** The roles a person holds, each with its "Revoke" form when the admin may change them. */
 export async function CurrentRoles({ locale, view }: { locale: Locale; view: AdminUserPage }) {
@@ -25,14 +26,14 @@ export async function CurrentRoles({ locale, view }: { locale: Locale; view: Adm
               {g.space ? ` (${g.space})` : ''}
             </span>
             {view.mayChangeRoles ? (
-              <form action={revokeRoleAction}>
+              <PostForm action={revokeRoleAction}>
                 <input type="hidden" name="locale" value={locale} />
                 <input type="hidden" name="grantId" value={g.id} />
                 <input type="hidden" name="userId" value={view.user.id} />
                 <button type="submit" className="min-h-11 rounded border-2 border-red-800 px-3 font-semibold text-red-900">
                   {t('revoke')}
                 </button>
-              </form>
+              </PostForm>
             ) : null}
           </li>
         ))}

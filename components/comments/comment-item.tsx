@@ -1,8 +1,9 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { deleteCommentAction, editCommentAction } from '@/app/actions/comments';
+import { deleteCommentAction, editCommentAction, supportCommentAction } from '@/app/actions/comments';
 import { AssistedBadge } from '@/components/facilitator/assisted-badge';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, RadioGroup, TextArea } from '@/components/forms/fields';
+import { AudioPlayer, recordingUrl } from '@/components/media/audio-player';
 import { AppealForm } from '@/components/moderation/appeal-form';
 import { ReportForm } from '@/components/moderation/report-form';
 import { COMMENT_MAX } from '@/lib/comments/schemas';
@@ -11,7 +12,7 @@ import { subjectPath, type CommentSubjectRef } from '@/lib/comments/subject';
 import type { CommentThreadItem, CommentView } from '@/lib/comments/views';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { CommentForm } from './comment-form';
-import { SUPPORT_FORM } from './support-forms';
+import { PostForm } from '@/components/forms/post-form';
 
 const STANCE_STYLE: Record<Stance, string> = {
   for: 'bg-green-100 text-green-900',
@@ -19,7 +20,6 @@ const STANCE_STYLE: Record<Stance, string> = {
   neutral: 'bg-stone-200 text-stone-900',
   question: 'bg-sky-100 text-sky-900',
 };
-const STANCE_ICON: Record<Stance, string> = { for: '👍', against: '👎', neutral: '•', question: '?' };
 
 /** The link that opens a form or a whole thread under a comment: the same page, with ?reply=ID, ?report=ID or ?replies=ID. */
 export type OpenHref = (kind: 'reply' | 'report' | 'replies', commentId: number) => string;
@@ -67,6 +67,7 @@ async function CommentBody({ comment, subject, locale, openHref }: Shared & { co
   const tCommon = await getTranslations('Common');
   const tHidden = await getTranslations('Hidden');
   const tReport = await getTranslations('Report');
+  const tVoice = await getTranslations('Voice');
   const format = await getFormatter();
   const deleted = comment.deleted;
   const back = `${localePath(locale, subjectPath(subject))}#comment-${comment.id}`;
@@ -82,8 +83,9 @@ async function CommentBody({ comment, subject, locale, openHref }: Shared & { co
       <p className="mb-1 flex flex-wrap items-center gap-2 text-sm">
         <strong className="text-base">{comment.author}</strong>
         {!deleted ? (
-          <span className={`rounded px-2 py-0.5 font-semibold ${STANCE_STYLE[comment.stance]}`}>
-            <span aria-hidden="true">{STANCE_ICON[comment.stance]} </span>
+          // The stance's mark is drawn by the stylesheet (.stance-mark, app/globals.css): an SVG shape, not an
+          // emoji (an empty box on phones without colour emoji), and no bytes per comment.
+          <span className={`stance-mark stance-${comment.stance} rounded px-2 py-0.5 font-semibold ${STANCE_STYLE[comment.stance]}`}>
             {tStance(comment.stance)}
           </span>
         ) : null}
@@ -106,6 +108,15 @@ async function CommentBody({ comment, subject, locale, openHref }: Shared & { co
       ) : comment.body ? (
         <p className="whitespace-pre-line break-words">{comment.body}</p>
       ) : null}
+      {comment.voice ? (
+        <AudioPlayer
+          id={`voice-${comment.id}`}
+          src={recordingUrl(comment.voice.id)}
+          durationMs={comment.voice.durationMs}
+          label={t('voiceMessage')}
+          transcript={comment.voice.transcript ? { label: tVoice('transcript'), text: comment.voice.transcript } : null}
+        />
+      ) : null}
       {comment.appeal ? (
         comment.appeal.state === 'open' ? (
           <AppealForm locale={locale} moderationId={comment.appeal.moderationId} next={back} />
@@ -125,9 +136,13 @@ async function CommentBody({ comment, subject, locale, openHref }: Shared & { co
       <div className="mt-2 flex flex-wrap items-center gap-3 text-sm">
         {!deleted ? <span>{t('supports', { count: comment.supportCount })}</span> : null}
         {comment.maySupport ? (
-          <button type="submit" form={SUPPORT_FORM[comment.supported ? 'remove' : 'add']} name="commentId" value={comment.id} className="min-h-11 rounded border-2 border-teal-800 px-3 font-semibold text-teal-900">
-            {comment.supported ? t('unsupport') : t('support')}
-          </button>
+          <PostForm action={supportCommentAction}>
+            {hidden}
+            <input type="hidden" name="intent" value={comment.supported ? 'remove' : 'add'} />
+            <button type="submit" className="min-h-11 rounded border-2 border-teal-800 px-3 font-semibold text-teal-900">
+              {comment.supported ? t('unsupport') : t('support')}
+            </button>
+          </PostForm>
         ) : null}
       </div>
       {comment.mayEdit ? (
@@ -146,12 +161,12 @@ async function CommentBody({ comment, subject, locale, openHref }: Shared & { co
       {comment.mayDelete ? (
         <details className="mt-1">
           <summary className="min-h-11 cursor-pointer py-2 text-sm text-red-900">{t('delete')}</summary>
-          <form action={deleteCommentAction}>
+          <PostForm action={deleteCommentAction}>
             {hidden}
             <button type="submit" className="min-h-11 rounded border-2 border-red-800 px-3 font-semibold text-red-900">
               {t('deleteConfirm')}
             </button>
-          </form>
+          </PostForm>
         </details>
       ) : null}
     </article>

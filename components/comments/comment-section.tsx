@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { getTranslations } from 'next-intl/server';
 import type { CommentSectionView } from '@/lib/comments/views';
-import type { Locale } from '@/lib/i18n/config';
+import { localePath, type Locale } from '@/lib/i18n/config';
 import { CommentForm } from './comment-form';
 import { CommentThread } from './comment-thread';
 
@@ -12,6 +12,7 @@ import { CommentThread } from './comment-thread';
  */
 export async function CommentSection({ section, locale, lead, closed }: { section: CommentSectionView; locale: Locale; lead?: ReactNode; closed?: ReactNode }) {
   const t = await getTranslations('Comments');
+  const tv = await getTranslations('Verify');
   return (
     <section aria-labelledby="comments-title" id="comments">
       <h2 id="comments-title" className="mb-2 text-xl font-bold">{t('title', { count: section.total })}</h2>
@@ -21,6 +22,10 @@ export async function CommentSection({ section, locale, lead, closed }: { sectio
           <h3 className="mb-2 font-bold">{t('write')}</h3>
           <CommentForm subject={section.subject} locale={locale} legend={t('write')} submit={t('submit')} formId="comment-form" />
         </div>
+      ) : section.verifyToComment ? (
+        <p className="mb-6" id="verify-to-comment">
+          <a href={localePath(locale, '/verify')}>{tv('toComment')}</a>
+        </p>
       ) : (
         closed ?? null
       )}

@@ -4,7 +4,6 @@ import { subjectPath } from '@/lib/comments/subject';
 import type { CommentSectionView } from '@/lib/comments/views';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { CommentItem } from './comment-item';
-import { SupportForms } from './support-forms';
 
 /** One page of a discussion (a topic's or a project's): sort form, comments with replies, paging. */
 export async function CommentThread({ section, locale }: { section: CommentSectionView; locale: Locale }) {
@@ -38,7 +37,6 @@ export async function CommentThread({ section, locale }: { section: CommentSecti
           <button type="submit" className="min-h-11 rounded border-2 border-teal-800 px-3 font-semibold text-teal-900">{t('apply')}</button>
         </form>
       ) : null}
-      {section.comments.some((c) => c.maySupport || c.replies.some((r) => r.maySupport)) ? <SupportForms subject={subject} locale={locale} /> : null}
       {section.comments.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (

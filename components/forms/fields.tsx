@@ -152,7 +152,7 @@ export function RadioGroup({
 }: Omit<Common, 'label'> & { legend: string; options: { value: string; label: ReactNode }[] }) {
   const { error, value, id } = useField(p.name, p.defaultValue);
   return (
-    <fieldset className="mb-4" aria-describedby={describedBy(id, p.hint, error)}>
+    <fieldset id={id} className="mb-4" aria-describedby={describedBy(id, p.hint, error)}>
       <legend className="mb-1 font-semibold">{legend}</legend>
       {/* Sent when no option is chosen, so "choose one" is reported on this group, not as a form error. */}
       <input type="hidden" name={p.name} value="" />

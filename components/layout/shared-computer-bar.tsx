@@ -3,6 +3,7 @@ import { signOutAction } from '@/app/actions/auth';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import type { SharedSessionView } from '@/lib/layout/header-view';
 import { SharedSessionTimer } from './shared-session-timer';
+import { PostForm } from '@/components/forms/post-form';
 
 /**
  * On a shared computer: a bar that stays at the top of the screen with a large "End my session"
@@ -20,7 +21,7 @@ export async function SharedComputerBar({ locale, name, session }: { locale: Loc
       </noscript>
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-2">
         <p className="font-semibold">{t('bar', { name })}</p>
-        <form action={signOutAction}>
+        <PostForm action={signOutAction}>
           <input type="hidden" name="locale" value={locale} />
           <button
             type="submit"
@@ -29,7 +30,7 @@ export async function SharedComputerBar({ locale, name, session }: { locale: Loc
           >
             {t('end')}
           </button>
-        </form>
+        </PostForm>
       </div>
       <SharedSessionTimer
         key={session.expiresAt}

@@ -2,27 +2,11 @@ import { getTranslations } from 'next-intl/server';
 import { addChoiceAudioAction, addNarrationAction } from '@/app/actions/learn';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, SelectField } from '@/components/forms/fields';
-import { AudioField, type AudioFieldLabels } from '@/components/media/audio-field';
+import { AudioField } from '@/components/media/audio-field';
+import { audioFieldLabels } from '@/components/media/audio-labels';
 import type { Locale } from '@/lib/i18n/config';
 import { PREFERRED_LANGUAGES } from '@/lib/learn/schemas';
 import { MAX_DURATION_S } from '@/lib/media/limits';
-
-/** The recorder's words, from the messages (shared by every form that takes a recording). */
-export async function audioFieldLabels(label: string, hint?: string): Promise<AudioFieldLabels> {
-  const t = await getTranslations('AudioField');
-  return {
-    label,
-    hint,
-    record: t('record'),
-    stop: t('stop'),
-    recordAgain: t('recordAgain'),
-    recording: t('recording'),
-    listen: t('listen'),
-    chooseFile: t('chooseFile'),
-    micDenied: t('micDenied'),
-    maxLabel: t('max', { time: `${Math.floor(MAX_DURATION_S / 60)}:${String(MAX_DURATION_S % 60).padStart(2, '0')}` }),
-  };
-}
 
 /** Record (or upload) a lesson's narration in one language; a new one replaces that language's. */
 export async function NarrationForm({ locale, lessonId, defaultLanguage }: { locale: Locale; lessonId: number; defaultLanguage: string }) {
@@ -50,7 +34,7 @@ export async function ChoiceAudioForm({ locale, lessonId, question, choice, labe
       <Hidden name="lessonId" value={String(lessonId)} />
       <Hidden name="question" value={String(question)} />
       <Hidden name="choice" value={String(choice)} />
-      <AudioField name="audio" labels={await audioFieldLabels(label)} maxSeconds={30} />
+      <AudioField name="audio" labels={await audioFieldLabels(label, undefined, 30)} maxSeconds={30} />
       <SubmitButton pendingLabel={tc('sending')}>{t('saveChoiceAudio')}</SubmitButton>
     </ActionForm>
   );

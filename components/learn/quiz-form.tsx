@@ -3,6 +3,7 @@ import { submitQuizAction } from '@/app/actions/learn';
 import { AudioPlayer } from '@/components/media/audio-player';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import type { QuizQuestionView } from '@/lib/learn/views';
+import { PostForm } from '@/components/forms/post-form';
 
 /**
  * A lesson's quiz: one plain form, one group of radio buttons per question; works without JavaScript.
@@ -65,12 +66,12 @@ export async function QuizForm({
     );
   }
   return (
-    <form action={submitQuizAction} id="quiz-form" aria-labelledby="quiz-title">
+    <PostForm action={submitQuizAction} id="quiz-form" aria-labelledby="quiz-title">
       <input type="hidden" name="lessonId" value={lessonId} />
       <input type="hidden" name="locale" value={locale} />
       <input type="hidden" name="course" value={courseSlug} />
       <input type="hidden" name="lesson" value={lessonSlug} />
       {fields}
-    </form>
+    </PostForm>
   );
 }

@@ -53,6 +53,8 @@ export function AudioField({ name, labels, maxSeconds = 120, required }: { name:
   const [seconds, setSeconds] = useState(0);
   const [url, setUrl] = useState<string | null>(null);
   const [denied, setDenied] = useState(false);
+  /** what was recorded, to put back into the input if a refused submission reset the form */
+  const recorded = useRef<File | null>(null);
 
   useEffect(() => {
     return () => {
@@ -61,6 +63,17 @@ export function AudioField({ name, labels, maxSeconds = 120, required }: { name:
     };
   }, []);
   useEffect(() => () => void (url && URL.revokeObjectURL(url)), [url]);
+  // React resets a form after its action: a refused submission must not lose the recording (nor the text).
+  useEffect(() => {
+    const t = setTimeout(() => {
+      const el = input.current;
+      if (!recorded.current || !el || (el.files && el.files.length > 0)) return;
+      const dt = new DataTransfer();
+      dt.items.add(recorded.current);
+      el.files = dt.files;
+    }, 0);
+    return () => clearTimeout(t);
+  }, [state]);
 
   function stop() {
     if (timer.current) clearInterval(timer.current);
@@ -89,7 +102,9 @@ export function AudioField({ name, labels, maxSeconds = 120, required }: { name:
       const blob = new Blob(chunks, { type: rec.mimeType || 'audio/webm' });
       const ext = blob.type.includes('mp4') ? 'm4a' : blob.type.includes('ogg') ? 'ogg' : 'webm';
       const dt = new DataTransfer();
-      dt.items.add(new File([blob], `recording.${ext}`, { type: blob.type }));
+      const file = new File([blob], `recording.${ext}`, { type: blob.type });
+      recorded.current = file;
+      dt.items.add(file);
       if (input.current) input.current.files = dt.files;
       setUrl(URL.createObjectURL(blob));
       setPhase('recorded');
@@ -107,6 +122,7 @@ export function AudioField({ name, labels, maxSeconds = 120, required }: { name:
   }
 
   function again() {
+    recorded.current = null;
     if (input.current) input.current.value = '';
     setUrl(null);
     setPhase('idle');

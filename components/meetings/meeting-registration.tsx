@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { registerForMeetingAction } from '@/app/actions/meetings';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import type { MeetingPageView } from '@/lib/meetings/views';
+import { PostForm } from '@/components/forms/post-form';
 
 /** How many registered, and the button to register or take one's place back (until the meeting starts). */
 export async function MeetingRegistration({ view, locale }: { view: MeetingPageView; locale: Locale }) {
@@ -20,7 +21,7 @@ export async function MeetingRegistration({ view, locale }: { view: MeetingPageV
           <a href={localePath(locale, '/login')}>{t('signInToRegister')}</a>
         </p>
       ) : (
-        <form action={registerForMeetingAction} id="registration-form">
+        <PostForm action={registerForMeetingAction} id="registration-form">
           <input type="hidden" name="locale" value={locale} />
           <input type="hidden" name="meetingId" value={String(view.meeting.id)} />
           <input type="hidden" name="intent" value={registered ? 'unregister' : 'register'} />
@@ -28,7 +29,7 @@ export async function MeetingRegistration({ view, locale }: { view: MeetingPageV
           <button type="submit" className={registered ? 'min-h-11 rounded border-2 border-teal-800 px-4 font-semibold text-teal-900' : 'min-h-11 rounded bg-teal-800 px-4 font-semibold text-white'}>
             {registered ? t('unregister') : t('register')}
           </button>
-        </form>
+        </PostForm>
       )}
     </section>
   );

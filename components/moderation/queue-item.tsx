@@ -3,6 +3,7 @@ import { AssistedBadge } from '@/components/facilitator/assisted-badge';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import type { QueueItem } from '@/lib/moderation/views';
 import { ModerateForms } from './moderate-forms';
+import { QueueRecording } from './queue-recording';
 
 type ModerationT = Awaited<ReturnType<typeof getTranslations<'Moderation'>>>;
 
@@ -14,7 +15,7 @@ export async function QueueEntry({ locale, item, next }: { locale: Locale; item:
   const t = await getTranslations('Moderation');
   const tr = await getTranslations('Report');
   const format = await getFormatter();
-  const status = { autoHidden: t('stateAutoHidden'), held: t('stateHeld'), reported: t('stateReported'), hidden: t('stateHidden') }[item.status];
+  const status = { escalated: t('stateEscalated'), autoHidden: t('stateAutoHidden'), held: t('stateHeld'), reported: t('stateReported'), hidden: t('stateHidden') }[item.status];
   return (
     <li id={`item-${item.id}`} className="rounded border border-stone-300 bg-white p-3">
       <p className="flex flex-wrap items-center gap-2 text-sm">
@@ -37,7 +38,8 @@ export async function QueueEntry({ locale, item, next }: { locale: Locale; item:
           {item.reasons.length ? ` — ${item.reasons.map((r) => `${tr(r.reason as 'spam')} (${r.n})`).join(', ')}` : ''}
         </p>
       ) : null}
-      <blockquote className="my-2 border-l-4 border-stone-300 pl-3 whitespace-pre-line break-words">{item.text}</blockquote>
+      {item.text ? <blockquote className="my-2 border-l-4 border-stone-300 pl-3 whitespace-pre-line break-words">{item.text}</blockquote> : null}
+      {item.recording ? <QueueRecording locale={locale} recording={item.recording} mayTranscribe={item.mayAct} next={next} /> : null}
       <p className="text-sm">
         {t('author', { name: item.author })} ·{' '}
         <a href={localePath(locale, `/moderation/users/${item.authorId}?about=${item.contentType}:${item.contentId}`)}>{t('authorHistory')}</a>

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { markReadAction } from '@/app/actions/notifications';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import type { NotificationItem } from '@/lib/notifications/views';
+import { PostForm } from '@/components/forms/post-form';
 
 type Translate = Awaited<ReturnType<typeof getTranslations<'Notifications'>>>;
 type TranslateModeration = Awaited<ReturnType<typeof getTranslations<'Moderation'>>>;
@@ -57,6 +58,10 @@ function sentence(n: NotificationItem, t: Translate, tm: TranslateModeration, da
       return t('meetingMinutes', { meeting });
     case 'account.locked':
       return t('accountLocked');
+    case 'account.recovered':
+      return t('accountRecovered');
+    case 'account.reset_in_person':
+      return t('accountResetInPerson');
     case 'topic.new':
       return t('newTopic', { topic });
   }
@@ -68,7 +73,9 @@ export async function NotificationEntry({ locale, item: n }: { locale: Locale; i
   const tm = await getTranslations('Moderation');
   const format = await getFormatter();
   const target = localePath(locale, n.target);
-  const title = n.topicTitle ?? n.projectTitle ?? n.meetingTitle;
+  // A moderation notice names no topic: its link says it leads to the content concerned (issue 17 §8).
+  const aboutContent = (n.kind.startsWith('moderation.') || n.kind === 'appeal.decided') && n.target !== '/notifications';
+  const title = n.topicTitle ?? n.projectTitle ?? n.meetingTitle ?? (aboutContent ? t('seeContent') : null);
   return (
     <li className={`rounded border p-3 ${n.read ? 'border-stone-300 bg-white' : 'border-teal-700 bg-teal-50'}`}>
       {!n.read ? <span className="mr-2 rounded bg-teal-800 px-2 py-0.5 text-xs font-semibold text-white">{t('unread')}</span> : null}
@@ -80,14 +87,14 @@ export async function NotificationEntry({ locale, item: n }: { locale: Locale; i
           <a href={target}>{title ?? t('open')}</a>
         ) : (
           // Opening an unread notification marks it read first, then goes to the topic.
-          <form action={markReadAction}>
+          <PostForm action={markReadAction}>
             <input type="hidden" name="locale" value={locale} />
             <input type="hidden" name="notificationId" value={n.id} />
             <input type="hidden" name="next" value={target} />
             <button type="submit" className="min-h-11 font-semibold text-teal-900 underline">
               {title ?? t('markRead')}
             </button>
-          </form>
+          </PostForm>
         )}
       </div>
     </li>

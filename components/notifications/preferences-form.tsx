@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { preferencesAction } from '@/app/actions/notifications';
 import type { Locale } from '@/lib/i18n/config';
 import type { NotificationPreferences } from '@/lib/notifications/views';
+import { PostForm } from '@/components/forms/post-form';
 
 /** Which notifications one receives (a plain form: unticked boxes send nothing, and mean "off"). */
 export async function PreferencesForm({ locale, preferences: p }: { locale: Locale; preferences: NotificationPreferences }) {
@@ -17,7 +18,7 @@ export async function PreferencesForm({ locale, preferences: p }: { locale: Loca
       <h2 id="prefs" className="mb-2 text-xl font-bold">
         {t('preferences')}
       </h2>
-      <form action={preferencesAction} className="space-y-2">
+      <PostForm action={preferencesAction} className="space-y-2">
         <input type="hidden" name="locale" value={locale} />
         {boxes.map(([name, label, on]) => (
           <label key={name} className="flex min-h-11 items-center gap-3">
@@ -29,7 +30,7 @@ export async function PreferencesForm({ locale, preferences: p }: { locale: Loca
         <button type="submit" className="min-h-11 rounded bg-teal-800 px-4 font-semibold text-white">
           {t('prefSave')}
         </button>
-      </form>
+      </PostForm>
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { localePath, type Locale } from '@/lib/i18n/config';
 import type { ProjectHeaderView } from '@/lib/projects/project-page';
 import { ProjectHiddenFields } from './project-hidden-fields';
 import { ProjectStatusBadge } from './status-badge';
+import { PostForm } from '@/components/forms/post-form';
 
 /** A project's header: status, sector and commune, title, who proposes it, its facts, and its authors' links. */
 export async function ProjectHeader({ header: h, locale }: { header: ProjectHeaderView; locale: Locale }) {
@@ -47,10 +48,10 @@ export async function ProjectHeader({ header: h, locale }: { header: ProjectHead
         {h.revisionCount > 0 ? <a href={href(`/projects/${h.id}/revisions`)}>{t('revisions', { count: h.revisionCount })}</a> : null}
       </p>
       {h.maySubmit ? (
-        <form action={submitProjectAction} id="submit-project-form">
+        <PostForm action={submitProjectAction} id="submit-project-form">
           <ProjectHiddenFields locale={locale} projectId={h.id} />
           <button type="submit" className="min-h-11 rounded bg-teal-800 px-5 font-semibold text-white">{t('submit')}</button>
-        </form>
+        </PostForm>
       ) : null}
     </header>
   );

@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import { respondInvitationAction } from '@/app/actions/projects';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import type { ProjectListView } from '@/lib/projects/views';
+import { PostForm } from '@/components/forms/post-form';
 
 /** Invitations to co-propose a project, waiting for this person's answer (accept or decline). */
 export async function ProjectInvitations({ invitations, locale }: { invitations: ProjectListView['invitations']; locale: Locale }) {
@@ -18,7 +19,7 @@ export async function ProjectInvitations({ invitations, locale }: { invitations:
             </p>
             <div className="flex flex-wrap gap-3">
               {(['accept', 'decline'] as const).map((response) => (
-                <form key={response} action={respondInvitationAction}>
+                <PostForm key={response} action={respondInvitationAction}>
                   <input type="hidden" name="locale" value={locale} />
                   <input type="hidden" name="projectId" value={inv.projectId} />
                   <input type="hidden" name="response" value={response} />
@@ -28,7 +29,7 @@ export async function ProjectInvitations({ invitations, locale }: { invitations:
                   >
                     {response === 'accept' ? t('accept') : t('decline')}
                   </button>
-                </form>
+                </PostForm>
               ))}
             </div>
           </li>

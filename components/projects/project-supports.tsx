@@ -5,12 +5,14 @@ import { localePath, type Locale } from '@/lib/i18n/config';
 import type { ProjectSupportsView } from '@/lib/projects/project-page';
 import { ProjectHiddenFields } from './project-hidden-fields';
 import { SupportBar } from './support-bar';
+import { PostForm } from '@/components/forms/post-form';
 
 /** Supports toward the threshold, the support button, the authors' withdrawal, and the officials' split of supporters. */
 export async function ProjectSupports({ projectId, supports: s, locale }: { projectId: number; supports: ProjectSupportsView; locale: Locale }) {
   const t = await getTranslations('Project');
   const tt = await getTranslations('Topic');
   const tg = await getTranslations('Genders');
+  const tv = await getTranslations('Verify');
   const format = await getFormatter();
   const column = [{ key: 'support', label: t('supportsColumn') }];
   return (
@@ -23,7 +25,12 @@ export async function ProjectSupports({ projectId, supports: s, locale }: { proj
       {s.status === 'expired' ? <p className="mt-1 text-sm font-semibold">{t('expiredNote')}</p> : null}
       {s.supported ? <p className="mt-2 font-semibold">{t('youSupport')}</p> : null}
       {s.mayToggle ? (
-        <form action={supportProjectAction} id="support-form" className="mt-2">
+        <PostForm
+          action={supportProjectAction}
+          id="support-form"
+          className="mt-2"
+          outbox={{ kind: 'support', path: localePath(locale, `/projects/${projectId}`), summary: s.supported ? t('unsupport') : t('support') }}
+        >
           <ProjectHiddenFields locale={locale} projectId={projectId} />
           <input type="hidden" name="intent" value={s.supported ? 'remove' : 'add'} />
           <button
@@ -32,20 +39,24 @@ export async function ProjectSupports({ projectId, supports: s, locale }: { proj
           >
             {s.supported ? t('unsupport') : t('support')}
           </button>
-        </form>
+        </PostForm>
       ) : s.signInToSupport ? (
         <p className="mt-2">
           <a href={localePath(locale, '/login')}>{t('signInToSupport')}</a>
+        </p>
+      ) : s.verifyToSupport ? (
+        <p className="mt-2" id="verify-to-support">
+          <a href={localePath(locale, '/verify')}>{tv('toSupport')}</a>
         </p>
       ) : null}
       {s.mayWithdraw ? (
         <details className="mt-3">
           <summary className="min-h-11 cursor-pointer py-2 text-red-900">{t('withdraw')}</summary>
-          <form action={withdrawProjectAction} id="withdraw-form">
+          <PostForm action={withdrawProjectAction} id="withdraw-form">
             <ProjectHiddenFields locale={locale} projectId={projectId} />
             <p className="mb-2 text-sm">{t('withdrawExplained')}</p>
             <button type="submit" className="min-h-11 rounded border-2 border-red-800 px-3 font-semibold text-red-900">{t('withdrawConfirm')}</button>
-          </form>
+          </PostForm>
         </details>
       ) : null}
       {s.splits ? (

@@ -15,7 +15,7 @@ export function cellText(c: Cell, labels: HiddenLabels, unit: Unit = ''): string
   return typeof c === 'number' ? withUnit(c, unit) : labels[c];
 }
 
-/** A data table that scrolls sideways on a narrow phone rather than squeezing its figures. */
+/** A data table; on a phone each row stacks into a card (.stack-table, app/globals.css) rather than scrolling sideways. */
 export function StatsTable({
   id,
   caption,
@@ -32,8 +32,8 @@ export function StatsTable({
   labels: HiddenLabels;
 }) {
   return (
-    <div className="overflow-x-auto" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-      <table id={id} className="w-full border-collapse bg-white text-sm">
+    <div>
+      <table id={id} className="stack-table w-full border-collapse bg-white text-sm">
         <caption id={`${id}-caption`} className="p-1 text-left font-semibold">
           {caption}
         </caption>
@@ -52,7 +52,7 @@ export function StatsTable({
               {columns.map((c) => {
                 const v = r.values[c.key] ?? 0;
                 return (
-                  <td key={c.key} data-hidden={typeof v === 'number' ? undefined : v} className={`p-2 text-right ${typeof v === 'number' ? '' : 'italic text-stone-700'}`}>
+                  <td key={c.key} data-label={c.label} data-hidden={typeof v === 'number' ? undefined : v} className={`p-2 text-right ${typeof v === 'number' ? '' : 'italic text-stone-700'}`}>
                     {cellText(v, labels, c.unit)}
                   </td>
                 );

@@ -26,7 +26,7 @@ export async function statsText(locale: string) {
   const groupLabel = (dimension: StatsDimension, group: string, label: string) => {
     if (dimension === 'gender') return t(`gender.${group as 'woman' | 'man' | 'unknown'}`);
     if (dimension === 'age') return t(`age.${AGE_KEYS[group] ?? 'unknown'}`);
-    if (dimension === 'channel') return t(`channel.${group as 'self' | 'assisted' | 'meeting' | 'formation'}`);
+    if (dimension === 'channel') return t(`channel.${group as 'self' | 'voice' | 'assisted' | 'meeting' | 'formation'}`);
     if (dimension === 'month' && /^\d{4}-\d{2}$/.test(group)) return monthFormat.format(new Date(`${group}-01T00:00:00Z`));
     return label;
   };

@@ -22,9 +22,9 @@ export async function TallyTable({ rows, commune, assisted = 0, children }: { ro
         {assisted > 0 ? <span id="tally-assisted" className="block font-normal">{t('tallyAssisted', { count: assisted })}</span> : null}
       </p>
       {total > 0 ? (
-        // Focusable, so that a keyboard can scroll a table wider than the screen (WCAG 2.1.1).
-        <div className="overflow-x-auto" role="region" aria-labelledby="tally-caption" tabIndex={0}>
-        <table className="w-full border-collapse bg-white text-sm [&_td]:p-1 [&_th]:p-1 sm:[&_td]:p-2 sm:[&_th]:p-2">
+        // Stacks on a phone (.stack-table, app/globals.css): every column in sight, nothing to scroll.
+        <div>
+        <table className="stack-table w-full border-collapse bg-white text-sm">
           <caption id="tally-caption" className="sr-only">{t('tally')}</caption>
           <thead>
             <tr className="border-b-2 border-stone-400 text-left">
@@ -44,9 +44,9 @@ export async function TallyTable({ rows, commune, assisted = 0, children }: { ro
                     {/* A bar drawn with CSS only: no chart library, no client JavaScript. */}
                     <span aria-hidden="true" className="mt-1 block h-2 rounded bg-teal-700" style={{ width: `${Math.round((100 * n) / max)}%` }} />
                   </th>
-                  <td className="p-2">{r.residents}</td>
-                  <td className="p-2">{r.others}</td>
-                  <td className="p-2 font-semibold">
+                  <td className="p-2" data-label={t('residents', { commune })}>{r.residents}</td>
+                  <td className="p-2" data-label={t('others')}>{r.others}</td>
+                  <td className="p-2 font-semibold" data-label={t('total')}>
                     {n} ({Math.round((100 * n) / total)} %)
                   </td>
                 </tr>
@@ -92,14 +92,15 @@ export async function DemographicTable({
       </div>
     );
   }
-  const td = (c: Cell, bold = false) => (
-    <td data-hidden={typeof c === 'number' ? undefined : c} className={`p-2 ${bold ? 'font-semibold' : ''} ${typeof c === 'number' ? '' : 'italic text-stone-700'}`}>
+  const td = (c: Cell, column: string, bold = false) => (
+    <td data-label={column} data-hidden={typeof c === 'number' ? undefined : c} className={`p-2 ${bold ? 'font-semibold' : ''} ${typeof c === 'number' ? '' : 'italic text-stone-700'}`}>
       {cellText(c, labels)}
     </td>
   );
   return (
-    <div className="mb-4 overflow-x-auto" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-    <table id={id} className="w-full border-collapse bg-white text-sm">
+    // Stacks on a phone (.stack-table): the Total column is never cut off.
+    <div className="mb-4">
+    <table id={id} className="stack-table w-full border-collapse bg-white text-sm">
       <caption id={`${id}-caption`} className="mb-1 text-left font-semibold">{title}</caption>
       <thead>
         <tr className="border-b-2 border-stone-400 text-left">
@@ -114,8 +115,8 @@ export async function DemographicTable({
         {split.rows.map((g) => (
           <tr key={g.group} className="border-b border-stone-200">
             <th scope="row" className="p-2 text-left">{groupLabel(g.group)}</th>
-            {choices.map((c) => <Fragment key={c.key}>{td(g.cells[c.key] ?? 0)}</Fragment>)}
-            {td(g.total, true)}
+            {choices.map((c) => <Fragment key={c.key}>{td(g.cells[c.key] ?? 0, c.label)}</Fragment>)}
+            {td(g.total, t('total'), true)}
           </tr>
         ))}
       </tbody>

@@ -21,9 +21,14 @@ export async function TopicCard({ topic, href }: { topic: TopicCardView; href: s
       </h3>
       <p className="my-1">{topic.summary}</p>
       <p className="text-sm text-stone-700">
-        {topic.phase === 'open' ? t('closesOn', { date: closes }) : topic.phase === 'draft' || topic.phase === 'information' ? null : t('closedOn', { date: closes })}
-        {' · '}
-        {t('comments', { count: topic.commentCount })} · {t('votes', { count: topic.voteCount })}
+        {/* Only the facts there are, joined: no stray "·" before the first (issue 17 §8). */}
+        {[
+          topic.phase === 'open' ? t('closesOn', { date: closes }) : topic.phase === 'draft' || topic.phase === 'information' ? null : t('closedOn', { date: closes }),
+          t('comments', { count: topic.commentCount }),
+          t('votes', { count: topic.voteCount }),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
       </p>
     </article>
   );

@@ -4,6 +4,7 @@ import { MeetingsSection } from '@/components/meetings/meetings-section';
 import { TopicLessons } from '@/components/learn/topic-lessons';
 import { Notice } from '@/components/ui/notice';
 import { localePath, type Locale } from '@/lib/i18n/config';
+import { absoluteUrl } from '@/lib/site-url';
 import type { TopicNotice, TopicPageView } from '@/lib/topics/topic-page-view';
 import { TopicDecision } from './sections/topic-decision';
 import { TopicHeader } from './sections/topic-header';
@@ -17,7 +18,7 @@ import { TopicVote } from './sections/topic-vote';
  * anonymous one (app/cached/…: rendered once, share link from PUBLIC_URL). One component per section,
  * in page order; a new section is a new component here and a new field of the view.
  */
-export async function TopicView({ view, locale, shareOrigin }: { view: TopicPageView; locale: Locale; shareOrigin: string }) {
+export async function TopicView({ view, locale }: { view: TopicPageView; locale: Locale }) {
   const t = await getTranslations('Topic');
   const tStance = await getTranslations('Stances');
   const tError = await getTranslations('Errors');
@@ -62,7 +63,7 @@ export async function TopicView({ view, locale, shareOrigin }: { view: TopicPage
           </p>
         }
       />
-      <TopicShare topicId={view.id} shareUrl={`${shareOrigin}${path}`} commune={view.header.commune} communeSlug={view.communeSlug} />
+      <TopicShare topicId={view.id} shareUrl={absoluteUrl(path)} commune={view.header.commune} communeSlug={view.communeSlug} />
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { reviewTranslationAction } from '@/app/actions/translations';
 import type { Locale } from '@/lib/i18n/config';
 import type { ProposalView } from '@/lib/translations/load';
+import { PostForm } from '@/components/forms/post-form';
 
 /**
  * A proposal waiting for review: its text (in its language), where it came from — a machine draft says so
@@ -31,7 +32,7 @@ export async function ProposalCard({ p, lang, locale, back, anchor }: { p: Propo
       </p>
       {p.canReview ? (
         <div className="mt-2 flex flex-wrap gap-2">
-          <form action={reviewTranslationAction} id={`approve-${p.id}`}>
+          <PostForm action={reviewTranslationAction} id={`approve-${p.id}`}>
             <input type="hidden" name="locale" value={locale} />
             <input type="hidden" name="proposalId" value={p.id} />
             <input type="hidden" name="verdict" value="approve" />
@@ -40,8 +41,8 @@ export async function ProposalCard({ p, lang, locale, back, anchor }: { p: Propo
             <button type="submit" className="min-h-11 rounded bg-teal-800 px-4 font-semibold text-white hover:bg-teal-900">
               {t('approve')}
             </button>
-          </form>
-          <form action={reviewTranslationAction} id={`reject-${p.id}`}>
+          </PostForm>
+          <PostForm action={reviewTranslationAction} id={`reject-${p.id}`}>
             <input type="hidden" name="locale" value={locale} />
             <input type="hidden" name="proposalId" value={p.id} />
             <input type="hidden" name="verdict" value="reject" />
@@ -50,7 +51,7 @@ export async function ProposalCard({ p, lang, locale, back, anchor }: { p: Propo
             <button type="submit" className="min-h-11 rounded border-2 border-red-800 px-4 font-semibold text-red-900">
               {t('reject')}
             </button>
-          </form>
+          </PostForm>
         </div>
       ) : (
         <p className="mt-1 text-sm text-stone-700">{p.reviewedByMe ? t('youReviewed') : t('notYours')}</p>

@@ -5,9 +5,9 @@ import type { AuditRowView } from '@/lib/admin/views';
 export async function AuditTable({ rows, caption }: { rows: AuditRowView[]; caption: string }) {
   const t = await getTranslations('Admin');
   return (
-    // Focusable, so that a keyboard can scroll a table wider than the screen (WCAG 2.1.1).
-    <div className="overflow-x-auto" role="region" aria-labelledby="audit-caption" tabIndex={0}>
-      <table className="w-full border-collapse bg-white text-sm">
+    // Stacks on a phone (.stack-table, app/globals.css).
+    <div>
+      <table className="stack-table w-full border-collapse bg-white text-sm">
         <caption id="audit-caption" className="sr-only">
           {caption}
         </caption>
@@ -23,13 +23,13 @@ export async function AuditTable({ rows, caption }: { rows: AuditRowView[]; capt
         <tbody>
           {rows.map((r) => (
             <tr key={r.id} className="border-b border-stone-200 align-top">
-              <td className="p-2 whitespace-nowrap">{r.createdAt.replace('T', ' ').slice(0, 19)}</td>
-              <td className="p-2">{r.actorName ?? t('system')}</td>
-              <td className="p-2 font-mono">{r.action}</td>
-              <td className="p-2">
+              <td className="p-2 whitespace-nowrap" data-label={t('when')}>{r.createdAt.replace('T', ' ').slice(0, 19)}</td>
+              <td className="p-2" data-label={t('actor')}>{r.actorName ?? t('system')}</td>
+              <td className="p-2 font-mono" data-label={t('action')}>{r.action}</td>
+              <td className="p-2" data-label={t('subject')}>
                 {r.subjectType} #{r.subjectId}
               </td>
-              <td className="p-2 font-mono break-all">{r.details ? JSON.stringify(r.details) : ''}</td>
+              <td className="p-2 font-mono break-all" data-label={t('details')}>{r.details ? JSON.stringify(r.details) : ''}</td>
             </tr>
           ))}
         </tbody>

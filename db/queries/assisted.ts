@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../client';
 import { assistedContributions, comments, communes, connectedSpaces, projects, roleGrants, topics, users, votes, type AssistedKind, type ProjectStatus } from '../schema';
@@ -148,7 +148,8 @@ export function commentsToChooseFrom(db: Db, target: { kind: 'topic' | 'project'
 
 /**
  * Votes on this topic that a facilitator entered for the voter and that still stand (not withdrawn, the
- * vote still there): the public tally says how many there are (assisted_subject_idx).
+ * vote still there, and counted: its voter is verified, as in the tally): the public tally says how
+ * many there are (assisted_subject_idx).
  */
 export function assistedVoteCount(db: Db, topicId: number): number {
   const a = assistedContributions;
@@ -157,7 +158,8 @@ export function assistedVoteCount(db: Db, topicId: number): number {
       .select({ n: sql<number>`count(DISTINCT ${a.participantId})` })
       .from(a)
       .innerJoin(votes, and(eq(votes.topicId, a.subjectId), eq(votes.userId, a.participantId)))
-      .where(and(eq(a.kind, 'vote'), eq(a.subjectId, topicId), isNull(a.withdrawnAt)))
+      .innerJoin(users, eq(users.id, votes.userId))
+      .where(and(eq(a.kind, 'vote'), eq(a.subjectId, topicId), isNull(a.withdrawnAt), isNotNull(users.verifiedAt)))
       .get()?.n ?? 0
   );
 }

@@ -22,7 +22,10 @@ export type QueueFilters = {
   nowIso: string;
 };
 
-/** Items awaiting a moderator: held, reported, or hidden automatically; oldest first. */
+/**
+ * Items awaiting a moderator: held, reported, or hidden automatically; oldest first, except official
+ * content that reached the report threshold (never hidden automatically): first of all.
+ */
 export function moderationQueue(db: Db, f: QueueFilters, limit = 50) {
   const conds: (SQL | undefined)[] = [
     isNull(moderations.decidedAt),
@@ -58,6 +61,7 @@ export function moderationQueue(db: Db, f: QueueFilters, limit = 50) {
       reportCount: moderations.reportCount,
       hiddenBy: moderations.hiddenBy,
       hiddenReason: moderations.hiddenReason,
+      escalatedAt: moderations.escalatedAt,
       createdAt: moderations.createdAt,
       /** entered by a facilitator for its author: where, and by whom */
       assistedAt: connectedSpaces.name,
@@ -71,7 +75,7 @@ export function moderationQueue(db: Db, f: QueueFilters, limit = 50) {
     .leftJoin(connectedSpaces, eq(connectedSpaces.id, assistedContributions.spaceId))
     .leftJoin(assistedBy, eq(assistedBy.id, assistedContributions.facilitatorId))
     .where(and(...conds))
-    .orderBy(asc(moderations.createdAt), asc(moderations.id))
+    .orderBy(sql`${moderations.escalatedAt} IS NULL`, asc(moderations.escalatedAt), asc(moderations.createdAt), asc(moderations.id))
     .limit(limit)
     .all();
 }

@@ -17,6 +17,8 @@ export function getProfile(db: Db, userId: number) {
       suspendedUntil: users.suspendedUntil,
       participantCode: users.participantCode,
       pinChoicePending: users.pinChoicePending,
+      verifiedAt: users.verifiedAt,
+      verifiedVia: users.verifiedVia,
     })
     .from(users)
     .where(eq(users.id, userId))

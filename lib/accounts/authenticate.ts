@@ -49,7 +49,7 @@ export async function authenticate(db: Db, input: unknown, meta: AttemptMeta): P
     );
   }
   // The fifth failure itself already tells the person to wait, before they try their real password.
-  const after = attemptFailed(db, attempt, { failuresInARow: 'failuresInARow' in gate ? gate.failuresInARow : 0 }, user ? { userId: user.id } : null, now);
+  const after = await attemptFailed(db, attempt, { failuresInARow: 'failuresInARow' in gate ? gate.failuresInARow : 0 }, user ? { userId: user.id } : null, now);
   if (after.wait > 0) return throttled(after.wait, after.locked);
   return invalid({ _form: 'badCredentials' });
 }

@@ -7,6 +7,7 @@ import { can, type Actor } from '@/lib/permissions';
 import { parse } from '@/lib/validation';
 import type { AttemptMeta } from './authenticate';
 import { hashPassword } from './password';
+import { notifyAccountOwner } from './notify-owner';
 import { confirmSecret } from './reauthenticate';
 import { changePasswordSchema } from './schemas';
 
@@ -40,5 +41,7 @@ export async function changePassword(
     recordAudit(tx, { actorId: actor.id, action: 'user.password_change', subjectType: 'user', subjectId: user.id });
     return row.sessionVersion;
   });
+  // By SMS and e-mail too: whoever changed it, the owner hears of it where a thief cannot erase it.
+  await notifyAccountOwner(db, user.id, 'password.changed');
   return ok({ sessionVersion });
 }

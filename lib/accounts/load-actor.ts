@@ -44,11 +44,15 @@ const USER_COLUMNS = {
   communeId: users.communeId,
   sessionVersion: users.sessionVersion,
   suspendedUntil: users.suspendedUntil,
+  verifiedAt: users.verifiedAt,
   displayName: users.displayName,
   language: users.language,
 };
 
-function withGrants(db: Db, user: { id: number; communeId: number; suspendedUntil: string | null; displayName: string; language: string }): LoadedActor {
+function withGrants(
+  db: Db,
+  user: { id: number; communeId: number; suspendedUntil: string | null; verifiedAt: string | null; displayName: string; language: string },
+): LoadedActor {
   const grants = db
     .select({ role: roleGrants.role, communeId: roleGrants.communeId, spaceId: roleGrants.spaceId })
     .from(roleGrants)
@@ -58,6 +62,7 @@ function withGrants(db: Db, user: { id: number; communeId: number; suspendedUnti
     id: user.id,
     communeId: user.communeId,
     suspended: isSuspended(user.suspendedUntil),
+    verified: user.verifiedAt !== null,
     grants,
     displayName: user.displayName,
     language: user.language,

@@ -26,7 +26,7 @@ export async function confirmSecret(
     attemptSucceeded(db, attempt, now);
     return null;
   }
-  const after = attemptFailed(db, attempt, { failuresInARow: 'failuresInARow' in gate ? gate.failuresInARow : 0 }, { userId: user.id }, now);
+  const after = await attemptFailed(db, attempt, { failuresInARow: 'failuresInARow' in gate ? gate.failuresInARow : 0 }, { userId: user.id }, now);
   if (after.wait > 0) return throttled(after.wait, after.locked);
   return invalid({ [field]: message });
 }

@@ -10,13 +10,20 @@ import { parse } from '@/lib/validation';
 import { hashPassword } from './password';
 import { registerSchema } from './schemas';
 import { uniqueViolation } from './unique';
+import { codeTargets, composeVerification, queueVerification } from './verify-account';
 
+/**
+ * A person opens an account with a phone number or an e-mail address and a password. The account
+ * starts unverified: a 6-digit code goes to the phone (or, without one, to the address) in the same
+ * transaction, and /verify takes it (lib/accounts/verify-account.ts). `codeSent` is false when a
+ * sending limit refused the code (the person asks for another on /verify).
+ */
 export async function registerUser(
   db: Db,
   actor: Actor | null,
   input: unknown,
-  meta: { ip: string },
-): Promise<Result<{ userId: number }>> {
+  meta: { ip: string; now?: Date },
+): Promise<Result<{ userId: number; codeSent: boolean }>> {
   const parsed = parse(registerSchema, input);
   if (!parsed.ok) return parsed;
   const data = parsed.data;
@@ -35,8 +42,11 @@ export async function registerUser(
   if (taken) return conflict(taken);
 
   const passwordHash = await hashPassword(data.password);
+  const now = meta.now ?? new Date();
+  const target = codeTargets({ phone: data.phone ?? null, email: data.email ?? null })[0]!;
+  const composed = await composeVerification({ language: data.language }, target, now);
   try {
-    const userId = db.transaction((tx) => {
+    const created = db.transaction((tx) => {
       const row = tx
         .insert(users)
         .values({
@@ -48,6 +58,7 @@ export async function registerUser(
           gender: data.gender ?? null,
           birthYear: data.birthYear ?? null,
           language: data.language,
+          createdAt: now.toISOString(),
         })
         .returning({ id: users.id })
         .get();
@@ -58,9 +69,11 @@ export async function registerUser(
         subjectId: row.id,
         details: { communeId: data.communeId, via: data.phone ? (data.email ? 'phone+email' : 'phone') : 'email' },
       });
-      return row.id;
-    });
-    return ok({ userId });
+      // The account exists even if a sending limit refuses its first code: /verify sends another.
+      const sent = queueVerification(tx, row.id, target, composed, now);
+      return { userId: row.id, codeSent: sent.ok };
+    }, { behavior: 'immediate' });
+    return ok(created);
   } catch (e) {
     // Two people racing for the same number: the unique index decides.
     const field = uniqueViolation(e);

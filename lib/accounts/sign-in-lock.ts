@@ -63,18 +63,18 @@ export function attemptSucceeded(db: Db, a: AttemptKey, now = new Date()): void 
  * was the 20th in a row (then the owner is told, once), the rest of the 15 minutes when it was the
  * 5th, else 0.
  */
-export function attemptFailed(
+export async function attemptFailed(
   db: Db,
   a: AttemptKey,
   gate: { failuresInARow: number },
   owner: { userId: number } | null,
   now = new Date(),
-): { wait: number; locked: boolean } {
+): Promise<{ wait: number; locked: boolean }> {
   if (gate.failuresInARow >= LOCK.points) {
     extendWindow(db, 'signInLockout', a.key, new Date(now.getTime() + LOCK.duration * 1000));
     if (gate.failuresInARow === LOCK.points && owner) {
       db.transaction((tx) => recordAudit(tx, { actorId: null, action: 'user.signin_locked', subjectType: 'user', subjectId: owner.userId }));
-      notifyAccountOwner(db, owner.userId, 'account.locked');
+      await notifyAccountOwner(db, owner.userId, 'account.locked', { now });
     }
     return { wait: LOCK.duration, locked: true };
   }

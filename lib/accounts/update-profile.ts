@@ -15,13 +15,15 @@ import { confirmSecret } from './reauthenticate';
 /**
  * A person updates their profile. Changing the phone or e-mail (what one signs in with, and where the
  * account's messages go) needs the current password or PIN, checked under the sign-in throttle.
+ * Changing the very phone or address that verified the account makes it unverified until the new one
+ * is proven (issue 12 §2): otherwise one phone could verify one account after another.
  */
 export async function updateProfile(
   db: Db,
   actor: Actor | null,
   input: unknown,
   meta: AttemptMeta = { ip: 'local' },
-): Promise<Result<{ userId: number }>> {
+): Promise<Result<{ userId: number; verificationLost: boolean }>> {
   const parsed = parse(updateProfileSchema, input);
   if (!parsed.ok) return parsed;
   const data = parsed.data;
@@ -45,6 +47,9 @@ export async function updateProfile(
   // Only after the secret: whether a number is someone else's is not for any open session to learn.
   const taken = takenIdentifiers(db, data.phone, data.email, user.id);
   if (taken) return conflict(taken);
+  const verificationLost =
+    user.verifiedAt !== null &&
+    ((user.verifiedVia === 'sms' && changed.includes('phone')) || (user.verifiedVia === 'email' && changed.includes('email')));
   try {
     db.transaction((tx) => {
       tx.update(users)
@@ -57,11 +62,14 @@ export async function updateProfile(
           birthYear: data.birthYear ?? null,
           language: data.language,
           updatedAt: sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`,
+          // The counted_users_unverified_au trigger takes the account's votes and supports out of the counts.
+          ...(verificationLost ? { verifiedAt: null, verifiedVia: null } : {}),
         })
         .where(eq(users.id, user.id))
         .run();
       // Field names only: the audit log must not become a copy of personal data.
       recordAudit(tx, { actorId: actor.id, action: 'user.update', subjectType: 'user', subjectId: user.id, details: { changed } });
+      if (verificationLost) recordAudit(tx, { actorId: actor.id, action: 'user.unverify', subjectType: 'user', subjectId: user.id, details: { changed: user.verifiedVia === 'sms' ? 'phone' : 'email' } });
       // A sanction's scope is the commune of the content it was about, never this one: moving changes no
       // sanction, and the move itself stays on record.
       if (changed.includes('communeId')) {
@@ -73,5 +81,5 @@ export async function updateProfile(
     if (field) return conflict({ [field]: `${field}Taken` });
     throw e;
   }
-  return ok({ userId: user.id });
+  return ok({ userId: user.id, verificationLost });
 }

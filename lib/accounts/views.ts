@@ -1,10 +1,19 @@
+import { eq } from 'drizzle-orm';
 import { listCommunes } from '@/db/queries/geography';
 import { appealOf } from '@/db/queries/moderation';
 import { activeGrants, getProfile } from '@/db/queries/users';
 import { sessionRules } from '@/lib/env';
+import { preferredLocale, type Locale } from '@/lib/i18n/config';
 import { activeSuspension } from '@/lib/moderation/sanctions';
 import type { GrantedRole } from '@/lib/roles/names';
-import type { ViewContext } from '@/lib/view-context';
+import { connectedSpaces, users } from '@/db/schema';
+import { maskRecipient } from '@/lib/messaging/mask';
+import { can } from '@/lib/permissions';
+import { activeRoles } from '@/lib/roles/holders';
+import { FORBIDDEN, type Forbidden, type ViewContext } from '@/lib/view-context';
+import { findByIdentifier } from './authenticate';
+import { openCode } from './codes';
+import { codeTargets, type CodeChannel } from './verify-account';
 import { listSessions, type SessionListItem, type SessionRules } from './sessions';
 
 /** A role someone holds, as pages list it: where it applies, by name. */
@@ -90,4 +99,73 @@ export function pinPage(ctx: ViewContext): { participant: boolean; pinChoicePend
 /** The communes a person may choose as theirs (profile, registration forms). */
 export function communeChoices(ctx: Pick<ViewContext, 'db'>): { id: number; name: string }[] {
   return listCommunes(ctx.db).map((c) => ({ id: c.id, name: c.name }));
+}
+
+/** What /register shows: whether someone is already signed in, and the communes to choose from. */
+export function registrationView(ctx: ViewContext): { signedIn: boolean; communes: { id: number; name: string }[] } {
+  return { signedIn: ctx.actor !== null, communes: communeChoices(ctx) };
+}
+
+/**
+ * Where a successful sign-in leads, in the account's preferred language (a participant who chose
+ * Bambara lands on /bm/…): an account that is not verified yet goes to /verify (an account from before
+ * verification existed is asked there, issue 12 §2); a participant still holding the PIN printed on their
+ * slip is offered to choose their own; the others land on what they can do next, the open consultations
+ * of their commune (issue 17 §8), with a one-line welcome ("signedin"). Only asked once the credentials
+ * were accepted, so it tells nothing about accounts to anyone else.
+ */
+export function afterSignIn(ctx: Pick<ViewContext, 'db'>, identifier: string): { locale: Locale; path: string } {
+  const user = identifier.trim() ? findByIdentifier(ctx.db, identifier.trim()) : undefined;
+  const locale = preferredLocale(user?.language);
+  if (user && user.verifiedAt === null) return { locale, path: '/verify?signedin=1' };
+  if (user?.pinChoicePending) return { locale, path: '/account/pin' };
+  const q = new URLSearchParams();
+  if (user?.communeId) q.set('commune', String(user.communeId));
+  q.set('phase', 'open');
+  q.set('signedin', '1');
+  return { locale, path: `/topics?${q}` };
+}
+
+// ---------------------------------------------------------------- verification and access resets (issue 12 §2, §3)
+
+/** What /verify shows: where codes go (masked), and the code already on its way, if any. */
+export type VerificationView = {
+  verified: boolean;
+  targets: { channel: CodeChannel; masked: string }[];
+  /** an open code that has not expired: "we sent a code to …" */
+  pending: { channel: CodeChannel; masked: string; expiresAt: string } | null;
+};
+
+export function verificationView(ctx: ViewContext): VerificationView | null {
+  if (!ctx.actor) return null;
+  const user = ctx.db.select().from(users).where(eq(users.id, ctx.actor.id)).get();
+  if (!user) return null;
+  const code = openCode(ctx.db, user.id, 'verification');
+  const live = code && code.expiresAt > ctx.now.toISOString() && code.channel !== 'in_person' && code.recipient;
+  return {
+    verified: user.verifiedAt !== null,
+    targets: codeTargets(user).map((t) => ({ channel: t.channel, masked: maskRecipient(t.to) })),
+    pending: live ? { channel: code.channel as CodeChannel, masked: maskRecipient(code.recipient!), expiresAt: code.expiresAt } : null,
+  };
+}
+
+/** The spaces where this person may reset access in person (their own spaces; an admin needs none). */
+export function accessResetSpaces(ctx: ViewContext): { id: number; name: string }[] {
+  const all = ctx.db.select({ id: connectedSpaces.id, name: connectedSpaces.name }).from(connectedSpaces).orderBy(connectedSpaces.name).all();
+  return all.filter((s) => can(ctx.actor, 'account.resetInPerson', { userId: 0, spaceId: s.id, targetRoles: [] }));
+}
+
+/**
+ * /facilitator/access: the spaces where this person resets access in person (a facilitator: their own,
+ * one means no choice to make; an admin: any, saying where they stand). Null when nobody is signed in.
+ */
+export function accessResetPage(ctx: ViewContext): { spaces: { id: number; name: string }[] } | Forbidden | null {
+  if (!ctx.actor) return null;
+  const spaces = accessResetSpaces(ctx);
+  return spaces.length > 0 ? { spaces } : FORBIDDEN;
+}
+
+/** May this person reset this account's access as an admin (the form on /admin/users/[id])? */
+export function mayResetAccessAsAdmin(ctx: ViewContext, userId: number): boolean {
+  return can(ctx.actor, 'account.resetInPerson', { userId, spaceId: null, targetRoles: activeRoles(ctx.db, userId) });
 }

@@ -1,6 +1,7 @@
 import { listCommunes, listSpaces } from '@/db/queries/geography';
 import { getProfile, recentAudit, searchUsers } from '@/db/queries/users';
-import { roleLines, type RoleLine } from '@/lib/accounts/views';
+import type { VerificationMethod } from '@/lib/accounts/values';
+import { mayResetAccessAsAdmin, roleLines, type RoleLine } from '@/lib/accounts/views';
 import { signInLockOf } from '@/lib/accounts/unlock-account';
 import { can } from '@/lib/permissions';
 import { ROLES, type GrantedRole } from '@/lib/roles/names';
@@ -46,6 +47,10 @@ export type AdminUserPage = {
   mayUnlock: boolean;
   /** grant and revoke roles (never one's own) */
   mayChangeRoles: boolean;
+  /** reset this account's access after checking who is asking (issue 12 §3; staff accounts: admins only) */
+  mayResetAccess: boolean;
+  /** when and how the account was verified; null: not verified yet (it may read, not take part) */
+  verified: { at: string; via: VerificationMethod } | null;
   roles: readonly GrantedRole[];
   communes: { id: number; name: string }[];
   spaces: { id: number; name: string }[];
@@ -64,6 +69,8 @@ export function adminUserPage(ctx: ViewContext, input: { id: unknown }): AdminUs
     lockedSeconds: signInLockOf(ctx.db, user.id, ctx.now),
     mayUnlock: can(ctx.actor, 'account.unlock', { userId: user.id }),
     mayChangeRoles: can(ctx.actor, 'role.grant', { userId: user.id, role: 'official' }),
+    mayResetAccess: mayResetAccessAsAdmin(ctx, user.id),
+    verified: user.verifiedAt && user.verifiedVia ? { at: user.verifiedAt, via: user.verifiedVia } : null,
     roles: ROLES,
     communes: listCommunes(ctx.db).map((c) => ({ id: c.id, name: c.name })),
     spaces: listSpaces(ctx.db).map((s) => ({ id: s.id, name: s.name })),

@@ -163,6 +163,9 @@ export async function contributeForParticipant(db: Db, actor: Actor | null, inpu
   }
   const participant = loadActor(db, { userId: person.id, sessionVersion: person.sessionVersion });
   if (!participant) return invalid({ participant: 'participantNotKnownHere' });
+  // Someone who registered on their own and never typed their code takes part once verified, like
+  // everyone (issue 12 §2): the facilitator can verify them in person (/facilitator/access).
+  if (!participant.verified) return invalid({ participant: 'participantUnverified' });
 
   const wait = await hit(db, 'assistPerAccount', `u:${actor!.id}`);
   if (wait > 0) return rateLimited(wait);

@@ -8,6 +8,9 @@ import { openHeldItem, screenSubmission } from '@/lib/moderation/pipeline';
 import { notify } from '@/lib/notifications/deliver';
 import { can, isOfficialOf, isTrusted, type Actor } from '@/lib/permissions';
 import { parse } from '@/lib/validation';
+import { attachMedia, discardMedia, loadPendingMedia } from '@/lib/media/attach-media';
+import { ingestAudio } from '@/lib/media/ingest-audio';
+import type { MediaPipeline } from '@/lib/media/pipeline';
 import { createCommentSchema } from './schemas';
 import { bumpCommentCount, findCommentSubject, settleCommentSubject, subjectRefOf, type CommentSubjectRef } from './subject';
 
@@ -42,7 +45,11 @@ export function createComment(db: Db, actor: Actor | null, input: unknown, now =
     }
   }
 
-  const verdict = screenSubmission(db, { kind: 'comment', communeId: subject.communeId, authorId: actor!.id, text: v.body, trusted: isTrusted(actor), now });
+  // A recording: the author's own, pending, of kind 'comment' (uploaded just before, lib/media).
+  const recording = v.mediaId ? loadPendingMedia(db, actor, v.mediaId, 'comment') : null;
+  if (recording && !recording.ok) return recording;
+
+  const verdict = screenSubmission(db, { kind: 'comment', communeId: subject.communeId, authorId: actor!.id, text: v.body, trusted: isTrusted(actor), now, voice: !!recording });
   if (verdict.action === 'reject') return { ok: false, error: 'rejected', reason: verdict.reason };
   const visibility = verdict.action === 'hold' ? 'held' : 'visible';
   const written = db.transaction((tx) => {
@@ -67,6 +74,10 @@ export function createComment(db: Db, actor: Actor | null, input: unknown, now =
     if (verdict.action === 'hold') {
       openHeldItem(tx, { contentType: 'comment', contentId: row.id, communeId: subject.communeId, authorId: actor!.id, reason: verdict.reason });
     }
+    // Checked pending just above, in the same synchronous run: nothing can have taken it since.
+    if (recording && !attachMedia(tx, recording.value.id, { subjectId: row.id, communeId: subject.communeId, state: visibility === 'visible' ? 'published' : 'held' })) {
+      throw new Error('recording no longer pending');
+    }
     if (visibility === 'visible') {
       bumpCommentCount(tx, ref, 1);
       if (parent) tx.update(comments).set({ replyCount: sql`${comments.replyCount} + 1` }).where(eq(comments.id, parent.id)).run();
@@ -79,6 +90,7 @@ export function createComment(db: Db, actor: Actor | null, input: unknown, now =
       details: {
         [ref.kind === 'topic' ? 'topicId' : 'projectId']: ref.id,
         parentId: parent?.id ?? null,
+        mediaId: recording?.value.id ?? null,
         screening: verdict.action === 'hold' ? verdict.reason : 'publish',
       },
     });
@@ -98,4 +110,38 @@ export function createComment(db: Db, actor: Actor | null, input: unknown, now =
     });
   }
   return ok({ commentId, held: visibility === 'held', subject: ref });
+}
+
+/** A recording sent with the form: a non-empty file (an empty file input sends a nameless, empty File). */
+export function sentRecording(file: unknown): Blob | null {
+  return file instanceof Blob && file.size > 0 ? file : null;
+}
+
+/**
+ * A comment as the form sends it: text, and perhaps a recording (a File: recorded in the browser, or the
+ * phone's own recorder without JavaScript). The comment's rules are checked before any audio work; the
+ * recording then goes through the media pipeline (judged by its content, transcoded, stored) and the comment
+ * is written with it. If the comment is then refused, the recording is thrown away: nothing is left behind.
+ */
+export async function postComment(
+  db: Db,
+  actor: Actor | null,
+  input: Record<string, unknown>,
+  file: unknown,
+  options: { mediaDir: string; pipeline?: MediaPipeline; now?: Date },
+): Promise<Result<CreatedComment>> {
+  const audio = sentRecording(file);
+  if (!audio) return createComment(db, actor, input, options.now);
+  // Everything but the recording first, as if it were there (so the text may be empty).
+  const pre = parse(createCommentSchema, { ...input, mediaId: '1' });
+  if (!pre.ok) return pre;
+  const ref: CommentSubjectRef = pre.data.topicId ? { kind: 'topic', id: pre.data.topicId } : { kind: 'project', id: pre.data.projectId! };
+  const subject = findCommentSubject(db, ref, options.now);
+  if (!subject || !subject.isPublic) return notFound();
+  if (!can(actor, 'comment.create', { phase: subject.phase })) return forbidden();
+  const uploaded = await ingestAudio(db, actor, { file: audio, kind: 'comment', communeId: subject.communeId }, options.pipeline);
+  if (!uploaded.ok) return uploaded;
+  const created = createComment(db, actor, { ...input, mediaId: String(uploaded.value.id) }, options.now);
+  if (!created.ok) discardMedia(db, actor, uploaded.value.id, options.mediaDir);
+  return created;
 }

@@ -2,12 +2,13 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { commentRevisions, comments } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
-import { forbidden, notFound, ok, type Result } from '@/lib/errors';
+import { forbidden, invalid, notFound, ok, type Result } from '@/lib/errors';
 import { openHeldItem, screenSubmission } from '@/lib/moderation/pipeline';
 import { MODERATABLE } from '@/lib/moderation/registry';
 import { can, isTrusted, type Actor } from '@/lib/permissions';
 import { parse } from '@/lib/validation';
-import { editCommentSchema } from './schemas';
+import { commentTextRule, editCommentSchema } from './schemas';
+import { mediaOf } from '@/lib/media/attach-media';
 import { findCommentWithSubject, settleCommentSubject, type CommentSubjectRef } from './subject';
 
 /** The author fixes their comment within 15 minutes; the earlier version is kept. */
@@ -28,10 +29,16 @@ export function editComment(db: Db, actor: Actor | null, input: unknown, now = n
     now,
   });
   if (!allowed) {
-    if (actor?.id === comment.authorId && !comment.deletedAt && comment.visibility !== 'hidden') return { ok: false, error: 'rejected', reason: 'editWindowOver' };
+    // The author of a comment still shown, able to take part: what stops them is the 15 minutes (or the close).
+    if (actor?.id === comment.authorId && actor.verified && !actor.suspended && !comment.deletedAt && comment.visibility !== 'hidden') {
+      return { ok: false, error: 'rejected', reason: 'editWindowOver' };
+    }
     return forbidden();
   }
   const ref: CommentSubjectRef = { kind: subject.kind, id: subject.id };
+  // Only a voice comment may be left without words.
+  const textError = commentTextRule(v.body, mediaOf(db, 'comment', comment.id).length > 0);
+  if (textError) return invalid({ body: textError });
   if (v.body === comment.body && v.stance === comment.stance) return ok({ commentId: comment.id, held: comment.visibility === 'held', subject: ref });
 
   const verdict = screenSubmission(db, { kind: 'comment', communeId: subject.communeId, authorId: actor!.id, text: v.body, trusted: isTrusted(actor), checkHistory: false, now });

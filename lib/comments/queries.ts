@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { assistedContributions, commentSupports, comments, connectedSpaces, moderations, projects, topics, users } from '@/db/schema';
+import { assistedContributions, commentSupports, comments, connectedSpaces, media, moderations, projects, topics, users } from '@/db/schema';
 import type { Actor } from '@/lib/permissions';
 import { STANCES, type Stance } from './stances';
 import type { CommentSubjectRef } from './subject';
@@ -23,6 +23,8 @@ function onSubject(subject: CommentSubjectRef): SQL {
 const commentModeration = and(eq(moderations.contentType, 'comment'), eq(moderations.contentId, comments.id));
 /** Entered by a facilitator for its author (assisted_subject_idx): the page shows a small badge. */
 const commentAssistance = and(eq(assistedContributions.kind, 'comment'), eq(assistedContributions.subjectId, comments.id));
+/** Its recording, if it is a voice comment (media_subject_idx; a pending recording has no subject yet). */
+const commentRecording = and(eq(media.kind, 'comment'), eq(media.subjectId, comments.id));
 
 const commentColumns = {
   id: comments.id,
@@ -42,6 +44,9 @@ const commentColumns = {
   hiddenReason: moderations.hiddenReason,
   /** the connected space where a facilitator entered it for its author, if so */
   assistedAt: connectedSpaces.name,
+  voiceId: media.id,
+  voiceDurationMs: media.durationMs,
+  voiceTranscript: media.transcript,
 };
 
 export type CommentRow = {
@@ -61,6 +66,10 @@ export type CommentRow = {
   moderationId: number | null;
   hiddenReason: string | null;
   assistedAt: string | null;
+  /** a voice comment: its recording (issue 13) */
+  voiceId: number | null;
+  voiceDurationMs: number | null;
+  voiceTranscript: string | null;
 };
 
 export type CommentsPage = {
@@ -100,6 +109,7 @@ export function commentsPage(
     .leftJoin(moderations, commentModeration)
     .leftJoin(assistedContributions, commentAssistance)
     .leftJoin(connectedSpaces, eq(connectedSpaces.id, assistedContributions.spaceId))
+    .leftJoin(media, commentRecording)
     .where(where)
     .orderBy(...order)
     .limit(COMMENTS_PER_PAGE)
@@ -155,6 +165,7 @@ function shownReplies(db: Db, parentIds: number[], readable: SQL | undefined, op
     .leftJoin(moderations, commentModeration)
     .leftJoin(assistedContributions, commentAssistance)
     .leftJoin(connectedSpaces, eq(connectedSpaces.id, assistedContributions.spaceId))
+    .leftJoin(media, commentRecording)
     .where(openThread ? or(shown, eq(comments.parentId, openThread)) : shown)
     .orderBy(asc(comments.id))
     .all();

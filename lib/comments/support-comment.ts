@@ -1,7 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { overCap } from '@/lib/rate-limit';
-import { commentSupports, comments } from '@/db/schema';
+import { commentSupports } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, notFound, ok, type Result } from '@/lib/errors';
 import { can, type Actor } from '@/lib/permissions';
@@ -33,11 +33,8 @@ export function supportComment(db: Db, actor: Actor | null, input: unknown, now 
           .delete(commentSupports)
           .where(and(eq(commentSupports.commentId, comment.id), eq(commentSupports.userId, actor!.id)))
           .run().changes;
+    // comments.support_count follows by triggers (migration verified_counts), counting verified supporters only.
     if (!changes) return null;
-    tx.update(comments)
-      .set({ supportCount: add ? sql`${comments.supportCount} + 1` : sql`max(0, ${comments.supportCount} - 1)` })
-      .where(eq(comments.id, comment.id))
-      .run();
     recordAudit(tx, { actorId: actor!.id, action: add ? 'comment.support' : 'comment.unsupport', subjectType: 'comment', subjectId: comment.id });
     return null;
   }, { behavior: 'immediate' });

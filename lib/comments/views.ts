@@ -1,5 +1,5 @@
 import { appealOf } from '@/db/queries/moderation';
-import { can, type DiscussionPhase } from '@/lib/permissions';
+import { allowedOnceVerified, can, type DiscussionPhase } from '@/lib/permissions';
 import type { ViewContext } from '@/lib/view-context';
 import { parseCommentParams } from './params';
 import { commentsPage, stanceCounts, type CommentRow, type CommentSort } from './queries';
@@ -21,6 +21,8 @@ export type CommentView = {
   createdAt: string;
   /** the connected space where a facilitator entered it for its author */
   assistedAt: string | null;
+  /** a voice comment (issue 13): its recording, heard at /media/<id>.webm, and the transcript a moderator wrote */
+  voice: { id: number; durationMs: number; transcript: string | null } | null;
   /** why a hidden comment is hidden: the reports' reason ("spam"…), or the moderator's words */
   hiddenBy: { kind: 'reports' | 'moderation'; reason: string } | null;
   /** the reader's own comment, hidden by moderation: they are told, and may appeal once */
@@ -60,6 +62,8 @@ export type CommentSectionView = {
   /** stance counts of visible comments, every stance in order */
   stances: { stance: Stance; count: number }[];
   mayComment: boolean;
+  /** signed in, not verified yet: the form waits for the code (issue 12 §2) */
+  verifyToComment: boolean;
   comments: CommentThreadItem[];
 };
 
@@ -94,6 +98,7 @@ export function commentSection(ctx: ViewContext, subject: CommentSubject, sp: Re
       edited: !!c.editedAt,
       createdAt: c.createdAt,
       assistedAt: c.assistedAt,
+      voice: !deleted && c.voiceId !== null && c.voiceDurationMs !== null ? { id: c.voiceId, durationMs: c.voiceDurationMs, transcript: c.voiceTranscript } : null,
       hiddenBy: hidden
         ? c.hiddenReason?.startsWith('report:')
           ? { kind: 'reports', reason: c.hiddenReason.slice(7) }
@@ -120,6 +125,7 @@ export function commentSection(ctx: ViewContext, subject: CommentSubject, sp: Re
     sort: params.sort,
     stances: STANCES.map((stance) => ({ stance, count: counts.get(stance) ?? 0 })),
     mayComment,
+    verifyToComment: allowedOnceVerified(actor, 'comment.create', { phase }),
     comments: page.top.map((c) => ({
       ...view(c),
       replies: page.replies.filter((r) => r.parentId === c.id).map(view),

@@ -20,7 +20,14 @@ export function moderatesCommune(actor: Actor | null, communeId: number): boolea
   return scope === 'all' || scope.includes(communeId);
 }
 
-/** The text of a hidden comment never leaves the server, except to its author and moderators. */
-export function withheldText<T extends { visibility: string; authorId: number; body: string }>(rows: T[], actor: Actor | null, communeId: number): T[] {
-  return rows.map((r) => (r.visibility === 'hidden' && !can(actor, 'comment.readWithheld', { authorId: r.authorId, communeId }) ? { ...r, body: '' } : r));
+/**
+ * The text of a hidden comment never leaves the server, except to its author and moderators; nor does its
+ * recording (its id, length and transcript), which lib/media/access.ts would refuse them anyway.
+ */
+export function withheldText<T extends { visibility: string; authorId: number; body: string; voiceId?: number | null }>(rows: T[], actor: Actor | null, communeId: number): T[] {
+  return rows.map((r) =>
+    r.visibility === 'hidden' && !can(actor, 'comment.readWithheld', { authorId: r.authorId, communeId })
+      ? { ...r, body: '', ...(r.voiceId !== undefined ? { voiceId: null, voiceDurationMs: null, voiceTranscript: null } : {}) }
+      : r,
+  );
 }

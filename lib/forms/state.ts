@@ -1,4 +1,5 @@
 import type { Failure } from '@/lib/errors';
+import { IDEMPOTENCY_FIELD } from '@/lib/idempotency/key';
 
 /** What a form action returns to its form: translated messages and the text the person typed. */
 export type FormState = {
@@ -19,11 +20,11 @@ export const initialFormState: FormState = { status: 'idle', values: {}, fieldEr
 
 const SECRET_FIELD = /password|pin|secret/i;
 
-/** The fields of a submission as plain strings; framework fields ($ACTION_…) and secrets are left out. */
+/** The fields of a submission as plain strings; framework fields ($ACTION_…, the idempotency key) are left out. */
 export function formValues(formData: FormData): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of formData.entries()) {
-    if (k.startsWith('$ACTION') || typeof v !== 'string') continue;
+    if (k.startsWith('$ACTION') || k === IDEMPOTENCY_FIELD || typeof v !== 'string') continue;
     out[k] = v;
   }
   return out;

@@ -7,6 +7,9 @@ export const routing = defineRouting({
   localePrefix: 'as-needed',
   // The URL alone decides the language: a link to "/" must mean French, with or without JavaScript.
   localeDetection: false,
+  // No `Link: …; rel="alternate"` header: next-intl builds it from the request's Host, which a client
+  // can forge. Pages give their language links in their metadata, on PUBLIC_URL (lib/site-url.ts).
+  alternateLinks: false,
 });
 
 /**

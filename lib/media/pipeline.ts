@@ -111,3 +111,8 @@ export function availabilityMessage(a: MediaAvailability, dir: string): string {
     ? `[baro] voice: on (ffmpeg ${a.ffmpegVersion}, recordings in ${dir})`
     : `[baro] voice: OFF — ${a.reason}. Recordings cannot be uploaded until ffmpeg works (Debian: apt-get install -y ffmpeg), then restart.`;
 }
+
+/** Voice is on (ffmpeg passed its start-up self-test): forms offer the recorder only then. */
+export async function voiceIsOn(): Promise<boolean> {
+  return (await mediaPipeline().availability()).available;
+}

@@ -88,3 +88,9 @@ function matchesEtag(header: string | null, etag: string): boolean {
     return v === '*' || v === etag || v === `W/${etag}`;
   });
 }
+
+/** The /media/<id>.webm route's whole answer: the app's database and media folder, the request's reader. */
+export async function serveMediaRequest(req: Request, file: string): Promise<Response> {
+  const [{ getDb }, { getActor }, { defaultMediaDir }] = await Promise.all([import('@/db/client'), import('@/lib/auth/session'), import('./config')]);
+  return serveMedia(getDb(), req, file, { dir: defaultMediaDir(), getActor });
+}

@@ -1,5 +1,6 @@
 import { communeOptions, spaceList, type CommuneOption } from '@/lib/geography';
 import { can, isPublicProject, isPublicTopic } from '@/lib/permissions';
+import { minutesRecordingOf } from './minutes-recording';
 import { idParam } from '@/lib/validation';
 import type { Refusal, ViewContext } from '@/lib/view-context';
 import { publicAttendance, publicTotal, type PublicAttendance } from './attendance';
@@ -63,7 +64,7 @@ export function meetingListPage(ctx: ViewContext, sp: Search): MeetingListView {
   };
 }
 
-const NOTICES = ['scheduled', 'updated', 'cancelled', 'registered', 'unregistered', 'minutes'] as const;
+const NOTICES = ['scheduled', 'updated', 'cancelled', 'registered', 'unregistered', 'minutes', 'minutesRecorded'] as const;
 export type MeetingNotice = (typeof NOTICES)[number];
 
 export type MeetingPageView = {
@@ -88,6 +89,8 @@ export type MeetingPageView = {
   attendance: PublicAttendance;
   mayEdit: boolean;
   mayPublishMinutes: boolean;
+  /** issue 13: the minutes read aloud, when recorded */
+  minutesRecording: { id: number; durationMs: number; transcript: string | null } | null;
   notice: MeetingNotice | null;
   error: 'forbidden' | 'notFound' | 'invalid' | null;
 };
@@ -129,6 +132,7 @@ export function meetingPage(ctx: ViewContext, input: { id: string; sp?: Search }
     attendance: publicAttendance(attendanceOf(ctx.db, meeting.id)),
     mayEdit: can(actor, 'meeting.edit', subject),
     mayPublishMinutes: can(actor, 'meeting.publishMinutes', subject),
+    minutesRecording: minutesRecordingOf(ctx.db, meeting.id),
     notice: NOTICES.find((n) => sp[n]) ?? null,
     error: sp.error === 'forbidden' ? 'forbidden' : sp.error === 'not_found' ? 'notFound' : sp.error ? 'invalid' : null,
   };

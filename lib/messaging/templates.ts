@@ -53,9 +53,14 @@ export async function composeCodeMessage(m: CodeMessage, now: Date = new Date(),
 }
 
 export type SecurityAlert = Addressed &
-  ({ kind: 'password_changed' } | { kind: 'account_locked'; /** how long sign-in stays locked */ minutes: number });
+  (
+    | { kind: 'password_changed' }
+    | { kind: 'account_locked'; /** how long sign-in stays locked */ minutes: number }
+    /** access reset in person (a connected space or an admin checked an identity document) */
+    | { kind: 'access_reset' }
+  );
 
-const ALERT_KEY = { password_changed: 'passwordChanged', account_locked: 'accountLocked' } as const;
+const ALERT_KEY = { password_changed: 'passwordChanged', account_locked: 'accountLocked', access_reset: 'accessReset' } as const;
 
 /** "Your password was changed", "your account is locked": to the owner, whoever caused it. */
 export async function composeSecurityAlert(a: SecurityAlert, db?: Db): Promise<MessageInput> {

@@ -53,6 +53,8 @@ function apply(tx: Tx, actor: Actor, item: ModeratedContent, action: ModerationA
       state: to,
       decidedAt: nowIso,
       decidedBy: actor.id,
+      // Settled: no longer at the top of the queue (new reports put it back, lib/moderation/report-content.ts).
+      escalatedAt: null,
       outcome: action === 'approve' ? 'approved' : action === 'dismiss' ? 'dismissed' : action === 'hide' ? 'hidden' : 'restored',
       ...(action === 'hide' ? { hiddenAt: nowIso, hiddenBy: actor.id, hiddenReason: reason!, hideCount: sql`${moderations.hideCount} + 1` } : {}),
       ...(action === 'dismiss' ? { reportCount: 0 } : {}),

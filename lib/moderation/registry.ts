@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db, Tx } from '@/db/client';
-import { comments, courses, lessons, projects, projectUpdates, topics, type ContentType, type Visibility } from '@/db/schema';
+import { comments, courses, lessons, media, meetings, projects, projectUpdates, topics, type ContentType, type MediaItem, type MediaKind, type MediaState, type Visibility } from '@/db/schema';
 import { isPublicLearning, lessonsOf, moderationCommuneOf } from '@/lib/learn/load';
 import { syncLessonMedia } from '@/lib/learn/media-state';
 import { isPublicProject as projectIsPublic, isPublicTopic } from '@/lib/permissions';
@@ -25,8 +25,15 @@ export type ModeratedContent = {
   conflictedOfficialsOf: number | null;
   /** where it is shown, without locale prefix */
   path: string;
+  /**
+   * Written by the commune in its official capacity (a topic, an official answer, a progress update):
+   * reports never hide it automatically, they put it at the top of the moderation queue (issue 12 §4).
+   */
+  official: boolean;
   /** the topic whose page shows it (null: a project's), refreshed in the anonymous cache when it changes */
   topicId: number | null;
+  /** issue 13: the recording it carries or is (a voice comment, a spoken summary…), for moderators to hear */
+  recording?: { id: number; durationMs: number; transcript: string | null } | null;
 };
 
 export type Moderatable = {
@@ -54,6 +61,7 @@ const commentType: Moderatable = {
         topicAuthor: topics.authorId,
         topicPhase: topics.phase,
         topicVisibility: topics.visibility,
+        isOfficialAnswer: comments.isOfficialAnswer,
         projectCommune: projects.communeId,
         projectStatus: projects.status,
         projectVisibility: projects.visibility,
@@ -81,7 +89,9 @@ const commentType: Moderatable = {
       conflictedUserIds: row.topicAuthor ? [row.topicAuthor] : [],
       conflictedOfficialsOf: onProject ? row.projectCommune : null,
       path: onProject ? `/projects/${row.projectId}#comment-${row.id}` : `/topics/${row.topicId}#comment-${row.id}`,
+      official: row.isOfficialAnswer,
       topicId: row.topicId,
+      recording: recordingOf(db, 'comment', row.id),
     };
   },
   setVisibility(tx, id, to) {
@@ -112,6 +122,8 @@ const topicType: Moderatable = {
       conflictedUserIds: [t.authorId],
       conflictedOfficialsOf: null,
       path: `/topics/${t.id}`,
+      // Only a commune's officials (and admins) publish topics.
+      official: true,
       topicId: t.id,
     };
   },
@@ -136,6 +148,7 @@ const projectType: Moderatable = {
       conflictedUserIds: [],
       conflictedOfficialsOf: p.communeId,
       path: `/projects/${p.id}`,
+      official: false,
       topicId: null,
     };
   },
@@ -175,6 +188,8 @@ const updateType: Moderatable = {
       // Written by the commune's officials about their own answer: they do not judge it.
       conflictedOfficialsOf: u.communeId,
       path: `/projects/${u.projectId}#update-${u.id}`,
+      // Progress updates are posted by the commune's officials.
+      official: true,
       topicId: null,
     };
   },
@@ -201,6 +216,8 @@ const courseType: Moderatable = {
       conflictedOfficialsOf: null,
       topicId: null,
       path: `/learn/${c.slug}`,
+      // Written by facilitators and admins, not by the commune in its official capacity.
+      official: false,
     };
   },
   setVisibility(tx, id, to) {
@@ -229,6 +246,7 @@ const lessonType: Moderatable = {
       conflictedOfficialsOf: null,
       topicId: null,
       path: `/learn/${c.slug}/${l.slug}`,
+      official: false,
     };
   },
   setVisibility(tx, id, to) {
@@ -239,6 +257,84 @@ const lessonType: Moderatable = {
   },
 };
 
+/** The recording attached to a subject (a voice comment's), if any. */
+function recordingOf(db: Db | Tx, kind: MediaKind, subjectId: number) {
+  const m = db
+    .select({ id: media.id, durationMs: media.durationMs, transcript: media.transcript })
+    .from(media)
+    .where(and(eq(media.kind, kind), eq(media.subjectId, subjectId), ne(media.state, 'pending')))
+    .get();
+  return m ?? null;
+}
+
+const RECORDING_STATE: Record<Visibility, MediaState> = { visible: 'published', held: 'held', hidden: 'rejected' };
+const RECORDING_VISIBILITY: Record<MediaState, Visibility> = { published: 'visible', pending: 'held', held: 'held', rejected: 'hidden' };
+
+/**
+ * What a recording that is content on its own belongs to (a voice comment is moderated as its comment):
+ * the topic of a spoken summary, the project of a voice description, the meeting of recorded minutes.
+ */
+function recordingSubject(db: Db | Tx, m: MediaItem): { isPublic: boolean; path: string; topicId: number | null; title: string } | null {
+  if (m.subjectId === null) return null;
+  if (m.kind === 'topic_summary' || m.kind === 'decision_summary') {
+    const t = db.select().from(topics).where(eq(topics.id, m.subjectId)).get();
+    return t ? { isPublic: isPublicTopic(t), path: `/topics/${t.id}`, topicId: t.id, title: t.title } : null;
+  }
+  if (m.kind === 'project_description') {
+    const p = db.select().from(projects).where(eq(projects.id, m.subjectId)).get();
+    return p ? { isPublic: projectIsPublic(p), path: `/projects/${p.id}`, topicId: null, title: p.title } : null;
+  }
+  if (m.kind === 'meeting_minutes') {
+    const mt = db.select().from(meetings).where(eq(meetings.id, m.subjectId)).get();
+    return mt ? { isPublic: mt.cancelledAt === null, path: `/meetings/${mt.id}`, topicId: mt.topicId, title: mt.title } : null;
+  }
+  return null;
+}
+
+/**
+ * A recording that is content on its own (issue 13): a spoken summary, a project's voice description, a
+ * meeting's recorded minutes. Reported, held and hidden like any content; it follows its subject otherwise
+ * (the voice_triggers migration): public only while what it belongs to is.
+ */
+const recordingType: Moderatable = {
+  type: 'recording',
+  load(db, id) {
+    const m = db.select().from(media).where(eq(media.id, id)).get();
+    if (!m || !RECORDING_KINDS.includes(m.kind)) return undefined;
+    const subject = recordingSubject(db, m);
+    if (!subject) return undefined;
+    const visibility = RECORDING_VISIBILITY[m.state];
+    return {
+      type: 'recording',
+      id: m.id,
+      authorId: m.ownerId,
+      communeId: m.communeId,
+      text: [subject.title, m.transcript ?? ''].filter(Boolean).join('\n'),
+      visibility,
+      isPublic: m.state === 'published' && subject.isPublic,
+      conflictedUserIds: [m.ownerId],
+      // A project's voice description is answered by the commune's officials: they do not judge it.
+      conflictedOfficialsOf: m.kind === 'project_description' ? m.communeId : null,
+      path: subject.path,
+      // Spoken summaries and recorded minutes are published by those who run the commune and its spaces:
+      // reports put them at the top of the queue rather than hide them (issue 12 §4); a project's voice is a citizen's.
+      official: m.kind !== 'project_description',
+      topicId: subject.topicId,
+      recording: { id: m.id, durationMs: m.durationMs, transcript: m.transcript },
+    };
+  },
+  setVisibility(tx, id, to) {
+    const m = tx.select().from(media).where(eq(media.id, id)).get();
+    if (!m || m.state === 'pending') return;
+    // Approved or restored: public only if what it belongs to is.
+    const state = to === 'visible' && !recordingSubject(tx, m)?.isPublic ? 'held' : RECORDING_STATE[to];
+    tx.update(media).set({ state, updatedAt: new Date().toISOString() }).where(eq(media.id, id)).run();
+  },
+};
+
+/** Recordings moderated on their own (a voice comment is moderated as its comment, a lesson's with the lesson). */
+export const RECORDING_KINDS: readonly MediaKind[] = ['topic_summary', 'decision_summary', 'project_description', 'meeting_minutes'];
+
 /** Every moderatable content type. A new type registers here; the pipeline is never copied. */
 export const MODERATABLE: Partial<Record<ContentType, Moderatable>> = {
   comment: commentType,
@@ -247,6 +343,7 @@ export const MODERATABLE: Partial<Record<ContentType, Moderatable>> = {
   update: updateType,
   course: courseType,
   lesson: lessonType,
+  recording: recordingType,
 };
 
 export function moderatable(type: string): Moderatable | undefined {

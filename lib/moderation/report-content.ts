@@ -11,9 +11,12 @@ import { reportSchema } from './schemas';
 import { moderationRules } from './settings';
 
 /**
- * Anyone signed in reports a piece of content once, with a reason. At the commune's threshold of
- * distinct reports (default 3) the content is hidden until a moderator reviews it — exactly once,
- * even when the reports arrive together (one IMMEDIATE transaction decides).
+ * Anyone signed in and verified reports a piece of content once, with a reason. At the commune's
+ * threshold of distinct reports (default 3) the content is hidden until a moderator reviews it —
+ * exactly once, even when the reports arrive together (one IMMEDIATE transaction decides). What the
+ * commune publishes officially (a topic, an official answer, a progress update) is never hidden by
+ * reports: at the threshold it goes to the top of the moderation queue instead (issue 12 §4). Only
+ * verified accounts report (lib/permissions), so only they move the count.
  */
 export function reportContent(db: Db, actor: Actor | null, input: unknown, now = new Date()): Result<{ autoHidden: boolean; topicId: number | null }> {
   const parsed = parse(reportSchema, input);
@@ -50,7 +53,17 @@ export function reportContent(db: Db, actor: Actor | null, input: unknown, now =
     tx.update(moderations).set({ reportCount, decidedAt: null, decidedBy: null, outcome: null }).where(eq(moderations.id, mod.id)).run();
     recordAudit(tx, { actorId: actor!.id, action: 'content.report', subjectType: item.type, subjectId: item.id, details: { reason: v.reason } });
 
-    const autoHidden = mod.state === 'visible' && reportCount >= threshold;
+    const reached = reportCount >= threshold;
+    if (item.official) {
+      tx.update(moderations)
+        .set({ escalatedAt: reached ? (mod.escalatedAt ?? now.toISOString()) : null })
+        .where(eq(moderations.id, mod.id))
+        .run();
+      if (reached && !mod.escalatedAt) {
+        recordAudit(tx, { actorId: null, action: 'content.escalate', subjectType: item.type, subjectId: item.id, details: { reports: reportCount, threshold } });
+      }
+    }
+    const autoHidden = !item.official && mod.state === 'visible' && reached;
     if (autoHidden) {
       const top = tx
         .select({ reason: reports.reason, n: count() })

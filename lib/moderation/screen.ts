@@ -69,7 +69,8 @@ export function screen(db: Db, input: ScreenInput): Verdict {
 
   const since = new Date(now.getTime() - DUPLICATE_WINDOW_MS).toISOString();
   const recent = input.checkHistory === false ? [] : SOURCES.flatMap((s) => s.recent(db, input.authorId, since));
-  if (recent.some((r) => sameText(r.text, input.text))) return { action: 'reject', reason: 'screenDuplicate' };
+  // A voice comment may carry no text: two recordings are not duplicates for having no words.
+  if (input.text.trim() !== '' && recent.some((r) => sameText(r.text, input.text))) return { action: 'reject', reason: 'screenDuplicate' };
 
   // Official publications (topics, progress updates) may carry a service's phone or email on purpose.
   if (input.kind !== 'topic' && input.kind !== 'update' && (EMAIL.test(input.text) || PHONE.test(input.text))) return { action: 'hold', reason: 'personalData' };

@@ -10,8 +10,9 @@ import { moderationSubject } from './moderate-content';
 import { moderatable } from './registry';
 import { PERMANENT } from './sanctions';
 import { moderationRules, type ModerationRules } from './settings';
+import { suspiciousPatterns, type SuspiciousPatterns } from './suspicious-patterns';
 import { moderationUserView, type SanctionAbout } from './user-view';
-import { CONTENT_TYPES, HOLD_REASONS, PREMODERATION_MODES, REPORT_REASONS, TERM_LANGUAGES, type ContentType, type PremoderationMode, type ReportReason, type TermLanguage } from './values';
+import { CONTENT_TYPES, HOLD_REASONS, PREMODERATION_MODES, REPORT_REASONS, TERM_LANGUAGES, VOICE_MODES, type ContentType, type PremoderationMode, type ReportReason, type TermLanguage, type VoiceMode } from './values';
 import { termsAwaitingReview } from './wordlists';
 
 /** What every moderation page shows in its menu: the settings are admins' only. */
@@ -47,8 +48,11 @@ export type QueueItem = {
   contentId: number;
   commune: string;
   createdAt: string;
-  /** hidden at the report threshold (by nobody), held by screening, reported, or hidden by a moderator */
-  status: 'autoHidden' | 'held' | 'reported' | 'hidden';
+  /**
+   * official content that reached the report threshold (never hidden by reports: first in the queue),
+   * hidden at the report threshold (by nobody), held by screening, reported, or hidden by a moderator
+   */
+  status: 'escalated' | 'autoHidden' | 'held' | 'reported' | 'hidden';
   holdReason: string | null;
   reportCount: number;
   reasons: { reason: string; n: number }[];
@@ -63,6 +67,8 @@ export type QueueItem = {
   /** this moderator may act on it (no conflict of interest); else the page says why not */
   mayAct: boolean;
   actions: QueueActions;
+  /** issue 13: the recording to listen to (a voice comment, a spoken summary…), and its transcript */
+  recording: { id: number; durationMs: number; transcript: string | null } | null;
 };
 
 export type QueuePage = ModerationArea & {
@@ -70,9 +76,14 @@ export type QueuePage = ModerationArea & {
   /** the communes in this moderator's scope, for the filter */
   communes: { id: number; name: string }[];
   items: QueueItem[];
+  /** patterns that look like sock puppets, for a person to look into (Baro acts on none of them) */
+  suspicious: SuspiciousPatterns;
 };
 
-/** /moderation: what awaits a decision in this moderator's communes, oldest first, filtered. */
+/**
+ * /moderation: what awaits a decision in this moderator's communes, oldest first (reported official
+ * content first of all), filtered; and the suspicious patterns of these communes.
+ */
 export function moderationQueuePage(ctx: ViewContext, input: Record<string, unknown>): QueuePage | Forbidden {
   const actor = moderator(ctx);
   if (!actor) return FORBIDDEN;
@@ -91,7 +102,7 @@ export function moderationQueuePage(ctx: ViewContext, input: Record<string, unkn
       contentId: row.contentId,
       commune: row.commune,
       createdAt: row.createdAt,
-      status: autoHidden ? 'autoHidden' : row.state === 'held' ? 'held' : reported ? 'reported' : 'hidden',
+      status: row.escalatedAt ? 'escalated' : autoHidden ? 'autoHidden' : row.state === 'held' ? 'held' : reported ? 'reported' : 'hidden',
       holdReason: row.holdReason,
       reportCount: row.reportCount,
       reasons: reasons.get(row.id) ?? [],
@@ -101,6 +112,7 @@ export function moderationQueuePage(ctx: ViewContext, input: Record<string, unkn
       path: content?.path ?? null,
       assisted: row.assistedAt ? { space: row.assistedAt, facilitator: row.assistedBy } : null,
       mayAct: !!content && can(actor, 'content.moderate', moderationSubject(content)),
+      recording: content?.recording ?? null,
       actions: {
         approve: row.state === 'held',
         dismiss: reported || autoHidden,
@@ -112,7 +124,7 @@ export function moderationQueuePage(ctx: ViewContext, input: Record<string, unkn
   const communes = listCommunes(ctx.db)
     .filter((c) => scope === 'all' || scope.includes(c.id))
     .map((c) => ({ id: c.id, name: c.name }));
-  return { ...area(actor), filters, communes, items };
+  return { ...area(actor), filters, communes, items, suspicious: suspiciousPatterns(ctx, scope) };
 }
 
 // ---------------------------------------------------------------- appeals, log, settings, terms
@@ -155,7 +167,7 @@ export function moderationLogPage(ctx: ViewContext): (ModerationArea & { rows: A
   return { ...area(actor), rows: moderationLog(ctx.db, moderationScope(actor)) };
 }
 
-export type SettingsPage = { communes: { id: number; name: string; rules: ModerationRules }[]; modes: readonly PremoderationMode[] };
+export type SettingsPage = { communes: { id: number; name: string; rules: ModerationRules }[]; modes: readonly PremoderationMode[]; voiceModes: readonly VoiceMode[] };
 
 /** /moderation/settings: each commune's pre-moderation and report threshold. Admins only. */
 export function moderationSettingsPage(ctx: ViewContext): SettingsPage | Forbidden {
@@ -164,6 +176,7 @@ export function moderationSettingsPage(ctx: ViewContext): SettingsPage | Forbidd
   return {
     communes: listCommunes(ctx.db).map((c) => ({ id: c.id, name: c.name, rules: moderationRules(ctx.db, c.id) })),
     modes: PREMODERATION_MODES,
+    voiceModes: VOICE_MODES,
   };
 }
 

@@ -27,5 +27,9 @@ export const NOTIFICATION_KINDS = [
   'assisted.project_support',
   /** the account was locked after 20 failed sign-ins in a row (lib/accounts/sign-in-lock.ts) */
   'account.locked',
+  /** a new password was set with a one-time code (lib/accounts/recover-password.ts): every session ended */
+  'account.recovered',
+  /** access was reset in person, at a connected space or by an admin (lib/accounts/reset-in-person.ts) */
+  'account.reset_in_person',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];

@@ -41,7 +41,7 @@ function targetOf(ctx: ViewContext, n: Row): string {
     return `/projects/${n.projectId}${anchor}`;
   }
   if (n.meetingId) return `/meetings/${n.meetingId}${n.kind === 'meeting.minutes' ? '#minutes' : ''}`;
-  if (n.kind === 'account.locked') return '/account#sessions';
+  if (n.kind.startsWith('account.')) return '/account#sessions';
   return n.topicId ? `/topics/${n.topicId}${n.commentId ? `#comment-${n.commentId}` : ''}` : '/notifications';
 }
 

@@ -46,7 +46,12 @@ export function tallyExport(db: Db, topic: Pick<Topic, 'id' | 'communeId' | 'pol
   }));
 }
 
-/** CSV with a BOM, so spreadsheet software opens French accents correctly; formulas neutralised. */
+/**
+ * Every CSV Baro sends (eslint allows csv-stringify nowhere else). With a BOM, so spreadsheet software
+ * opens French accents correctly; a text cell that begins with = + - @, a tab or a carriage return gets a
+ * leading ' (escape_formulas), so a comment such as "=HYPERLINK(…)" stays text in Excel or LibreOffice
+ * instead of becoming a live formula (CSV injection). Numbers are written as they are.
+ */
 export function toCsv(rows: Row[], columns: string[]): string {
   return '\uFEFF' + stringify(rows, { header: true, columns, escape_formulas: true });
 }

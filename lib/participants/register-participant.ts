@@ -75,6 +75,9 @@ export async function registerParticipant(
             consentGivenOn: v.consentDate,
             pinChoicePending: !v.keepSlip,
             createdAt: now.toISOString(),
+            // The facilitator saw the person: registering them in person verifies the account (issue 12 §2).
+            verifiedAt: now.toISOString(),
+            verifiedVia: 'in_person',
           })
           .returning({ id: users.id })
           .get();

@@ -2,7 +2,8 @@ import { assistedSpaceOf } from '@/db/queries/assisted';
 import { findCommentSubject } from '@/lib/comments/subject';
 import { commentSection, type CommentSectionView } from '@/lib/comments/views';
 import { meetingsSection, type MeetingsSectionView } from '@/lib/meetings/views';
-import { can, isPublicProject } from '@/lib/permissions';
+import { allowedOnceVerified, can, isPublicProject } from '@/lib/permissions';
+import { projectVoiceOf } from './voice-description';
 import { idParam } from '@/lib/validation';
 import type { ViewContext } from '@/lib/view-context';
 import { findProject, projectSubject } from './load';
@@ -20,7 +21,7 @@ import type { Sector } from '@/lib/topics/sectors';
  * collection past its end already reads as expired (effectiveStatus); the scheduler writes it.
  */
 
-const NOTICES = ['saved', 'submitted', 'held', 'edited', 'supported', 'unsupported', 'withdrawn', 'answered', 'progress', 'posted', 'deleted', 'reported', 'appealed'] as const;
+const NOTICES = ['saved', 'submitted', 'held', 'edited', 'supported', 'unsupported', 'withdrawn', 'answered', 'progress', 'posted', 'deleted', 'reported', 'appealed', 'voiceRecorded', 'voiceHeld', 'voiceRemoved'] as const;
 export type ProjectNotice = (typeof NOTICES)[number];
 
 export type ProjectHeaderView = {
@@ -56,6 +57,8 @@ export type ProjectSupportsView = {
   /** the support button (to give, or to take back) */
   mayToggle: boolean;
   signInToSupport: boolean;
+  /** signed in, not verified yet: supporting waits for the code (issue 12 §2) */
+  verifyToSupport: boolean;
   mayWithdraw: boolean;
   /** supporters by gender and age, for the commune's officials (lib/stats/disclosure rules) */
   splits: SupportSplits | null;
@@ -94,6 +97,8 @@ export type ProjectCommentsView = CommentSectionView & {
 
 export type ProjectPageView = {
   project: { id: number; title: string; problem: string; solution: string; held: boolean; draft: boolean };
+  /** issue 13: its voice description (held ones only for its authors and moderators), and whether this reader may record one */
+  voice: { recording: { id: number; durationMs: number; transcript: string | null; held: boolean } | null; mayRecord: boolean };
   header: ProjectHeaderView;
   /** null while a draft: nobody supports a draft */
   supports: ProjectSupportsView | null;
@@ -137,6 +142,7 @@ export function projectPage(ctx: ViewContext, input: { id: string; sp?: Search }
 
   return {
     project: { id: project.id, title: project.title, problem: project.problem, solution: project.solution, held: project.visibility === 'held', draft },
+    voice: { recording: projectVoiceOf(db, project.id, actor), mayRecord: can(actor, 'project.edit', subject) },
     header: {
       id: project.id,
       title: project.title,
@@ -168,6 +174,7 @@ export function projectPage(ctx: ViewContext, input: { id: string; sp?: Search }
           supported,
           mayToggle: supported ? can(actor, 'project.unsupport', subject) : can(actor, 'project.support', subject),
           signInToSupport: !actor && status === 'collecting',
+          verifyToSupport: !supported && allowedOnceVerified(actor, 'project.support', subject),
           mayWithdraw: can(actor, 'project.withdraw', subject),
           splits: internal ? supportSplits(db, project, now) : null,
         },

@@ -2,6 +2,7 @@ import type { Db } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, notFound, ok, type Result } from '@/lib/errors';
 import { screenSubmission } from '@/lib/moderation/pipeline';
+import { hasVoiceDescription } from './voice-description';
 import { can, isTrusted, type Actor } from '@/lib/permissions';
 import { parse } from '@/lib/validation';
 import { findProject, projectSubject } from './load';
@@ -16,7 +17,7 @@ export function submitProject(db: Db, actor: Actor | null, input: unknown, now =
   if (!project) return notFound();
   if (!can(actor, 'project.submit', projectSubject(db, project, now))) return forbidden();
   if (Object.keys(completenessErrors(project)).length) return { ok: false, error: 'rejected', reason: 'projectIncomplete' };
-  const verdict = screenSubmission(db, { kind: 'project', communeId: project.communeId, authorId: actor!.id, text: projectText(project), trusted: isTrusted(actor), now });
+  const verdict = screenSubmission(db, { kind: 'project', communeId: project.communeId, authorId: actor!.id, text: projectText(project), trusted: isTrusted(actor), now, voice: hasVoiceDescription(db, project.id) });
   if (verdict.action === 'reject') return { ok: false, error: 'rejected', reason: verdict.reason };
   db.transaction((tx) => {
     submitInTx(tx, project, verdict, actor!.id, now);

@@ -55,7 +55,7 @@ export function supportProject(db: Db, actor: Actor | null, input: unknown, now 
           .where(and(eq(projectSupports.projectId, project.id), eq(projectSupports.userId, actor!.id)))
           .run().changes;
     if (!changes) return { changed: false, quarter: 0, reached: false };
-    // support_count follows the rows (the project_supports_count_* triggers): read it after the write.
+    // support_count follows the rows of verified accounts (the triggers of migration verified_accounts): read it after the write.
     const row = tx
       .select({ supportCount: projects.supportCount, milestone: projects.milestone, threshold: projects.threshold })
       .from(projects)

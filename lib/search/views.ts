@@ -1,3 +1,4 @@
+import { markdownToPlain } from '@/lib/markdown';
 import type { ViewContext } from '@/lib/view-context';
 import { MARK_END, MARK_START, searchContent, type SearchHit } from './queries';
 
@@ -20,16 +21,19 @@ export type SearchView = {
   /** what was searched for, as kept (trimmed, at most 200 characters); '' before any search */
   q: string;
   count: number;
-  /** topics, then projects, then lessons, then comments; empty groups left out */
+  /** topics, then projects, then lessons, then debates, then comments; empty groups left out */
   groups: { kind: SearchHit['kind']; results: SearchResult[] }[];
 };
 
 type Search = Record<string, string | string[] | undefined>;
 
-/** Splits an FTS snippet at the highlight markers; the text itself is escaped by React when shown. */
+/**
+ * Splits an FTS snippet at the highlight markers; the text itself is escaped by React when shown. The index
+ * holds the Markdown as written: its marks ("## ", "**") are taken out first (issue 17 §8).
+ */
 export function snippetParts(snippet: string): SnippetPart[] {
   const parts: SnippetPart[] = [];
-  for (const piece of snippet.split(new RegExp(`(${MARK_START}[^${MARK_END}]*${MARK_END})`, 'u'))) {
+  for (const piece of markdownToPlain(snippet).split(new RegExp(`(${MARK_START}[^${MARK_END}]*${MARK_END})`, 'u'))) {
     if (!piece) continue;
     const marked = piece.startsWith(MARK_START);
     parts.push({ text: marked ? piece.slice(1, -1) : piece, marked });
@@ -49,13 +53,15 @@ export function searchPage(ctx: Pick<ViewContext, 'db'>, sp: Search, locale = 'f
       path:
         h.kind === 'lesson'
           ? `/learn/${h.courseSlug}/${h.lessonSlug}`
+          : h.kind === 'meeting'
+            ? `/meetings/${h.refId}`
           : `${h.projectId ? `/projects/${h.projectId}` : `/topics/${h.topicId}`}${h.kind === 'comment' ? `#comment-${h.refId}` : ''}`,
       title: h.title,
       on: h.projectId ? 'project' : 'topic',
       snippet: snippetParts(h.snippet),
     }),
   );
-  const kinds: SearchHit['kind'][] = ['topic', 'project', 'lesson', 'comment'];
+  const kinds: SearchHit['kind'][] = ['topic', 'project', 'lesson', 'meeting', 'comment'];
   return {
     q,
     count: results.length,

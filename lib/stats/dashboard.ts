@@ -3,6 +3,7 @@ import { AGE_BANDS } from './age-bands';
 import {
   CHANNELS,
   rawBreakdown,
+  rawVoice,
   rawSharesByCommune,
   STATS_DIMENSIONS,
   STATS_KINDS,
@@ -11,7 +12,7 @@ import {
   type StatsKind,
   type StatsScope,
 } from '@/lib/stats/queries';
-import { isShown, percent, primaryStatus, type Cell } from './disclosure';
+import { isShown, percent, primaryStatus, SMALL_GROUP, type Cell } from './disclosure';
 import { protectTable, type Counted, type TableProtection, type TableSpec } from './table';
 import { partColumn } from './shares';
 
@@ -34,6 +35,8 @@ export type Dashboard = {
   youth: { participants: Share; contributions: Share };
   breakdowns: Breakdown[];
   communeShares: CommuneShares[];
+  /** issue 13 §7: voice contributions, and the shares of women and of people aged 15–35 among them */
+  voice: { contributions: Cell; women: Share; youth: Share };
 };
 
 export const GENDER_GROUPS = ['woman', 'man', 'unknown'] as const;
@@ -119,6 +122,21 @@ function youthOf(age: Breakdown, metric: Metric): Cell {
   return cells.some((c) => c === 'few') ? 'few' : 'masked';
 }
 
+const few = (people: number) => people > 0 && people < SMALL_GROUP;
+
+/**
+ * A part of the voice contributions (those of women, or of youth) as published beside their total (the
+ * channel breakdown's voice figure): shown only when the total is, and when neither the part, nor the rest of
+ * the voice contributions, nor what the part leaves of the group's published contributions, is behind 1 to 4
+ * people; `few` when the part itself is, `masked` when it is hidden to protect the others.
+ */
+function voicePart(total: Cell, n: number, people: number, restPeople: number, otherPeople: number): Cell {
+  if (!isShown(total)) return 'withheld';
+  if (n === 0) return 0;
+  if (few(people)) return 'few';
+  return few(restPeople) || few(otherPeople) ? 'masked' : n;
+}
+
 /**
  * The inclusion dashboard for a scope: totals, the shares of women and youth, and breakdowns by
  * gender, age band, channel (self, assisted, meeting), connected space, commune, month and topic.
@@ -163,9 +181,19 @@ export function inclusionDashboard(db: Db, scope: StatsScope, now = new Date()):
     return { group: r.group, label: r.label, participants, women: women[i]!, youth: youth[i]!, womenPercent: percent(women[i]!, participants), youthPercent: percent(youth[i]!, participants) };
   });
 
+  const channel = breakdowns.find((b) => b.dimension === 'channel')!;
+  const voiceTotal: Cell = channel.withheld ? 'withheld' : (channel.rows.find((r) => r.group === 'voice')?.values.contributions ?? 0);
+  const v = rawVoice(db, scope, year, excludedKinds(scope));
+  const voice = {
+    contributions: voiceTotal,
+    women: share(voicePart(voiceTotal, v.womenN, v.womenPeople, v.notWomenPeople, v.womenOtherPeople), voiceTotal),
+    youth: share(voicePart(voiceTotal, v.youthN, v.youthPeople, v.notYouthPeople, v.youthOtherPeople), voiceTotal),
+  };
+
   return {
     scope,
     totals,
+    voice,
     women: { participants: share(womanCell('participants'), totals.participants), contributions: share(womanCell('contributions'), totals.contributions) },
     youth: { participants: share(youthOf(age, 'participants'), totals.participants), contributions: share(youthOf(age, 'contributions'), totals.contributions) },
     breakdowns,
@@ -191,6 +219,7 @@ export function dashboardCsvRows(d: Dashboard): Record<string, string | number>[
   for (const c of d.communeShares) {
     rows.push({ breakdown: 'commune_inclusion', group: c.group, label: c.label, participants: show(c.participants), women: show(c.women), youth: show(c.youth) });
   }
+  rows.push({ breakdown: 'voice', group: 'all', label: '', contributions: show(d.voice.contributions), women: show(d.voice.women.count), youth: show(d.voice.youth.count) });
   return rows;
 }
 

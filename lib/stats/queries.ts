@@ -5,34 +5,41 @@ import { ageBandSql, genderGroupSql } from '@/db/queries/demographics';
 
 /**
  * Every contribution a person made, one row each: comments (not deleted, not hidden or held, and not
- * an official's answer), votes, citizen projects past the draft stage, and project supports.
+ * an official's answer), votes, citizen projects past the draft stage, and project supports. Votes
+ * and supports are those of verified accounts only, as in the public tallies and support counts
+ * (migration verified_counts): a figure published here must agree with them, or a split would be withheld.
  * `commune_id` is the commune of the consultation or project, `topic_id` / `project_id` its subject.
  * `assisted_space_id`: the connected space where a facilitator entered it for the person (an
- * assisted_contributions row, not withdrawn), else null.
+ * assisted_contributions row, not withdrawn), else null. `voice`: 1 for a voice comment and for a project
+ * with a voice description, as the public hears them (their recording published; issue 13 §7).
  * This is the one definition the inclusion dashboard and the connected-space pages count from.
  */
 const CONTRIBUTIONS = sql`
   SELECT c.author_id AS user_id, 'comments' AS kind, c.created_at AS created_at,
          c.topic_id AS topic_id, c.project_id AS project_id, coalesce(t.commune_id, p.commune_id) AS commune_id,
          (SELECT a.space_id FROM assisted_contributions a
-           WHERE a.kind = 'comment' AND a.subject_id = c.id AND a.withdrawn_at IS NULL LIMIT 1) AS assisted_space_id
+           WHERE a.kind = 'comment' AND a.subject_id = c.id AND a.withdrawn_at IS NULL LIMIT 1) AS assisted_space_id,
+         EXISTS (SELECT 1 FROM media m WHERE m.kind = 'comment' AND m.subject_id = c.id AND m.state = 'published') AS voice
     FROM comments c LEFT JOIN topics t ON t.id = c.topic_id LEFT JOIN projects p ON p.id = c.project_id
    WHERE c.deleted_at IS NULL AND c.visibility = 'visible' AND c.is_official_answer = 0
   UNION ALL
   SELECT v.user_id, 'votes', v.created_at, v.topic_id, NULL, t.commune_id,
          (SELECT a.space_id FROM assisted_contributions a
-           WHERE a.kind = 'vote' AND a.subject_id = v.topic_id AND a.participant_id = v.user_id AND a.withdrawn_at IS NULL LIMIT 1)
+           WHERE a.kind = 'vote' AND a.subject_id = v.topic_id AND a.participant_id = v.user_id AND a.withdrawn_at IS NULL LIMIT 1), 0
     FROM votes v JOIN topics t ON t.id = v.topic_id
+   WHERE EXISTS (SELECT 1 FROM users cu WHERE cu.id = v.user_id AND cu.verified_at IS NOT NULL)
   UNION ALL
   SELECT p.author_id, 'projects', coalesce(p.submitted_at, p.created_at), NULL, p.id, p.commune_id,
          (SELECT a.space_id FROM assisted_contributions a
-           WHERE a.kind = 'project' AND a.subject_id = p.id AND a.withdrawn_at IS NULL LIMIT 1)
+           WHERE a.kind = 'project' AND a.subject_id = p.id AND a.withdrawn_at IS NULL LIMIT 1),
+         EXISTS (SELECT 1 FROM media m WHERE m.kind = 'project_description' AND m.subject_id = p.id AND m.state = 'published')
     FROM projects p WHERE ${publicProjectSqlOn('p')}
   UNION ALL
   SELECT s.user_id, 'supports', s.created_at, NULL, s.project_id, p.commune_id,
          (SELECT a.space_id FROM assisted_contributions a
-           WHERE a.kind = 'project_support' AND a.subject_id = s.project_id AND a.participant_id = s.user_id AND a.withdrawn_at IS NULL LIMIT 1)
-    FROM project_supports s JOIN projects p ON p.id = s.project_id`;
+           WHERE a.kind = 'project_support' AND a.subject_id = s.project_id AND a.participant_id = s.user_id AND a.withdrawn_at IS NULL LIMIT 1), 0
+    FROM project_supports s JOIN projects p ON p.id = s.project_id
+   WHERE EXISTS (SELECT 1 FROM users cu WHERE cu.id = s.user_id AND cu.verified_at IS NOT NULL)`;
 
 export const CONTRIBUTION_KINDS = ['comments', 'votes', 'projects', 'supports'] as const;
 export type ContributionKind = (typeof CONTRIBUTION_KINDS)[number];
@@ -45,10 +52,11 @@ export const STATS_KINDS = [...CONTRIBUTION_KINDS, 'attendance', 'training'] as 
 export type StatsKind = (typeof STATS_KINDS)[number];
 
 /**
- * How a contribution reached Baro: typed by the person, entered for them by a facilitator, said at a meeting,
- * or a training session at a connected space ("formation").
+ * How a contribution reached Baro: typed by the person, recorded by them (a voice comment, a project told
+ * by voice: issue 13 §7), entered for them by a facilitator, said at a meeting, or a training session at a
+ * connected space ("formation"). Each contribution has one channel: a facilitator's entry is "assisted".
  */
-export const CHANNELS = ['self', 'assisted', 'meeting', 'formation'] as const;
+export const CHANNELS = ['self', 'voice', 'assisted', 'meeting', 'formation'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 /** What the figures cover: everything, one commune, one topic or one project. */
@@ -91,7 +99,7 @@ function statsRows(year: number): SQL {
   return sql`
   SELECT x.user_id AS user_id, x.kind AS kind, x.created_at AS created_at, x.topic_id AS topic_id,
          x.project_id AS project_id, x.commune_id AS commune_id,
-         CASE WHEN x.assisted_space_id IS NULL THEN 'self' ELSE 'assisted' END AS channel,
+         CASE WHEN x.assisted_space_id IS NOT NULL THEN 'assisted' WHEN x.voice THEN 'voice' ELSE 'self' END AS channel,
          x.assisted_space_id AS space_id, ${genderGroupSql} AS gender, ${ageBandSql(year)} AS age_band, 1 AS weight
     FROM (${CONTRIBUTIONS}) x JOIN users ON users.id = x.user_id
   UNION ALL
@@ -170,6 +178,50 @@ export function rawSharesByCommune(db: Db, scope: StatsScope, year: number, excl
       FROM (${statsRows(year)}) x JOIN communes ON communes.id = x.commune_id
      WHERE ${scopeWhere(scope)} AND ${kinds}
      GROUP BY 1 ORDER BY 2`);
+}
+
+/**
+ * Voice contributions of a scope (issue 13 §7), and who made them: how many, by how many people, how many
+ * of them by women and by people aged 15–35, and the people on the other side of each split (for the
+ * small-group rule: a share is shown only when neither side, nor what it leaves of the published totals of
+ * women's and youth's contributions, is 1 to 4 people).
+ */
+export type RawVoice = {
+  n: number;
+  people: number;
+  womenN: number;
+  womenPeople: number;
+  /** people with voice contributions who are not women */
+  notWomenPeople: number;
+  /** women behind contributions of other channels (what the women's total minus the voice part leaves) */
+  womenOtherPeople: number;
+  youthN: number;
+  youthPeople: number;
+  notYouthPeople: number;
+  youthOtherPeople: number;
+};
+
+export function rawVoice(db: Db, scope: StatsScope, year: number, excludeKinds: readonly StatsKind[] = []): RawVoice {
+  const kinds = excludeKinds.length ? sql`x.kind NOT IN (${sql.join(excludeKinds.map((k) => sql`${k}`), sql`, `)})` : sql`1 = 1`;
+  const people = (where: SQL) =>
+    sql`count(DISTINCT CASE WHEN ${where} THEN x.user_id END) + coalesce(sum(CASE WHEN x.user_id IS NULL AND ${where} THEN x.weight END), 0)`;
+  const voice = sql`x.channel = 'voice'`;
+  const woman = sql`x.gender = 'woman'`;
+  const youth = sql`x.age_band IN ('15-24', '25-35')`;
+  const row = db.get<RawVoice>(sql`
+    SELECT coalesce(sum(CASE WHEN ${voice} THEN x.weight END), 0) AS n,
+           ${people(voice)} AS people,
+           coalesce(sum(CASE WHEN ${voice} AND ${woman} THEN x.weight END), 0) AS womenN,
+           ${people(sql`${voice} AND ${woman}`)} AS womenPeople,
+           ${people(sql`${voice} AND NOT (${woman})`)} AS notWomenPeople,
+           ${people(sql`NOT (${voice}) AND ${woman}`)} AS womenOtherPeople,
+           coalesce(sum(CASE WHEN ${voice} AND ${youth} THEN x.weight END), 0) AS youthN,
+           ${people(sql`${voice} AND ${youth}`)} AS youthPeople,
+           ${people(sql`${voice} AND NOT (${youth})`)} AS notYouthPeople,
+           ${people(sql`NOT (${voice}) AND ${youth}`)} AS youthOtherPeople
+      FROM (${statsRows(year)}) x
+     WHERE ${scopeWhere(scope)} AND ${kinds}`);
+  return row ?? { n: 0, people: 0, womenN: 0, womenPeople: 0, notWomenPeople: 0, womenOtherPeople: 0, youthN: 0, youthPeople: 0, notYouthPeople: 0, youthOtherPeople: 0 };
 }
 
 /** How many residents of a commune have taken part at least once (any subject, any commune). */

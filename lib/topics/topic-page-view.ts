@@ -1,12 +1,13 @@
 import type { Locale } from '@/lib/i18n/config';
 import { lessonsForTopic, type LinkedLesson } from '@/lib/learn/topic-links';
 import { meetingsSection, type MeetingsSectionView } from '@/lib/meetings/views';
-import { spokenSummaries, topicInLanguage } from '@/lib/translations/topic-content';
+import { topicInLanguage } from '@/lib/translations/topic-content';
+import { mayRecordSummary, spokenSummariesOf, type SpokenSummary } from './spoken-summary';
 import { assistedVoteCount } from '@/db/queries/assisted';
 import { topicAsCommentSubject } from '@/lib/comments/subject';
 import { commentSection, type CommentSectionView } from '@/lib/comments/views';
 import { renderMarkdown } from '@/lib/markdown';
-import { can } from '@/lib/permissions';
+import { allowedOnceVerified, can } from '@/lib/permissions';
 import { idParam } from '@/lib/validation';
 import type { ViewContext } from '@/lib/view-context';
 import { choicesOf } from '@/lib/votes/cast-vote';
@@ -43,8 +44,10 @@ export type TopicHeaderView = {
   contentLang: string | undefined;
   /** the commune wrote title and summary in the reader's language: a "Lire en français" link */
   readInFrench: boolean;
-  /** spoken summaries in the reader's language (published topic_summary recordings) */
-  spoken: { id: number; durationMs: number }[];
+  /** spoken summaries (issue 13 §5): one published recording per language, the reader's first */
+  spoken: SpokenSummary[];
+  /** the reader may record them (officials, facilitators of the commune's spaces, admins): a link to the recorder */
+  mayRecordSummary: boolean;
 };
 
 export type TopicVoteView = {
@@ -59,7 +62,7 @@ export type TopicVoteView = {
   mine: string | null;
   mayVote: boolean;
   /** why there is no vote form: not signed in, not open yet, closed */
-  instead: 'signIn' | 'notYetOpen' | 'closed' | null;
+  instead: 'signIn' | 'verify' | 'notYetOpen' | 'closed' | null;
 };
 
 /** What the URL says just happened (a redirect after a form), shown once at the top of the page. */
@@ -72,7 +75,7 @@ export type TopicPageView = {
   communeSlug: string;
   header: TopicHeaderView;
   /** the decision, once decided (sanitised HTML from Markdown) */
-  decision: { html: string; decidedAt: string | null } | null;
+  decision: { html: string; decidedAt: string | null; spoken: SpokenSummary[] } | null;
   /** the topic's text (sanitised HTML from Markdown) */
   bodyHtml: string;
   /** lessons the topic points to, in the reader's language (lib/learn/topic-links.ts) */
@@ -134,7 +137,8 @@ export function topicPage(ctx: ViewContext, input: { id: string; sp: Search; loc
       summary: translated?.summary ?? topic.summary,
       contentLang: translated ? locale : locale === 'fr' ? undefined : 'fr',
       readInFrench: !!translated,
-      spoken: spokenSummaries(db, topic.id, locale),
+      spoken: spokenSummariesOf(db, topic.id, 'topic', locale),
+      mayRecordSummary: mayRecordSummary(db, actor, topic),
       authorName: row.authorName,
       authorTitle: row.authorTitle,
       opensAt: topic.opensAt,
@@ -143,7 +147,7 @@ export function topicPage(ctx: ViewContext, input: { id: string; sp: Search; loc
       held: topic.visibility === 'held',
       mayManage: can(actor, 'topic.update', { communeId: topic.communeId }),
     },
-    decision: topic.decision && (phase === 'decided' || phase === 'archived') ? { html: renderMarkdown(topic.decision), decidedAt: topic.decidedAt } : null,
+    decision: topic.decision && (phase === 'decided' || phase === 'archived') ? { html: renderMarkdown(topic.decision), decidedAt: topic.decidedAt, spoken: spokenSummariesOf(db, topic.id, 'decision', locale) } : null,
     bodyHtml: renderMarkdown(topic.body),
     lessons: lessonsForTopic(db, topic.id, locale as Locale),
     timeline: {
@@ -157,7 +161,19 @@ export function topicPage(ctx: ViewContext, input: { id: string; sp: Search; loc
       splits: can(actor, 'topic.viewInternal', { communeId: topic.communeId }) ? voteSplits(db, topic, now) : null,
       mine: actor ? myVote(db, topic.id, actor.id) : null,
       mayVote,
-      instead: mayVote ? null : !actor ? 'signIn' : phase === 'draft' || phase === 'information' ? 'notYetOpen' : phase !== 'open' ? 'closed' : null,
+      // The phase first: a topic not yet open (or closed) says so to everyone, anonymous readers included
+      // (issue 17 §8); "sign in" (or "verify") only when that would let them vote.
+      instead: mayVote
+        ? null
+        : phase === 'draft' || phase === 'information'
+          ? 'notYetOpen'
+          : phase !== 'open'
+            ? 'closed'
+            : !actor
+              ? 'signIn'
+              : allowedOnceVerified(actor, 'vote.cast', { phase })
+                ? 'verify'
+                : null,
     },
     meetings: meetingsSection(ctx, { topicId: topic.id }),
     comments: commentSection(ctx, topicAsCommentSubject(topic, now), sp),

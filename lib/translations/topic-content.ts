@@ -6,7 +6,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { media, topicTranslations, type TopicTranslation } from '@/db/schema';
+import { topicTranslations, type TopicTranslation } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, notFound, ok, type Result } from '@/lib/errors';
 import { isTranslatableLocale, translatableLocales } from '@/lib/i18n/config';
@@ -103,17 +103,4 @@ export function topicsInLanguage(db: Pick<Db, 'select'>, topicIds: readonly numb
     .where(and(eq(topicTranslations.locale, locale), sql`${topicTranslations.topicId} IN (${sql.join(topicIds.map((id) => sql`${id}`), sql`, `)})`))
     .all();
   return new Map(rows.map((r) => [r.topicId, { title: r.title, summary: r.summary }]));
-}
-
-/**
- * Spoken summaries of a topic in the reader's language (recordings of kind 'topic_summary', published,
- * with that language), to sit beside the written summary: ids for /media/<id>.webm, oldest first.
- */
-export function spokenSummaries(db: Pick<Db, 'select'>, topicId: number, locale: string): { id: number; durationMs: number }[] {
-  return db
-    .select({ id: media.id, durationMs: media.durationMs })
-    .from(media)
-    .where(and(eq(media.kind, 'topic_summary'), eq(media.subjectId, topicId), eq(media.state, 'published'), sql`${media.language} = ${locale}`))
-    .orderBy(media.id)
-    .all();
 }

@@ -1,7 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { topics, votes } from '@/db/schema';
+import { votes } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, invalid, notFound, ok, type Result } from '@/lib/errors';
 import { can, isPublicTopic, type Actor } from '@/lib/permissions';
@@ -50,9 +50,7 @@ export function castVote(db: Db, actor: Actor | null, input: unknown, now = new 
         set: { choice: v.choice, updatedAt: now.toISOString() },
       })
       .run();
-    if (!before) {
-      tx.update(topics).set({ voteCount: sql`${topics.voteCount} + 1` }).where(eq(topics.id, topic.id)).run();
-    }
+    // topics.vote_count and the tally follow by triggers (migration verified_counts), counting verified voters only.
     recordAudit(tx, {
       actorId: actor!.id,
       action: before ? 'vote.change' : 'vote.cast',

@@ -1,4 +1,4 @@
-import { and, count, eq, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { ageBandSql, genderGroupSql, type GroupCount } from '@/db/queries/demographics';
 import { users, voteTallies, votes } from '@/db/schema';
@@ -7,7 +7,7 @@ export type Tally = Map<string, { residents: number; others: number }>;
 
 /** Public tally: counts per choice, residents of the topic's commune apart from others. */
 export function tally(db: Db, topicId: number, communeId: number): Tally {
-  // vote_tallies is kept by triggers (migration 0010): a few rows per topic, however many votes.
+  // vote_tallies is kept by triggers (migrations 0010 and verified_accounts: verified voters only): a few rows per topic, however many votes.
   const rows = db
     .select({
       choice: voteTallies.choice,
@@ -30,7 +30,8 @@ export function tally(db: Db, topicId: number, communeId: number): Tally {
 
 /**
  * A topic's votes counted by choice and by the voter's gender ("woman", "man", "unknown" = not stated)
- * or age band, for the officials' split (lib/topics/vote-split.ts decides what of it is shown).
+ * or age band, for the officials' split (lib/topics/vote-split.ts decides what of it is shown). Verified
+ * voters only, as in the public tally (migration verified_accounts).
  */
 export function voteCountsBy(db: Db, topicId: number, dimension: 'gender' | 'age', year: number): GroupCount[] {
   const group = dimension === 'gender' ? genderGroupSql : (ageBandSql(year) as unknown as SQL<string>);
@@ -38,7 +39,7 @@ export function voteCountsBy(db: Db, topicId: number, dimension: 'gender' | 'age
     .select({ group, choice: votes.choice, n: count() })
     .from(votes)
     .innerJoin(users, eq(users.id, votes.userId))
-    .where(eq(votes.topicId, topicId))
+    .where(and(eq(votes.topicId, topicId), isNotNull(users.verifiedAt)))
     .groupBy(group, votes.choice)
     .all();
 }

@@ -1,7 +1,7 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { topics, votes } from '@/db/schema';
+import { votes } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { forbidden, notFound, ok, type Result } from '@/lib/errors';
 import { can, isPublicTopic, type Actor } from '@/lib/permissions';
@@ -29,8 +29,8 @@ export function withdrawVote(db: Db, actor: Actor | null, input: unknown, now = 
       .delete(votes)
       .where(and(eq(votes.topicId, topic.id), eq(votes.userId, actor!.id)))
       .run().changes;
+    // topics.vote_count and the tally follow by triggers (migration verified_counts).
     if (!changes) return false;
-    tx.update(topics).set({ voteCount: sql`max(0, ${topics.voteCount} - 1)` }).where(eq(topics.id, topic.id)).run();
     recordAudit(tx, { actorId: actor!.id, action: 'vote.withdraw', subjectType: 'topic', subjectId: topic.id });
     return true;
   }, { behavior: 'immediate' });

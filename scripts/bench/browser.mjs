@@ -241,7 +241,9 @@ async function signedInState(browser, base, citizen, log) {
     await page.fill('#f-identifier', who.identifier);
     await page.fill('#f-password', who.password);
     await Promise.all([page.waitForEvent('load'), page.click('#login-form button[type="submit"]')]);
-    if (new URL(page.url()).pathname !== '/account') {
+    // Signed in: the open consultations of one's commune (issue 17 §8), or the choice of one's PIN.
+    const landed = () => ['/topics', '/account', '/account/pin'].includes(new URL(page.url()).pathname);
+    if (!landed()) {
       log(`slow network: sign-in as ${who.identifier} failed; registering a fresh citizen through the form`);
       await page.goto(`${base}/register`);
       await page.fill('#f-displayName', 'Mesure Réseau Lent');
@@ -249,7 +251,7 @@ async function signedInState(browser, base, citizen, log) {
       await page.selectOption('#f-communeId', { index: 1 });
       await page.fill('#f-password', 'Sugu-ba-ka-di-2026');
       await Promise.all([page.waitForEvent('load'), page.click('#register-form button[type="submit"]')]);
-      if (new URL(page.url()).pathname !== '/account') throw new Error(`slow network: could not sign in nor register (at ${page.url()})`);
+      if (!landed()) throw new Error(`slow network: could not sign in nor register (at ${page.url()})`);
     }
     return await context.storageState();
   } finally {

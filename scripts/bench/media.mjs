@@ -2,6 +2,7 @@
 //   1. 20 voice files uploaded at once: 7 formats (WebM/Opus, Ogg/Opus, M4A/AAC, MP3, AMR, AMR in 3GP, WAV),
 //      15 s to 2 min, all distinct: errors, orphan files (a file without a row, a row without a file, a work
 //      folder left behind), peak memory;
+//   1b. the same 20 files as voice comments posted at once (lib/comments postComment): errors, orphan files;
 //   2. throughput: 2-minute recordings (M4A/AAC, what iPhones and most Android recorders send), 6 per core, at once,
 //      BENCH_RUNS rounds (3): transcodes per minute, and seconds of sound per second of machine time.
 // Memory: the RSS of the node process running the pipeline plus its ffmpeg children, sampled every 10 ms.
@@ -108,13 +109,13 @@ function treeRssKb(pid) {
 }
 
 /** Runs one batch through scripts/bench/media-ingest.ts, sampling memory. */
-function ingest(name, inputs) {
+function ingest(name, inputs, extra = []) {
   const dir = path.join(tmp, name);
   fs.mkdirSync(dir, { recursive: true });
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', 'scripts/bench/media-ingest.ts', '--dir', path.join(dir, 'media'), '--db', path.join(dir, 'baro.db'), '--inputs', inputs.join(',')],
+      ['--import', 'tsx', 'scripts/bench/media-ingest.ts', '--dir', path.join(dir, 'media'), '--db', path.join(dir, 'baro.db'), '--inputs', inputs.join(','), ...extra],
       { cwd: root, env: { ...process.env, AUTH_SECRET: 'bench-secret-not-used-for-anything-000000', NODE_ENV: 'production' }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';
@@ -144,6 +145,8 @@ async function main() {
   const twenty = Array.from({ length: 20 }, (_, i) => makeInput(inputs, i, formats[i % formats.length], 15 + Math.round((105 * i) / 19)));
   log('20 voice files at once…');
   const parallel = await ingest('parallel', twenty);
+  log('the same 20 as voice comments posted at once…');
+  const voiceComments = await ingest('comments', twenty, ['--comments']);
 
   const n = 6 * cores;
   log(`making ${n} two-minute M4A recordings…`);
@@ -163,6 +166,7 @@ async function main() {
   const peakMB = Math.max(parallel.peakMB, ...rounds.map((x) => x.peakMB));
   const peakFfmpeg = Math.max(parallel.peakFfmpeg, ...rounds.map((x) => x.peakFfmpeg));
   const orphans = parallel.orphanFiles + parallel.missingFiles + parallel.workLeftovers;
+  const commentOrphans = voiceComments.orphanFiles + voiceComments.missingFiles + voiceComments.workLeftovers + (voiceComments.rows - voiceComments.attached);
 
   const rows = [
     row('Media', 'transcodes per minute (2-minute recordings, one ffmpeg per core)', round(median(perMinute)), 'transcodes/min', 60, '>=',
@@ -179,6 +183,13 @@ async function main() {
     row('Media', '20 voice files uploaded at once: orphan files', orphans, 'files', 0, '<=',
       `${parallel.storedFiles} files for ${parallel.rows} rows; ${parallel.orphanFiles} files without a row, ${parallel.missingFiles} rows without a file, ${parallel.workLeftovers} work folders left; ` +
         `output ${round(parallel.outputBytes / 1024)} KB for ${round(parallel.audioSeconds)} s (${round((parallel.outputBytes * 8) / parallel.audioSeconds / 1000, 1)} kbit/s)`),
+    row('Media', '20 voice comments posted at once: errors', voiceComments.errors.length, 'errors', 0, '<=',
+      `the same 20 files, each a voice comment by its own new citizen on one open topic, through lib/comments' postComment (comment rules, pipeline, comment + recording in one transaction): ` +
+        `${voiceComments.ok}/${voiceComments.files} comments with their recording in ${round(voiceComments.wallMs / 1000, 1)} s, ${voiceComments.comments} comments written` +
+        `${voiceComments.errors.length ? `; errors: ${voiceComments.errors.join('; ')}` : ''}`),
+    row('Media', '20 voice comments posted at once: orphan files', commentOrphans, 'files', 0, '<=',
+      `${voiceComments.storedFiles} files for ${voiceComments.rows} recordings, ${voiceComments.attached} attached to a comment; ${voiceComments.orphanFiles} files without a row, ` +
+        `${voiceComments.missingFiles} rows without a file, ${voiceComments.workLeftovers} work folders left, ${voiceComments.rows - voiceComments.attached} recordings left pending`),
   ];
   const seconds = round((Date.now() - t0) / 1000);
   if (rowsOnly) {
@@ -199,7 +210,7 @@ function writeMarkdown(rows, seconds) {
     `## Media — \`flock /tmp/baro-build.lock node scripts/bench/media.mjs\` (${new Date().toISOString().slice(0, 10)})`,
     '',
     `Machine: ${cores} × ${cpu}, Node ${process.version}. Wall time ${seconds} s. Real ffmpeg, real migrations, lib/media's ingestAudio in one node process ` +
-      '(no HTTP yet: uploads over HTTP come with voice comments). Throughput: median of ' + RUNS + ' rounds. ' +
+      '(the voice comments go through the comment use case the form\'s server action calls, in process, not over HTTP). Throughput: median of ' + RUNS + ' rounds. ' +
       'Targets (ours: the issue sets none): keep up with one 2-minute recording a second, stay under 400 MB beside the app on a small commune server, ' +
       'and lose nothing: 0 errors, 0 orphan files. On a shared machine the CPU time per transcode is the steadier figure.',
     '',

@@ -7,7 +7,8 @@
  * written, by the same rules the use cases follow:
  * - topics/projects.comment_count = visible, not deleted comments (replies included);
  * - comments.reply_count = visible replies (a deletion by the author does not decrement it, as deleteComment);
- * - comments.support_count, projects.support_count, topics.vote_count = their rows.
+ * - comments.support_count, projects.support_count, topics.vote_count = their rows (every generated
+ *   account is verified, so every row counts).
  *
  * Search and page counters: the migrations' FTS triggers and comment counter triggers (0002, 0004,
  * 0009) are dropped during the bulk insert, the index and the stance / top-level counters are then
@@ -141,13 +142,15 @@ function todayUtc(): Date {
 }
 
 /**
- * The FTS and counter triggers of the migrations (0002, 0004, 0009, and the support and registration
- * counts of 0016_project_meeting_counters): their SQL as the migrations left it. The bulk insert writes the counters itself.
+/**
+ * The FTS and counter triggers of the migrations (0002, 0004, 0009, the registration counts of
+ * 0016_project_meeting_counters, and verified_accounts's counted_* that keep vote and support counts of
+ * verified accounts): their SQL as the migrations left it. The bulk insert writes the counters itself.
  */
 function bulkTriggers(sqlite: Database.Database): { name: string; sql: string }[] {
   return sqlite
     .prepare(
-      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (sql LIKE '%search_index%' OR name LIKE 'comments_counters_%' OR name LIKE 'project_supports_count_%' OR name LIKE 'meeting_registrations_count_%') ORDER BY name",
+      "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (sql LIKE '%search_index%' OR name LIKE 'comments_counters_%' OR name LIKE 'counted_%' OR name LIKE 'meeting_registrations_count_%') ORDER BY name",
     )
     .all() as { name: string; sql: string }[];
 }
@@ -180,7 +183,7 @@ export async function seedLarge(o: SeedLargeOptions): Promise<SeedLargeSummary> 
   sqlite.pragma('temp_store = MEMORY');
   sqlite.pragma('foreign_keys = OFF');
   // The demo accounts are dated like the rest, so the same arguments give the same rows.
-  sqlite.prepare('UPDATE users SET created_at = ?').run(iso(now - 600 * DAY));
+  sqlite.prepare('UPDATE users SET created_at = ?, verified_at = ?').run(iso(now - 600 * DAY), iso(now - 600 * DAY));
   sqlite.prepare('UPDATE role_grants SET created_at = ?').run(iso(now - 600 * DAY));
 
   const q = <T>(s: string) => sqlite.prepare(s).all() as T[];
@@ -197,7 +200,8 @@ export async function seedLarge(o: SeedLargeOptions): Promise<SeedLargeSummary> 
 
   const ins = {
     user: sqlite.prepare(
-      `INSERT INTO users (display_name, phone, password_hash, commune_id, gender, birth_year, language, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      // Generated citizens stand for verified people (issue 12 §2): their votes and supports count.
+      `INSERT INTO users (display_name, phone, password_hash, commune_id, gender, birth_year, language, created_at, verified_at, verified_via) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'seed')`,
     ),
     grant: sqlite.prepare(`INSERT INTO role_grants (user_id, role, commune_id, title, created_at) VALUES (?, 'official', ?, ?, ?)`),
     topic: sqlite.prepare(
@@ -264,8 +268,8 @@ export async function seedLarge(o: SeedLargeOptions): Promise<SeedLargeSummary> 
       const created = iso(now - 500 * DAY);
       const id = Number(
         sqlite
-          .prepare(`INSERT INTO users (display_name, email, password_hash, commune_id, gender, birth_year, language, created_at) VALUES (?, ?, ?, ?, ?, ?, 'fr', ?)`)
-          .run(displayName(random, random.chance(0.3) ? 'woman' : 'man'), `maire.${c.slug}@baro.ml`, passwordHash, c.id, null, null, created).lastInsertRowid,
+          .prepare(`INSERT INTO users (display_name, email, password_hash, commune_id, gender, birth_year, language, created_at, verified_at, verified_via) VALUES (?, ?, ?, ?, ?, ?, 'fr', ?, ?, 'seed')`)
+          .run(displayName(random, random.chance(0.3) ? 'woman' : 'man'), `maire.${c.slug}@baro.ml`, passwordHash, c.id, null, null, created, created).lastInsertRowid,
       );
       ins.grant.run(id, c.id, `Maire de ${c.name}`, created);
       officials.set(c.id, [id]);
@@ -288,7 +292,7 @@ export async function seedLarge(o: SeedLargeOptions): Promise<SeedLargeSummary> 
         const birthYear = age === null ? null : new Date(now).getUTCFullYear() - age;
         const language = random.chance(0.9) ? 'fr' : random.pick(['en', 'bm', 'snk', 'ff']);
         const created = now - random.int(200, 700) * DAY;
-        const id = Number(ins.user.run(name, `+223${70_000_000 + i}`, passwordHash, communeId, gender, birthYear, language, iso(created)).lastInsertRowid);
+        const id = Number(ins.user.run(name, `+223${70_000_000 + i}`, passwordHash, communeId, gender, birthYear, language, iso(created), iso(created)).lastInsertRowid);
         citizens[i] = { id, first: name.split(' ')[0]!, communeId };
       }
       add('users', Math.min(userCount, start + BATCH) - start);

@@ -41,6 +41,7 @@ export function startApp({ port, databasePath, authSecret, logPath, env = {} }) 
       NEXT_TELEMETRY_DISABLED: '1',
       PORT: String(port),
       HOSTNAME: '127.0.0.1',
+      PUBLIC_URL: loopbackUrl(port),
       DATABASE_PATH: databasePath,
       AUTH_SECRET: authSecret,
       ...env,

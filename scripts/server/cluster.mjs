@@ -1,5 +1,5 @@
 // Several server processes on one listening socket (node:cluster), sharing the SQLite database (WAL: readers
-// run in parallel, writers take turns under the busy timeout) and the page store (scripts/server/page-store.mjs).
+// run in parallel, writers take turns under the busy timeout) and the page store (scripts/server/page-store.cjs).
 // One Node process runs JavaScript on one core; a render or a form post keeps its core busy for milliseconds,
 // so a second process serves the next request meanwhile.
 //   WEB_CONCURRENCY=n: n processes (1: this process serves, no cluster). Unset: see defaultProcesses.

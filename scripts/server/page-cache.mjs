@@ -10,11 +10,11 @@
 //   session check runs per request);
 // - for a path whose last answer from Next was a cache HIT of a page rewritten to /cached/… (Next's own
 //   x-middleware-rewrite header names it), status 200, without a cookie set;
-// - while the page store (scripts/server/page-store.mjs) says the page it copied is still the one Next
+// - while the page store (scripts/server/page-store.cjs) says the page it copied is still the one Next
 //   would serve: same version, no tag expired since (revalidatePath in any process), within its
 //   revalidate time. Otherwise the request goes to Next, which renders or serves stale as it does.
-import zlib from 'node:zlib';
-
+// It sits between the light handler (scripts/lib/light-server.mjs: compression, data-saver mode) and Next:
+// it keeps the page as Next sent it, and what it answers goes through the light handler like Next's answers.
 /** Next's session cookie, either form (lib/auth/cookie-names.ts SESSION_COOKIE_PATTERN, here in a cookie header). */
 const SESSION_COOKIE = /(?:^|;)\s*(?:__Host-)?baro\.session(?:\.\d+)?=/;
 /** Requests of Next's client router and of server actions: Next answers them (RSC payloads, actions). */
@@ -31,39 +31,44 @@ function eligible(req) {
   return !(cookie && SESSION_COOKIE.test(cookie));
 }
 
-const acceptsGzip = (req) => /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
-
 /**
- * @param {{ store: ReturnType<import('./page-store.mjs').openPageStore>, maxPages?: number }} options
+ * @param {{ store: ReturnType<typeof import('./page-store.cjs').openPageStore> | null, maxBytes?: number }} options
+ *   maxBytes: the pages each process keeps (32 MB: a few hundred topic pages)
  */
-export function createPageCache({ store, maxPages = 2000 }) {
-  /** request path → { key, lastModified, status, headers, body, gzip, etag } */
+export function createPageCache({ store, maxBytes = 32 * 2 ** 20 }) {
+  /** request path → { key, lastModified, status, headers, body, etag }, least recently copied first */
   const pages = new Map();
+  let bytes = 0;
   const stats = { hits: 0, misses: 0, copies: 0 };
+  const drop = (path) => {
+    const page = pages.get(path);
+    if (!page) return;
+    bytes -= page.body.length;
+    pages.delete(path);
+  };
 
   function answer(req, res, page) {
-    const etag = page.etag;
-    if (etag && req.headers['if-none-match'] === etag) {
-      res.writeHead(304, { etag, vary: page.headers.vary ?? 'Accept-Encoding', 'cache-control': page.headers['cache-control'] ?? '' });
+    for (const [k, v] of Object.entries(page.headers)) res.setHeader(k, v);
+    if (page.etag && req.headers['if-none-match'] === page.etag) {
+      res.statusCode = 304;
+      res.removeHeader('content-type');
       res.end();
       return;
     }
-    const gzip = acceptsGzip(req);
-    if (gzip && !page.gzip) page.gzip = zlib.gzipSync(page.body);
-    const body = gzip ? page.gzip : page.body;
-    res.writeHead(page.status, { ...page.headers, ...(gzip ? { 'content-encoding': 'gzip' } : {}), 'content-length': body.length });
-    res.end(body);
+    res.statusCode = page.status;
+    res.setHeader('content-length', page.body.length);
+    res.end(page.body);
   }
 
   return {
     stats,
     /** Answers the request from the cache when it may (true), else leaves it to Next (false). */
     serve(req, res) {
-      if (!eligible(req)) return false;
+      if (!store || !eligible(req)) return false;
       const page = pages.get(req.url);
       if (!page) return false;
       if (!store.isCurrent(page.key, page.lastModified)) {
-        pages.delete(req.url);
+        drop(req.url);
         stats.misses++;
         return false;
       }
@@ -72,21 +77,19 @@ export function createPageCache({ store, maxPages = 2000 }) {
       return true;
     },
 
-    /**
-     * Before Next handles an eligible request: copy its answer if it turns out to be a fresh page of Next's
-     * cache. Next is asked for it uncompressed (this request only), so that the copy is the page itself.
-     */
+    /** Before Next handles an eligible request: copy its answer if it turns out to be a fresh page of Next's cache. */
     watch(req, res) {
-      if (!eligible(req)) return;
+      if (!store || !eligible(req)) return;
       const path = req.url;
-      // This once, the reader gets the page uncompressed (a miss: rare, and followed by compressed hits).
-      delete req.headers['accept-encoding'];
       const chunks = [];
       let size = 0;
       let copying = true;
+      /** Next's status and headers, as Next set them (before the light handler compresses or marks them) */
+      let head = null;
       const write = res.write;
       const end = res.end;
       const keep = (chunk, encoding) => {
+        head ??= { status: res.statusCode, headers: { ...res.getHeaders() } };
         if (!copying || chunk == null || typeof chunk === 'function') return;
         const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk, typeof encoding === 'string' ? encoding : 'utf8');
         size += b.length;
@@ -102,16 +105,15 @@ export function createPageCache({ store, maxPages = 2000 }) {
         res.write = write;
         res.end = end;
         const out = end.call(this, chunk, encoding, cb);
-        if (copying) copy(path, res, Buffer.concat(chunks));
+        if (copying && head) copy(path, head, Buffer.concat(chunks));
         return out;
       };
     },
   };
 
-  function copy(path, res, body) {
-    const headers = res.getHeaders();
+  function copy(path, { status, headers }, body) {
     const rewrite = headers['x-middleware-rewrite'];
-    if (res.statusCode !== 200 || headers['x-nextjs-cache'] !== 'HIT' || headers['set-cookie'] !== undefined || headers['content-encoding'] !== undefined) return;
+    if (status !== 200 || headers['x-nextjs-cache'] !== 'HIT' || headers['set-cookie'] !== undefined || headers['content-encoding'] !== undefined) return;
     if (typeof rewrite !== 'string' || !/^\/cached\/[a-z]{2,3}\/[a-z0-9/-]+$/.test(rewrite)) return;
     // The copy must be the page Next has now: the store's current entry for the key, byte for byte.
     const key = store.keyFor(rewrite);
@@ -120,8 +122,13 @@ export function createPageCache({ store, maxPages = 2000 }) {
     if (!entry || typeof html !== 'string' || !body.equals(Buffer.from(html))) return;
     const kept = {};
     for (const [k, v] of Object.entries(headers)) if (!PER_RESPONSE.has(k) && v !== undefined) kept[k] = v;
-    if (pages.size >= maxPages) pages.delete(pages.keys().next().value);
-    pages.set(path, { key, lastModified: entry.lastModified, status: 200, headers: kept, body, gzip: null, etag: typeof headers.etag === 'string' ? headers.etag : null });
+    drop(path);
+    bytes += body.length;
+    for (const [p] of pages) {
+      if (bytes <= maxBytes) break;
+      drop(p);
+    }
+    pages.set(path, { key, lastModified: entry.lastModified, status: 200, headers: kept, body, etag: typeof headers.etag === 'string' ? headers.etag : null });
     stats.copies++;
   }
 }

@@ -1,4 +1,4 @@
-// Where the page store (scripts/server/page-store.mjs) lives, and its reset at start. Apart from the store
+// Where the page store (scripts/server/page-store.cjs) lives, and its reset at start. Apart from the store
 // itself because Next bundles its cache handler: file paths built at run time here would make its build
 // trace the whole project.
 import fs from 'node:fs';

@@ -1,4 +1,4 @@
-// /admin is for administrators: others see "Accès refusé" (rendered on the server), signed-out people the sign-in page.
+// /admin is for administrators: others see "Accès refusé" with status 403 (rendered on the server), signed-out people the sign-in page.
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import { BASE, bothJs, DEMO_PASSWORD, expectPath, expectText, signIn, withBrowser } from './helpers.mjs';
@@ -12,6 +12,7 @@ describe('admin access', () => {
     assert.equal(await page.locator('header a[href="/admin"]').count(), 0, 'no admin link for a citizen');
     for (const p of ['/admin', '/admin/audit', '/admin/users/1']) {
       const res = await page.goto(`${BASE}${p}`);
+      assert.equal(res.status(), 403, `${p} answers 403`);
       const html = await res.text();
       assert.ok(html.includes('>Accès refusé</h1>'), `${p} says access denied in the HTML itself (JS ${js ? 'on' : 'off'})`);
       assert.ok(!html.includes('admin@baro.ml') && !html.includes('user.register'), `${p} leaks no admin data`);

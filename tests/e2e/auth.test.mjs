@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe } from 'node:test';
 import { test } from 'node:test';
-import { BASE, bothJs, DEMO_PASSWORD, expectPath, expectText, freshPhone, newPage, open, registerCitizen, signIn, submit, withBrowser } from './helpers.mjs';
+import { BASE, bothJs, DEMO_PASSWORD, expectPath, expectText, freshPhone, isLanding, newPage, open, openMenu, registerCitizen, signIn, submit, verifyWithCode, withBrowser, hydrated } from './helpers.mjs';
 
 withBrowser();
 
@@ -25,14 +25,18 @@ describe('register, sign out, sign in again', () => {
     await page.fill('#f-password', password);
     await page.click('#register-form button[type="submit"]');
 
-    await expectPath(page, '/account', '?welcome=1');
+    // Signed in, on the page that takes the code sent by SMS (read here from data/outbox.jsonl).
+    await expectPath(page, '/verify', '?welcome=1');
+    await expectText(page.locator('#verify-status'), /^Votre compte est créé\. Bienvenue sur Baro !/);
+    await verifyWithCode(page, phone, { js });
+    await open(page, '/account', { js });
     await expectText(page.locator('h1'), 'Mon compte');
-    await expectText(page.locator('main [role="status"]'), 'Votre compte est créé. Bienvenue sur Baro !');
     await expectText(page.locator('header a[href="/account"]'), `Connecté·e : ${name}`);
     assert.equal(await page.inputValue('#f-displayName'), name, 'the Bambara name is stored as typed');
     assert.equal(await page.inputValue('#f-phone'), `+223${phone.replace(/\s/g, '')}`, 'the phone is stored in E.164');
 
     // Sign out from the header.
+    await openMenu(page);
     await page.click('header button:has-text("Se déconnecter")');
     await expectPath(page, '/login', '?out=1');
     await expectText(page.locator('main [role="status"]'), /^Vous êtes déconnecté·e\./);
@@ -47,8 +51,8 @@ describe('register, sign out, sign in again', () => {
     await page.fill('#f-identifier', `+223 ${phone}`);
     await page.fill('#f-password', password);
     await page.click('#login-form button[type="submit"]');
-    await expectPath(page, '/account');
-    await expectText(page.locator('h1'), 'Mon compte');
+    await page.waitForURL((u) => isLanding(u, '', 'signedin'));
+    await expectText(page.locator('h1'), 'Consultations');
     await expectText(page.locator('header a[href="/account"]'), `Connecté·e : ${name}`);
   });
 });
@@ -146,6 +150,7 @@ describe('sessions end on the server', () => {
       await expectPath(b.page, '/account');
       await b.context.clearCookies();
 
+      await openMenu(a.page);
       await a.page.click('header button:has-text("Se déconnecter")');
       await expectPath(a.page, '/login', '?out=1');
 
@@ -231,8 +236,14 @@ describe('changing the phone number asks for the current password', () => {
     assert.equal(await page.inputValue('#f-currentSecret'), '', 'the password is never sent back');
 
     await page.fill('#f-currentSecret', password);
-    await submit(page, 'profile-form', { js });
-    await expectText(page.locator('#profile-form [role="status"]'), 'Vos informations sont enregistrées.');
+    await page.click('#profile-form button[type="submit"]');
+    // The account was verified by the old number: the new one must be proven too (issue 12 §2).
+    await expectPath(page, '/verify', '?changed=1');
+    await expectText(page.locator('#verify-banner'), /^Votre compte n’est pas encore vérifié/);
+    if (js) await hydrated(page);
+    await page.click('#send-code-form button[type="submit"]');
+    await expectText(page.locator('#send-code-form [role="status"]'), /^Un nouveau code vient d’être envoyé à \+223/);
+    await verifyWithCode(page, next, { js });
     await open(page, '/account', { js });
     assert.equal(await page.inputValue('#f-phone'), `+223${next.replace(/\s/g, '')}`);
   });
@@ -248,6 +259,7 @@ describe('a participant chooses their own PIN at first sign-in', () => {
     await submit(page, 'register-participant', { js });
     const code = (await page.locator('#slip-code').textContent()).trim();
     const pin = (await page.locator('#slip-pin').textContent()).trim();
+    await openMenu(page);
     await page.click('header button:has-text("Se déconnecter")');
     await expectPath(page, '/login', '?out=1');
 
@@ -274,6 +286,7 @@ describe('a participant chooses their own PIN at first sign-in', () => {
     await expectText(page.locator('main [role="status"]').first(), 'Votre nouveau code PIN est enregistré. Vos autres sessions sont terminées.');
 
     // The new PIN works and the page is not offered again; the slip's PIN no longer works.
+    await openMenu(page);
     await page.click('header button:has-text("Se déconnecter")');
     await expectPath(page, '/login', '?out=1');
     await open(page, '/login', { js });
@@ -284,6 +297,6 @@ describe('a participant chooses their own PIN at first sign-in', () => {
     await page.fill('#f-identifier', code);
     await page.fill('#f-password', mine);
     await page.click('#login-form button[type="submit"]');
-    await expectPath(page, '/account');
+    await page.waitForURL((u) => isLanding(u, '', 'signedin'));
   });
 });

@@ -34,14 +34,53 @@ export function withBrowser({ extraArgs = [] } = {}) {
   });
   after(async () => {
     await browser?.close();
+    // A context a test forgot to close still reports what it saw.
+    const left = [...openContexts].flat();
+    openContexts.clear();
+    if (left.length) assert.fail(`the security headers blocked or rejected something (${left.length}):\n  ${left.join('\n  ')}`);
   });
 }
 
-/** A fresh context (no cookies) at 360×740, with or without JavaScript. */
+/**
+ * What Chromium reports about the security headers, in the console of any page: a Content-Security-Policy
+ * violation (a blocked script, style, image, frame, form target…), or a Permissions-Policy it cannot
+ * read. Each fails the test whose browser context saw it.
+ */
+const HEADER_PROBLEM = /Content Security Policy|Content-Security-Policy|Permissions-Policy/i;
+
+/**
+ * Watches every page of a context for header problems; closing the context fails if there was one.
+ * With JavaScript off Chromium still reports what it blocked (styles, images, frames, forms).
+ */
+const openContexts = new Set();
+
+function failOnHeaderProblems(context) {
+  const problems = [];
+  openContexts.add(problems);
+  const watch = (page) =>
+    page.on('console', (m) => {
+      if (HEADER_PROBLEM.test(m.text())) problems.push(`${page.url()}\n    ${m.type()}: ${m.text()}`);
+    });
+  context.on('page', watch);
+  const close = context.close.bind(context);
+  context.close = async (...args) => {
+    await close(...args);
+    openContexts.delete(problems);
+    if (problems.length) {
+      assert.fail(`the security headers blocked or rejected something (${problems.length}):\n  ${problems.join('\n  ')}`);
+    }
+  };
+}
+
+/**
+ * A fresh context (no cookies) at 360×740, with or without JavaScript. A CSP violation in any of its pages
+ * fails the test when the context is closed.
+ */
 export async function newPage({ js }) {
   const context = await browser.newContext({ javaScriptEnabled: js, viewport: VIEWPORT, locale: 'fr-FR' });
   context.setDefaultTimeout(15_000);
   context.setDefaultNavigationTimeout(30_000);
+  failOnHeaderProblems(context);
   const page = await context.newPage();
   return { context, page };
 }
@@ -60,10 +99,13 @@ export function bothJs(name, fn) {
   }
 }
 
-/** Opens a path; with JS on, waits until React has hydrated the page, so forms submit through React. */
+/**
+ * Opens a path; with JS on, waits until React has hydrated the page, so forms submit through React. The
+ * 404 and 403 pages carry no JavaScript (scripts/server.mjs renders them on the server, issue 17 §6).
+ */
 export async function open(page, path, { js }) {
   const res = await page.goto(BASE + path);
-  if (js) await hydrated(page);
+  if (js && (res?.status() ?? 200) < 400) await hydrated(page);
   return res;
 }
 
@@ -140,6 +182,12 @@ export async function expectNotFoundPage(page, response, heading, { js }) {
   await expectText(page.locator('h1'), heading);
 }
 
+/** Opens the header's menu (a <details>: it opens without JavaScript) unless it is open already. */
+export async function openMenu(page) {
+  const menu = page.locator('#site-menu');
+  if (!(await menu.evaluate((d) => d.open))) await page.click('#site-menu summary');
+}
+
 export async function htmlLang(page) {
   return page.locator('html').getAttribute('lang');
 }
@@ -157,9 +205,10 @@ export function freshPhone() {
 }
 
 /**
- * Signs in through the form and waits for the account page. A participant still holding the PIN of
- * their slip is first offered to choose their own (/account/pin): this declines ("Not now").
- * `lands`: the language the account prefers, where the interface goes after sign-in (default: French).
+ * Signs in through the form, checks where the person lands (issue 17 §8: the open consultations of their
+ * commune, in the account's language), then opens the account page, where the tests that sign in start.
+ * A participant still holding the PIN of their slip is first offered to choose their own (/account/pin):
+ * this declines ("Not now"). `lands`: the language the account prefers (default: French).
  */
 export async function signIn(page, identifier, password, { js, locale = 'fr', lands = 'fr' }) {
   await open(page, `${locale === 'fr' ? '' : `/${locale}`}/login`, { js });
@@ -167,17 +216,45 @@ export async function signIn(page, identifier, password, { js, locale = 'fr', la
   await page.fill('#f-identifier', identifier);
   await page.fill('#f-password', password);
   await page.click('#login-form button[type="submit"]');
-  await page.waitForURL((u) => u.pathname === `${prefix}/account` || u.pathname === `${prefix}/account/pin`, { timeout: 15_000 });
+  await page.waitForURL((u) => isLanding(u, prefix, 'signedin') || u.pathname === `${prefix}/account/pin`, { timeout: 15_000 });
   if (new URL(page.url()).pathname.endsWith('/account/pin')) {
     if (js) await hydrated(page);
     await Promise.all([page.waitForURL((u) => u.pathname === `${prefix}/account`), page.click('#pin-later')]);
+  } else {
+    await open(page, `${prefix}/account`, { js });
   }
   await expectPath(page, `${prefix}/account`);
 }
 
+/** The page after sign-in: /topics?…phase=open…&signedin=1, the open consultations of one's commune, in the account's language. */
+export function isLanding(url, prefix = '', notice = 'signedin') {
+  return url.pathname === `${prefix}/topics` && url.searchParams.get('phase') === 'open' && url.searchParams.get(notice) === '1';
+}
+
+/** "76 12 34 56" → "+22376123456", as the outbox writes a Malian number. */
+export const e164 = (phone) => `+223${phone.replace(/\s/g, '')}`;
+
+/** The 6-digit code of the last message of this purpose ('verification', 'recovery') sent to a phone or address. */
+export async function codeSentTo(to, purpose) {
+  const recipient = to.includes('@') ? to.trim().toLowerCase() : e164(to);
+  const line = await waitForOutbox((l) => l.to === recipient && l.purpose === purpose);
+  const code = /\b(\d{6})\b/.exec(line.text)?.[1];
+  assert.ok(code, `a 6-digit code in the ${purpose} message to ${recipient}`);
+  return code;
+}
+
+/** On /verify: types the code sent to `to` (read from the outbox) and waits for "your account is verified". */
+export async function verifyWithCode(page, to, { js }) {
+  if (js) await hydrated(page);
+  await page.fill('#v-code', await codeSentTo(to, 'verification'));
+  await page.click('#verify-form button[type="submit"]');
+  await expectPath(page, '/verify', '?done=1');
+}
+
 /**
- * Registers a fresh citizen of Nioro du Sahel through the form (phone number, no e-mail) and waits for
- * the account page. Returns the phone number as typed ("76 12 34 56").
+ * Registers a fresh citizen of Nioro du Sahel through the form (phone number, no e-mail), verifies the
+ * account with the code the server sent to data/outbox.jsonl, and opens the account page. Returns the
+ * phone number as typed ("76 12 34 56").
  */
 export async function registerCitizen(page, name, { js, password = 'Sugu-ba-ka-di-2026' }) {
   const phone = freshPhone();
@@ -187,7 +264,9 @@ export async function registerCitizen(page, name, { js, password = 'Sugu-ba-ka-d
   await page.selectOption('#f-communeId', { label: 'Nioro du Sahel' });
   await page.fill('#f-password', password);
   await page.click('#register-form button[type="submit"]');
-  await expectPath(page, '/account', '?welcome=1');
+  await expectPath(page, '/verify', '?welcome=1');
+  await verifyWithCode(page, phone, { js });
+  await open(page, '/account', { js });
   return phone;
 }
 

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { BASE, DEMO_PASSWORD, expectPath, freshPhone, newPage, open, signIn, withBrowser } from './helpers.mjs';
+import { BASE, DEMO_PASSWORD, expectPath, freshPhone, newPage, open, signIn, verifyWithCode, withBrowser } from './helpers.mjs';
 
 withBrowser();
 
@@ -168,7 +168,8 @@ async function register(page, name) {
   await page.selectOption('#f-communeId', { label: 'Nioro du Sahel' });
   await page.fill('#f-password', 'Sugu-ba-ka-di-2026');
   await Promise.all([page.waitForEvent('load'), page.click('#register-form button[type="submit"]')]);
-  await expectPath(page, '/account', '?welcome=1');
+  await expectPath(page, '/verify', '?welcome=1');
+  await verifyWithCode(page, phone, JS_OFF);
   return phone;
 }
 

@@ -35,15 +35,16 @@ describe('the inclusion dashboard', () => {
       await expectText(page.locator('#table-gender tbody th').first(), 'Femmes');
       await expectText(page.locator('#share-women p').first(), 'Part des femmes');
       await expectText(page.locator('#share-youth p').first(), 'Part des jeunes (15–35 ans)');
-      // Channels: online, with a facilitator's help, public debates (the demo's past debate counted 45 people),
-      // and training sessions at the spaces (the demo's session at Nioro: 23 counted and one participant named).
+      // Channels: online, by voice (issue 13), with a facilitator's help, public debates (the demo's past debate
+      // counted 45 people), and training sessions at the spaces (the demo's session at Nioro: 23 counted and one
+      // participant named).
       assert.deepEqual(
         (await page.locator('#table-channel tbody th').allTextContents()).map((x) => x.trim()),
-        ['En ligne', "Aidé·e à l'espace", 'Débat public', 'Formation'],
+        ['En ligne', 'Message vocal', "Aidé·e à l'espace", 'Débat public', 'Formation'],
       );
-      assert.ok(Number(await page.locator('#table-channel tbody tr:nth-child(4) td').first().textContent()) >= 24);
-      await expectText(page.locator('#table-channel tbody tr:nth-child(3) td').first(), /^\d+$/);
-      assert.ok(Number(await page.locator('#table-channel tbody tr:nth-child(3) td').first().textContent()) >= 45);
+      assert.ok(Number(await page.locator('#table-channel tbody tr:nth-child(5) td').first().textContent()) >= 24);
+      await expectText(page.locator('#table-channel tbody tr:nth-child(4) td').first(), /^\d+$/);
+      assert.ok(Number(await page.locator('#table-channel tbody tr:nth-child(4) td').first().textContent()) >= 45);
       await expectText(page.locator('#table-space tbody th').first(), /Espace connecté de/);
       await expectText(page.locator('#stats-channels-note'), /chaque présence compte pour une personne/);
       // The demo data has few people: figures behind 1 to 4 of them read "moins de 5", never the number.
@@ -62,7 +63,7 @@ describe('the inclusion dashboard', () => {
 
       // A single consultation's figures are for its officials.
       const forbidden = await open(page, '/stats?topic=1', { js });
-      assert.equal(forbidden.status(), 200);
+      assert.equal(forbidden.status(), 403);
       await expectText(page.locator('h1'), 'Accès refusé');
     } finally {
       await context.close();
@@ -84,7 +85,7 @@ describe('the inclusion dashboard', () => {
       assert.equal(header, 'breakdown,group,label,participants,comments,votes,projects,supports,attendance,training,contributions,women,youth');
       const kinds = new Set(lines.map((l) => l.split(',')[0]));
       for (const k of ['total', 'gender', 'age', 'channel', 'space', 'commune', 'month', 'topic']) assert.ok(kinds.has(k), `CSV has the ${k} breakdown`);
-      assert.deepEqual(lines.filter((l) => l.startsWith('channel,')).map((l) => l.split(',')[1]), ['self', 'assisted', 'meeting', 'formation']);
+      assert.deepEqual(lines.filter((l) => l.startsWith('channel,')).map((l) => l.split(',')[1]), ['self', 'voice', 'assisted', 'meeting', 'formation']);
       for (const line of lines) {
         const figures = line.split(',').slice(-10);
         for (const f of figures) assert.ok(!/^[1-4]$/.test(f), `a CSV figure of 1 to 4 people: ${line}`);

@@ -4,7 +4,7 @@
 // reached; the mayor accepts and posts a 40 % progress update; a supporter is notified and sees it.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DEMO_PASSWORD, expectPath, expectText, freshPhone, newPage, open, signIn, withBrowser } from './helpers.mjs';
+import { DEMO_PASSWORD, expectPath, expectText, freshPhone, newPage, open, signIn, verifyWithCode, withBrowser } from './helpers.mjs';
 
 withBrowser();
 
@@ -58,7 +58,9 @@ describe('a citizen project from proposal to implementation', () => {
         await page.fill('#f-birthYear', '2004');
         await page.fill('#f-password', password);
         await press(page, '#register-form button[type="submit"]');
-        await expectPath(page, '/account', '?welcome=1');
+        // The account is verified with the code sent by SMS (data/outbox.jsonl) before it takes part.
+        await expectPath(page, '/verify', '?welcome=1');
+        await verifyWithCode(page, phone, { js });
         return await proposeProject(page);
       } finally {
         await context.close();

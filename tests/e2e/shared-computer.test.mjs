@@ -132,14 +132,14 @@ describe('a shared computer at a connected space', () => {
       await signIn(page, AWA.phone, DEMO_PASSWORD, { js });
       assert.equal(await page.locator('#end-session').count(), 0, 'no "End my session" bar on an ordinary browser');
       const denied = await open(page, '/spaces/nioro/device', { js });
-      assert.equal(denied.status(), 200);
+      assert.equal(denied.status(), 403);
       await expectText(page.locator('h1'), 'Accès refusé');
 
       await context.clearCookies();
       await markAsShared(page, { js });
       await signIn(page, 'animatrice.nioro@baro.ml', DEMO_PASSWORD, { js });
       await open(page, '/spaces/nioro/device', { js });
-      await expectText(page.locator('#device-status'), /Ce navigateur est un ordinateur partagé de Espace connecté de Nioro/);
+      await expectText(page.locator('#device-status'), /Ce navigateur est un ordinateur partagé\. Espace : Espace connecté de Nioro ;/);
       const mine = page.locator('#shared-devices li', { hasText: 'ce navigateur' });
       await Promise.all([page.waitForEvent('load'), mine.locator('button[type="submit"]').click()]);
       await expectPath(page, '/login', '?unshared=1');

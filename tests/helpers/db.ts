@@ -77,7 +77,8 @@ type GrantSpec = { role: Grant['role']; communeId?: number | null; spaceId?: num
 
 /**
  * Inserts an account directly (no use case, no audit row), with TEST_PASSWORD and the given
- * grants. For arranging a test; the behaviour under test goes through the use cases.
+ * grants. For arranging a test; the behaviour under test goes through the use cases. The account is
+ * verified unless `verifiedAt: null` is given (an account that has not proven its phone or e-mail).
  */
 export async function addUser(
   t: TestDb,
@@ -91,6 +92,9 @@ export async function addUser(
       communeId: t.communeId('kayes'),
       passwordHash: await testPasswordHash(),
       ...(rest.phone === undefined && rest.email === undefined ? { email: `user-${crypto.randomUUID()}@test.ml` } : {}),
+      ...(rest.verifiedAt === null
+        ? { verifiedVia: null }
+        : { verifiedAt: '2026-01-01T00:00:00.000Z', verifiedVia: rest.participantCode ? 'in_person' : rest.phone ? 'sms' : 'email' }),
       ...rest,
     })
     .returning()

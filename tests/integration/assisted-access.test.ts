@@ -1,7 +1,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { assistedVoteCount } from '@/db/queries/assisted';
-import { assistedContributions, auditLog, comments, commentSupports, notifications, projectSupports, votes, type User } from '@/db/schema';
+import { assistedContributions, auditLog, comments, commentSupports, notifications, projectSupports, users, votes, type User } from '@/db/schema';
 import { authenticate } from '@/lib/accounts/authenticate';
 import { contributeForParticipant } from '@/lib/assisted/contribute';
 import { withdrawAssisted } from '@/lib/assisted/withdraw';
@@ -135,6 +135,13 @@ describe('who a facilitator may assist', () => {
     ]);
     // The secret is in no row and no log.
     expect(JSON.stringify(t.db.select().from(auditLog).all())).not.toContain(mariam.pin);
+  });
+
+  it('a citizen who never verified her account is not assisted, even present: she verifies first (issue 12 §2)', async () => {
+    t.db.update(users).set({ verifiedAt: null, verifiedVia: null }).where(eq(users.id, awa.id)).run();
+    const before = written();
+    expect(await assistComment('76 00 00 01', TEST_PASSWORD)).toEqual({ ok: false, error: 'invalid', fieldErrors: { participant: 'participantUnverified' } });
+    expect(written()).toEqual(before);
   });
 
   it('an unknown number and a wrong secret get the same answer, and nothing is written', async () => {

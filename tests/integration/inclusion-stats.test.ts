@@ -365,13 +365,13 @@ describe('channels (self, assisted, meeting) and connected spaces', () => {
     // minus the 5 assisted ones would give it back, and the 5 cannot be masked (it could not be 4):
     // the comments by channel are withheld, every row alike.
     expect(q(`SELECT count(*) AS n FROM (${WITH_IDS}) x WHERE x.kind = 'comments' AND ${ASSISTED}`)).toBe(5);
-    expect(b(d, 'channel').rows.map((r) => r.values.comments)).toEqual(['withheld', 'withheld', 'withheld', 'withheld']);
+    expect(b(d, 'channel').rows.map((r) => r.values.comments)).toEqual(['withheld', 'withheld', 'withheld', 'withheld', 'withheld']);
     expect(row(d, 'channel', 'self').values.participants).toBe(selfPeople);
     expect(row(d, 'channel', 'self').values.votes).toBe(q(`SELECT count(*) AS n FROM (${WITH_IDS}) x WHERE x.kind = 'votes' AND NOT ${ASSISTED}`));
     expect(row(d, 'channel', 'meeting').values.participants).toBe(attended);
     expect(row(d, 'channel', 'meeting').values.attendance).toBe(attended);
     expect(row(d, 'channel', 'meeting').values.attendance).toBe(24);
-    expect(d.breakdowns.find((b) => b.dimension === 'channel')!.rows.map((r) => r.group)).toEqual(['self', 'assisted', 'meeting', 'formation']);
+    expect(d.breakdowns.find((b) => b.dimension === 'channel')!.rows.map((r) => r.group)).toEqual(['self', 'voice', 'assisted', 'meeting', 'formation']);
   });
 
   it('counts meeting attendance in the totals and in the shares of women and youth', () => {
@@ -448,7 +448,7 @@ describe('channels (self, assisted, meeting) and connected spaces', () => {
   it('the CSV has the channel and space breakdowns and the attendance column', () => {
     const csv = parseCsv(toCsv(dashboardCsvRows(dash()), CSV_COLUMNS));
     expect(CSV_COLUMNS).toContain('attendance');
-    expect(csv.filter((l) => l.breakdown === 'channel').map((l) => l.group)).toEqual(['self', 'assisted', 'meeting', 'formation']);
+    expect(csv.filter((l) => l.breakdown === 'channel').map((l) => l.group)).toEqual(['self', 'voice', 'assisted', 'meeting', 'formation']);
     expect(csv.find((l) => l.breakdown === 'channel' && l.group === 'meeting')!.attendance).toBe('24');
     expect(csv.filter((l) => l.breakdown === 'space').map((l) => l.label).sort()).toEqual(['Espace connecté de Kayes ville', 'Espace connecté de Nioro']);
   });

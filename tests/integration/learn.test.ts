@@ -113,7 +113,7 @@ describe('authoring: who writes courses', () => {
     setCourseState(ctx(fanta), { id: String(c.value.courseId), state: 'published' });
     // Published but held: readers do not see it until a moderator approves it.
     expect(lessonView(ctx(awa), c.value.slug, held.value.slug, 'fr')).toBeNull();
-    const moderator = t.db.$client.prepare("INSERT INTO users (display_name, email, password_hash, commune_id) VALUES ('Mod', 'mod@test.ml', 'x', ?) RETURNING id").get(t.communeId('kayes')) as { id: number };
+    const moderator = t.db.$client.prepare("INSERT INTO users (display_name, email, password_hash, commune_id, verified_at, verified_via) VALUES ('Mod', 'mod@test.ml', 'x', ?, '2026-01-01T00:00:00.000Z', 'email') RETURNING id").get(t.communeId('kayes')) as { id: number };
     t.db.$client.prepare("INSERT INTO role_grants (user_id, role) VALUES (?, 'moderator')").run(moderator.id);
     expect(moderateContent(t.db, actorOf(t.db, moderator.id), { contentType: 'lesson', contentId: String(held.value.lessonId), action: 'approve', reason: '' }).ok).toBe(true);
     expect(lessonView(ctx(awa), c.value.slug, held.value.slug, 'fr')?.lesson.id).toBe(held.value.lessonId);

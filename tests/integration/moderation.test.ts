@@ -129,7 +129,7 @@ function autoHide(commentId: number) {
 
 describe('pre-moderation, commune by commune', () => {
   it('without settings, a commune holds only what screening flags (flagged, 2, 3)', () => {
-    expect(moderationRules(t.db, nioro)).toEqual({ mode: 'flagged', newAccountCount: 2, reportThreshold: 3 });
+    expect(moderationRules(t.db, nioro)).toEqual({ mode: 'flagged', newAccountCount: 2, reportThreshold: 3, voiceMode: 'new_accounts', voiceNewAccountCount: 3 });
     expect(posted(awa, 'le forage est une bonne idee pour le quartier').held).toBe(false);
     const held = posted(awa, 'appelez le puisatier au 76 12 34 56 pour le devis');
     expect(held.held).toBe(true);
@@ -213,7 +213,7 @@ describe('pre-moderation, commune by commune', () => {
     expect(updateModerationRules(t.db, as(admin), { ...input, mode: 'sometimes' })).toMatchObject({ ok: false, error: 'invalid', fieldErrors: { mode: 'invalidChoice' } });
     expect(updateModerationRules(t.db, as(admin), { ...input, reportThreshold: '0' })).toMatchObject({ ok: false, error: 'invalid', fieldErrors: { reportThreshold: 'numberRange' } });
     expect(moderationRules(t.db, nioro).mode).toBe('flagged');
-    expect(updateModerationRules(t.db, as(admin), input)).toEqual({ ok: true, value: { mode: 'all', newAccountCount: 2, reportThreshold: 3 } });
+    expect(updateModerationRules(t.db, as(admin), input)).toEqual({ ok: true, value: { mode: 'all', newAccountCount: 2, reportThreshold: 3, voiceMode: 'new_accounts', voiceNewAccountCount: 3 } });
     expect(auditRows(t.db, 'moderation.configure')).toMatchObject([{ actorId: admin.id, subjectType: 'commune', subjectId: nioro }]);
   });
 });

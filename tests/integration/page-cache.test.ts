@@ -3,10 +3,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPageCache } from '@/scripts/server/page-cache.mjs';
-import { openPageStore } from '@/scripts/server/page-store.mjs';
+import { openPageStore } from '@/scripts/server/page-store.cjs';
 import { resetPageStore } from '@/scripts/server/page-store-file.mjs';
 
 /**
@@ -156,14 +155,14 @@ describe('the front cache of anonymous pages', () => {
     expect(reachedNext).toHaveLength(5);
   });
 
-  it('compresses for readers who accept gzip, and answers 304 to a reader who has the page', async () => {
+  it('answers 304 to a reader who has the page, and leaves compression to the light handler around it', async () => {
     const plain = await get('/topics/2');
-    const zipped = await get('/topics/2', { 'accept-encoding': 'gzip, br' });
-    expect(zipped.headers['content-encoding']).toBe('gzip');
-    expect(zlib.gunzipSync(zipped.body).toString()).toBe(plain.body.toString());
-    const again = await get('/topics/2', { 'if-none-match': '"e1"' });
-    expect(again.status).toBe(304);
-    expect(again.body.length).toBe(0);
+    const again = await get('/topics/2', { 'accept-encoding': 'gzip, br' });
+    expect(again.headers['content-encoding']).toBeUndefined();
+    expect(again.body.toString()).toBe(plain.body.toString());
+    const cached = await get('/topics/2', { 'if-none-match': '"e1"' });
+    expect(cached.status).toBe(304);
+    expect(cached.body.length).toBe(0);
     expect(reachedNext).toHaveLength(1);
   });
 });

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openPageStore } from '@/scripts/server/page-store.mjs';
+import { openPageStore } from '@/scripts/server/page-store.cjs';
 import { pageStorePath, resetPageStore } from '@/scripts/server/page-store-file.mjs';
 
 /**
- * The page store every server process shares (scripts/server/page-store.mjs): two stores opened on one file
+ * The page store every server process shares (scripts/server/page-store.cjs): two stores opened on one file
  * stand for two processes (WEB_CONCURRENCY=2), each with its own memory, as in production.
  */
 

@@ -45,7 +45,8 @@ describe('updating one’s profile', () => {
       actorOf(t.db, awa.id),
       form({ currentSecret: TEST_PASSWORD, displayName: 'Awa T. Sissoko', email: 'Awa@Exemple.ml', communeId: String(t.communeId('gogui')), birthYear: '2002', language: 'bm' }),
     );
-    expect(r).toEqual({ ok: true, value: { userId: awa.id } });
+    // An e-mail added beside the phone that verified the account: it stays verified.
+    expect(r).toEqual({ ok: true, value: { userId: awa.id, verificationLost: false } });
     expect(row(awa.id)).toMatchObject({
       displayName: 'Awa T. Sissoko',
       phone: '+22376123456',
@@ -137,7 +138,7 @@ describe('updating one’s profile', () => {
 
   it('a person updates their own profile only: Moussa’s form changes Moussa, never Awa', async () => {
     const r = await updateProfile(t.db, actorOf(t.db, moussa.id), form({ phone: '76000002', email: 'moussa@exemple.ml', displayName: 'Moussa D.' }));
-    expect(r).toEqual({ ok: true, value: { userId: moussa.id } });
+    expect(r).toEqual({ ok: true, value: { userId: moussa.id, verificationLost: false } });
     expect(row(moussa.id).displayName).toBe('Moussa D.');
     expect(row(awa.id).displayName).toBe('Awa Traoré');
   });
@@ -156,9 +157,13 @@ describe('changing the phone or e-mail asks for the current password', () => {
     expect(auditRows(t.db, 'user.update')).toHaveLength(0);
   });
 
-  it('with the right one, the new number is saved', async () => {
-    expect(await updateProfile(t.db, actorOf(t.db, awa.id), form({ phone: '76 55 44 33', currentSecret: TEST_PASSWORD }))).toEqual({ ok: true, value: { userId: awa.id } });
-    expect(row(awa.id).phone).toBe('+22376554433');
+  it('with the right one, the new number is saved; the account must then prove it (it was verified by the old one)', async () => {
+    expect(await updateProfile(t.db, actorOf(t.db, awa.id), form({ phone: '76 55 44 33', currentSecret: TEST_PASSWORD }))).toEqual({
+      ok: true,
+      value: { userId: awa.id, verificationLost: true },
+    });
+    expect(row(awa.id)).toMatchObject({ phone: '+22376554433', verifiedAt: null, verifiedVia: null });
+    expect(auditRows(t.db, 'user.unverify')).toHaveLength(1);
   });
 
   it('other fields change without it', async () => {

@@ -81,7 +81,7 @@ describe('citizen projects go through the same moderation pipeline', () => {
 });
 
 describe('progress updates are reportable like everything written on Baro', () => {
-  it('three reports hide an update; the commune’s officials cannot judge it; a moderator restores it', async () => {
+  it('three reports put an update (an official’s word) at the top of the queue without hiding it; the commune’s officials cannot judge it; a moderator hides and restores it', async () => {
     const { postProgressUpdate } = await import('@/lib/projects/post-update');
     const { progressUpdatesOf } = await import('@/lib/projects/queries');
     const r = saveProject(t.db, as(awa), projectForm(kayes, {}), T0);
@@ -96,6 +96,12 @@ describe('progress updates are reportable like everything written on Baro', () =
       const reporter = await addUser(t, { displayName: `Habitante ${i}` });
       expect(reportContent(t.db, as(reporter), { contentType: 'update', contentId: String(u.value.updateId), reason: 'misinformation' }, T0).ok).toBe(true);
     }
+    // Never hidden by reports (issue 12 §4): escalated for a moderator instead.
+    expect(progressUpdatesOf(t.db, r.value.projectId)[0]).toMatchObject({ visibility: 'visible' });
+    const mod = t.db.select().from(moderations).where(and(eq(moderations.contentType, 'update'), eq(moderations.contentId, u.value.updateId))).get()!;
+    expect(mod).toMatchObject({ state: 'visible', reportCount: 3, escalatedAt: T0.toISOString() });
+    expect(moderateContent(t.db, as(mariam), { contentType: 'update', contentId: String(u.value.updateId), action: 'hide', reason: 'Fausses informations' }, T0)).toEqual({ ok: false, error: 'forbidden' });
+    expect(moderateContent(t.db, as(moderator), { contentType: 'update', contentId: String(u.value.updateId), action: 'hide', reason: 'Fausses informations' }, T0)).toMatchObject({ ok: true });
     const [hidden] = progressUpdatesOf(t.db, r.value.projectId);
     expect(hidden).toMatchObject({ visibility: 'hidden', body: '' });
     expect(moderateContent(t.db, as(mariam), { contentType: 'update', contentId: String(u.value.updateId), action: 'restore' }, T0)).toEqual({ ok: false, error: 'forbidden' });

@@ -57,10 +57,12 @@ describe('the scheduler', () => {
     expect(runJobs(t.db, CONSULTATION.during)).toEqual([
       { name: 'topics.close-expired', changed: 0 },
       { name: 'projects.sweep', changed: 0 },
+      { name: 'idempotency.sweep', changed: 0 },
     ]);
     expect(runJobs(t.db, LATER)).toEqual([
       { name: 'topics.close-expired', changed: 1 },
       { name: 'projects.sweep', changed: 1 },
+      { name: 'idempotency.sweep', changed: 0 },
     ]);
     expect(phaseOf(due)).toBe('deliberation');
     expect(timeline(due)).toMatchObject([{ actorId: null, fromPhase: 'open', toPhase: 'deliberation', createdAt: '2027-03-31T18:00:00.000Z' }]);
@@ -76,6 +78,7 @@ describe('the scheduler', () => {
       expect(runJobs(t.db, now)).toEqual([
         { name: 'topics.close-expired', changed: 0 },
         { name: 'projects.sweep', changed: 0 },
+        { name: 'idempotency.sweep', changed: 0 },
       ]);
     }
     expect(timeline(due)).toHaveLength(1);
@@ -130,6 +133,7 @@ describe('the scheduler', () => {
       expect(scheduler.tick()).toEqual([
         { name: 'topics.close-expired', changed: 1 },
         { name: 'projects.sweep', changed: 0 },
+        { name: 'idempotency.sweep', changed: 0 },
       ]);
       expect(phaseOf(due)).toBe('deliberation');
       expect(lines).toEqual(['[baro] scheduler: topics.close-expired changed 1']);

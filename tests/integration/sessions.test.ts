@@ -86,6 +86,7 @@ describe('a session stays valid only while its version is current', () => {
       id: awa.id,
       communeId: t.communeId('kayes'),
       suspended: false,
+      verified: true,
       grants: [],
       displayName: 'Awa Traoré',
       language: 'fr',

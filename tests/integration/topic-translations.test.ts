@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { media, type User } from '@/db/schema';
-import { saveTopicTranslation, spokenSummaries, topicInLanguage, topicTranslationsOf, withTopicLanguage } from '@/lib/translations/topic-content';
+import { saveTopicTranslation, topicInLanguage, topicTranslationsOf, withTopicLanguage } from '@/lib/translations/topic-content';
+import { spokenSummariesOf } from '@/lib/topics/spoken-summary';
 import type { ViewContext } from '@/lib/view-context';
 import { actorOf, addTopic, addUser, auditRows, makeTestDb, type TestDb } from '../helpers/db';
 
@@ -53,7 +54,7 @@ describe('a topic in a national language', () => {
 });
 
 describe('spoken summaries beside the text', () => {
-  it('a reader gets the published recordings of the summary in their language only', () => {
+  it('a reader gets one player per language of the published recordings, their own language first (issue 13 §5)', () => {
     const topic = addTopic(t, { authorId: mayor.id });
     const rec = (language: 'bm' | 'fr' | null, state: 'published' | 'held', subjectId = topic.id) =>
       t.db
@@ -64,8 +65,10 @@ describe('spoken summaries beside the text', () => {
     const bm = rec('bm', 'published');
     rec('bm', 'held');
     const fr = rec('fr', 'published');
-    expect(spokenSummaries(t.db, topic.id, 'bm')).toEqual([{ id: bm, durationMs: 30_000 }]);
-    expect(spokenSummaries(t.db, topic.id, 'fr')).toEqual([{ id: fr, durationMs: 30_000 }]);
-    expect(spokenSummaries(t.db, topic.id, 'ff')).toEqual([]);
+    const ids = (reader: string) => spokenSummariesOf(t.db, topic.id, 'topic', reader).map((r) => [r.language, r.id]);
+    expect(ids('bm')).toEqual([['bm', bm], ['fr', fr]]);
+    expect(ids('fr')).toEqual([['fr', fr], ['bm', bm]]);
+    expect(ids('ff')).toEqual([['fr', fr], ['bm', bm]]);
+    expect(spokenSummariesOf(t.db, topic.id, 'decision', 'fr')).toEqual([]);
   });
 });

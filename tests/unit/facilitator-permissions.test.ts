@@ -6,7 +6,7 @@ const OTHER_SPACE = 2;
 const PARTICIPANT = 50;
 
 function actor(id: number, grants: Actor['grants'] = [], suspended = false): Actor {
-  return Object.freeze({ id, communeId: 1, suspended, grants: Object.freeze(grants.map((g) => Object.freeze({ ...g }))) });
+  return Object.freeze({ id, communeId: 1, suspended, verified: true, grants: Object.freeze(grants.map((g) => Object.freeze({ ...g }))) });
 }
 
 const PEOPLE: Record<string, Actor | null> = {

@@ -3,7 +3,7 @@ import { can, type Actor, type Grant } from '@/lib/permissions';
 import { QueueFullError, TranscodeQueue } from '@/lib/media/queue';
 import { parseRange } from '@/lib/media/range';
 
-const actor = (id: number, grants: Grant[] = [], suspended = false): Actor => ({ id, communeId: 1, suspended, grants });
+const actor = (id: number, grants: Grant[] = [], suspended = false): Actor => ({ id, communeId: 1, suspended, verified: true, grants });
 const moderatorOf = (communeId: number | null) => actor(7, [{ role: 'moderator', communeId, spaceId: null }]);
 const admin = actor(9, [{ role: 'admin', communeId: null, spaceId: null }]);
 const official = actor(8, [{ role: 'official', communeId: 1, spaceId: null }]);

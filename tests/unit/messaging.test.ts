@@ -137,6 +137,7 @@ describe('who sees the delivery status', () => {
     id: 1,
     communeId: 1,
     suspended,
+    verified: true,
     grants: role ? [{ role, communeId: role === 'moderator' ? null : 1, spaceId: null }] : [],
   });
   it('admins only, and not while suspended', () => {

@@ -8,7 +8,7 @@ const ANOTHER_MODERATOR = 98;
 
 /** Frozen, so a rule that mutated the actor would throw: `can` must be pure. */
 function actor(id: number, grants: Actor['grants'] = [], suspended = false): Actor {
-  return Object.freeze({ id, communeId: COMMUNE_1, suspended, grants: Object.freeze(grants.map((g) => Object.freeze({ ...g }))) });
+  return Object.freeze({ id, communeId: COMMUNE_1, suspended, verified: true, grants: Object.freeze(grants.map((g) => Object.freeze({ ...g }))) });
 }
 
 const PEOPLE: Record<string, Actor | null> = {

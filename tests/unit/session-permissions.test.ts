@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { can, type Actor } from '@/lib/permissions';
 
-const actor = (id: number, grants: Actor['grants'] = [], suspended = false): Actor => ({ id, communeId: 1, suspended, grants });
+const actor = (id: number, grants: Actor['grants'] = [], suspended = false): Actor => ({ id, communeId: 1, suspended, verified: true, grants });
 const citizen = actor(10);
 const suspended = actor(11, [], true);
 const facilitator = actor(12, [{ role: 'facilitator', communeId: null, spaceId: 1 }]);

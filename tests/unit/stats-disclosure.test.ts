@@ -65,7 +65,7 @@ describe('small-group protection', () => {
 });
 
 describe('who manages connected spaces', () => {
-  const actor = (grants: Actor['grants'], suspended = false): Actor => ({ id: 1, communeId: 1, suspended, grants });
+  const actor = (grants: Actor['grants'], suspended = false): Actor => ({ id: 1, communeId: 1, suspended, verified: true, grants });
   it('admins only, and not while suspended', () => {
     expect(can(actor([{ role: 'admin', communeId: null, spaceId: null }]), 'space.manage', undefined)).toBe(true);
     expect(can(actor([{ role: 'admin', communeId: null, spaceId: null }], true), 'space.manage', undefined)).toBe(false);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { can, type Actor, type Grant } from '@/lib/permissions';
 
-const actor = (id: number, grants: Grant[] = [], suspended = false): Actor => ({ id, communeId: 1, suspended, grants });
+const actor = (id: number, grants: Grant[] = [], suspended = false): Actor => ({ id, communeId: 1, suspended, verified: true, grants });
 const official1 = actor(2, [{ role: 'official', communeId: 1, spaceId: null }]);
 const official2 = actor(3, [{ role: 'official', communeId: 2, spaceId: null }]);
 const admin = actor(4, [{ role: 'admin', communeId: null, spaceId: null }]);

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
+import { forbidden } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ProjectSettingsSection } from '@/components/projects/project-settings-section';
 import { SpaceAdminSection } from '@/components/spaces/space-admin-section';
-import { Forbidden } from '@/components/ui/forbidden';
 import { adminPage, type AdminPage } from '@/lib/admin/views';
 import { signedInContext } from '@/lib/auth/signed-in';
 import { localePath, type Locale } from '@/lib/i18n/config';
@@ -23,7 +23,7 @@ export default async function AdminPage({
   setRequestLocale(locale);
   const sp = await searchParams;
   const view = adminPage(await signedInContext(locale), { q: sp.q });
-  if ('forbidden' in view) return <Forbidden />;
+  if ('forbidden' in view) forbidden();
   const t = await getTranslations('Admin');
   return (
     <div className="space-y-6">

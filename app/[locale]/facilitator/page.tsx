@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
+import { forbidden } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { Forbidden } from '@/components/ui/forbidden';
 import { signedInContext } from '@/lib/auth/signed-in';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { facilitatorHome, type FacilitatorHome } from '@/lib/participants/views';
@@ -20,7 +20,7 @@ export default async function FacilitatorPage({
   const { locale } = await params;
   setRequestLocale(locale);
   const view = facilitatorHome(await signedInContext(locale), { q: (await searchParams).q });
-  if ('forbidden' in view) return <Forbidden />;
+  if ('forbidden' in view) forbidden();
   const t = await getTranslations('Facilitator');
   const href = (p: string) => localePath(locale, p);
 
@@ -43,6 +43,11 @@ export default async function FacilitatorPage({
             </a>
           </li>
         ) : null}
+        <li>
+          <a href={href('/facilitator/access')} id="access-reset-link" className="inline-block min-h-11 rounded border-2 border-teal-800 px-4 py-2 font-semibold text-teal-900 no-underline">
+            {t('accessResetLink')}
+          </a>
+        </li>
         <li>
           <a href={href('/facilitator/training')} id="training-link" className="inline-block min-h-11 rounded border-2 border-teal-800 px-4 py-2 font-semibold text-teal-900 no-underline">
             {t('trainingLink')}

@@ -2,15 +2,14 @@ import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import type { SlipLabels, SlipTexts } from '@/components/facilitator/participant-slip';
 import { localePath, locales, type Locale } from '@/lib/i18n/config';
-import { requestOrigin } from '@/lib/request-url';
+import { absoluteUrl } from '@/lib/site-url';
 
 /**
  * The slip's words in every language Baro serves (the slip is printed in the participant's: approved
  * translations, French key by key where none is), and the page's own words. The site's address is the
- * one the participant will type: PUBLIC_URL when set, else this request's.
+ * one the participant will type: PUBLIC_URL (lib/site-url), never this request's Host.
  */
 export async function slipTexts(locale: Locale, anotherHref: string, anotherKey: 'another' | 'backToArea'): Promise<SlipTexts> {
-  const origin = (await requestOrigin())?.origin ?? '';
   const labels = async (l: Locale): Promise<SlipLabels> => {
     const t = await getTranslations({ locale: l, namespace: 'Slip' });
     return {
@@ -22,7 +21,7 @@ export async function slipTexts(locale: Locale, anotherHref: string, anotherKey:
       address: t('address'),
       hours: t('hours'),
       howTo: t('howTo'),
-      steps: [t('step1', { url: `${origin}${localePath(l, '/login')}` }), t('step2'), t('step3'), t('step4')],
+      steps: [t('step1', { url: absoluteUrl(localePath(l, '/login')) }), t('step2'), t('step3'), t('step4')],
       keep: t('keep'),
     };
   };

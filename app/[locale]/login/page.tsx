@@ -30,7 +30,9 @@ export default async function LoginPage({
   const minutes = env().SHARED_IDLE_MINUTES;
   const notice = sp.out
     ? t('loggedOut')
-    : sp.changed
+    : sp.recovered
+      ? t('recovered')
+      : sp.changed
       ? ta('passwordChanged')
       : sp.idle
         ? ts('endedIdle', { minutes })
@@ -63,6 +65,11 @@ export default async function LoginPage({
         />
         <SubmitButton pendingLabel={tc('sending')}>{t('submitLogin')}</SubmitButton>
       </ActionForm>
+      <p className="mt-4">
+        <a href={localePath(locale, '/recover')} id="forgot-password">
+          {t('forgotPassword')}
+        </a>
+      </p>
       <p className="mt-4 text-sm text-stone-700" id="shared-note">{shared ? ts('loginNote', { minutes }) : t('sharedComputer')}</p>
       <p className="mt-6">
         {t('noAccount')} <a href={localePath(locale, '/register')}>{t('submitRegister')}</a>

@@ -1,12 +1,13 @@
 import type { Metadata } from 'next';
+import { forbidden } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { bulkModerateAction } from '@/app/actions/moderation';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextField } from '@/components/forms/fields';
 import { ModerationNav } from '@/components/moderation/moderation-nav';
+import { SuspiciousPatternsPanel } from '@/components/moderation/suspicious-patterns';
 import { contentTypeLabel, QueueEntry } from '@/components/moderation/queue-item';
 import { FilterSelect } from '@/components/ui/filter-select';
-import { Forbidden } from '@/components/ui/forbidden';
 import { Notice } from '@/components/ui/notice';
 import { signedInContext } from '@/lib/auth/signed-in';
 import { localePath, type Locale } from '@/lib/i18n/config';
@@ -29,7 +30,7 @@ export default async function ModerationQueuePage({
   setRequestLocale(locale);
   const sp = await searchParams;
   const view = moderationQueuePage(await signedInContext(locale), sp);
-  if ('forbidden' in view) return <Forbidden />;
+  if ('forbidden' in view) forbidden();
   const t = await getTranslations('Moderation');
   const here = localePath(locale, '/moderation');
   const bulk = typeof sp.bulk === 'string' ? sp.bulk.split('-').map(Number) : null;
@@ -39,8 +40,10 @@ export default async function ModerationQueuePage({
       <h1 className="text-2xl font-bold">{t('queueTitle')}</h1>
       <ModerationNav locale={locale} mayConfigure={view.mayConfigure} />
       {sp.done ? <Notice tone="success">{t('done')}</Notice> : null}
+      {sp.transcribed ? <Notice tone="success">{t('transcriptSaved')}</Notice> : null}
       {bulk ? <Notice tone="success">{t('bulkDone', { done: bulk[0] ?? 0, skipped: bulk[1] ?? 0 })}</Notice> : null}
       <p>{t('queueIntro')}</p>
+      <SuspiciousPatternsPanel locale={locale} patterns={view.suspicious} />
       <QueueFilters view={view} />
       {view.items.length === 0 ? (
         <p className="font-semibold">{t('empty')}</p>

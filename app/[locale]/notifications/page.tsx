@@ -8,6 +8,7 @@ import { Notice } from '@/components/ui/notice';
 import { signedInContext } from '@/lib/auth/signed-in';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { notificationsPage } from '@/lib/notifications/views';
+import { PostForm } from '@/components/forms/post-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Notifications');
@@ -33,13 +34,13 @@ export default async function NotificationsPage({
       <h1 className="text-2xl font-bold">{t('title')}</h1>
       {sp.saved ? <Notice tone="success">{t('prefSaved')}</Notice> : null}
       {view.unread > 0 ? (
-        <form action={markReadAction}>
+        <PostForm action={markReadAction}>
           <input type="hidden" name="locale" value={locale} />
           <input type="hidden" name="notificationId" value="all" />
           <button type="submit" className="min-h-11 rounded border-2 border-teal-800 px-3 font-semibold text-teal-900">
             {t('markAll')}
           </button>
-        </form>
+        </PostForm>
       ) : null}
       {view.items.length === 0 ? <p>{t('empty')}</p> : null}
       <ul className="space-y-2">

@@ -5,10 +5,9 @@ import { registerAction } from '@/app/actions/auth';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, TextField } from '@/components/forms/fields';
 import { ProfileFields } from '@/components/forms/profile-fields';
-import { getDb } from '@/db/client';
-import { listCommunes } from '@/db/queries/geography';
-import { getActor } from '@/lib/auth/session';
+import { registrationView } from '@/lib/accounts/views';
 import { selectedCommuneId } from '@/lib/auth/page-context';
+import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +18,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RegisterPage({ params }: { params: Promise<{ locale: Locale }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  if (await getActor()) redirect(localePath(locale, '/account'));
+  const view = registrationView(await requestContext());
+  if (view.signedIn) redirect(localePath(locale, '/account'));
   const t = await getTranslations('Auth');
   const tc = await getTranslations('Common');
   const communeId = await selectedCommuneId();
@@ -29,10 +29,7 @@ export default async function RegisterPage({ params }: { params: Promise<{ local
       <p className="mb-6">{t('registerIntro')}</p>
       <ActionForm action={registerAction} id="register-form">
         <Hidden name="locale" value={locale} />
-        <ProfileFields
-          communes={listCommunes(getDb())}
-          values={{ language: locale, communeId: communeId ? String(communeId) : '' }}
-        />
+        <ProfileFields communes={view.communes} values={{ language: locale, communeId: communeId ? String(communeId) : '' }} />
         <TextField
           name="password"
           type="password"

@@ -10,7 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-const GROUP_TITLE = { topic: 'topics', project: 'projects', lesson: 'lessons', comment: 'comments' } as const;
+const GROUP_TITLE = { topic: 'topics', project: 'projects', lesson: 'lessons', meeting: 'meetings', comment: 'comments' } as const;
 
 export default async function SearchPage({
   params,

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
+import { forbidden } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { BreakdownSection } from '@/components/stats/breakdown-section';
 import { CommuneInclusion } from '@/components/stats/commune-inclusion';
 import { StatsHighlights } from '@/components/stats/stats-highlights';
 import { StatsMine } from '@/components/stats/stats-mine';
 import { StatsTotals } from '@/components/stats/stats-totals';
-import { Forbidden } from '@/components/ui/forbidden';
 import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { statsPage } from '@/lib/stats/views';
@@ -27,7 +27,7 @@ export default async function StatsPage({
   setRequestLocale(locale);
   const view = statsPage(await requestContext(), await searchParams);
   const t = await getTranslations('Stats');
-  if ('refused' in view) return <Forbidden />;
+  if ('refused' in view) forbidden();
   if ('unknownScope' in view) {
     return (
       <div className="max-w-xl">

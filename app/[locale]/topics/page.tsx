@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { TopicCard } from '@/components/topics/topic-card';
 import { FilterSelect } from '@/components/ui/filter-select';
+import { Notice } from '@/components/ui/notice';
 import { Pagination } from '@/components/ui/pagination';
 import { publicContext, requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
@@ -19,6 +20,8 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
     alternates: {
       types: {
         'application/atom+xml': [commune ? { url: `/feeds/${commune.slug}.atom`, title: tFeed('title', { commune: commune.name }) } : { url: '/feeds/all.atom', title: tFeed('allTitle') }],
+        // The spoken summaries as a podcast (issue 13 §6), for podcast apps and community radio.
+        'application/rss+xml': [commune ? { url: `/feeds/${commune.slug}.rss`, title: tFeed('podcastTitle', { commune: commune.name }) } : { url: '/feeds/all.rss', title: tFeed('podcastAllTitle') }],
       },
     },
   };
@@ -27,9 +30,13 @@ export async function generateMetadata({ searchParams }: { searchParams: Promise
 export default async function TopicsPage({ params, searchParams }: { params: Promise<{ locale: Locale }>; searchParams: Promise<Search> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const view = topicList(await requestContext(), await searchParams, locale);
+  const sp = await searchParams;
+  const view = topicList(await requestContext(), sp, locale);
   const f = view.filters;
   const t = await getTranslations('Topics');
+  const ta = await getTranslations('Auth');
+  // Right after signing in (lib/accounts/views.ts afterSignIn): what they can do next.
+  const welcome = sp.signedin ? ta('signedInLanding') : null;
   const tSector = await getTranslations('Sectors');
   const tPhase = await getTranslations('Phases');
   const tCommon = await getTranslations('Common');
@@ -46,6 +53,11 @@ export default async function TopicsPage({ params, searchParams }: { params: Pro
 
   return (
     <div className="space-y-6">
+      {welcome ? (
+        <Notice tone="success" id="welcome">
+          {welcome} {f.phase === 'open' ? t('openHere') : null}
+        </Notice>
+      ) : null}
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-bold">{t('title')}</h1>

@@ -4,7 +4,7 @@ import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { routing } from '@/lib/i18n/routing';
-import { publicOrigin } from '@/lib/request-url';
+import { siteUrl } from '@/lib/site-url';
 import '../../globals.css';
 
 /**
@@ -21,7 +21,9 @@ export async function generateMetadata({ params }: { params: Promise<{ locale: s
     title: { default: t('title'), template: `%s · Baro` },
     description: t('description'),
     icons: { icon: '/icon.svg' },
-    metadataBase: publicOrigin() ?? undefined,
+    // Installable (issue 17): a manifest per language, so the installed app opens in it.
+    manifest: `/${hasLocale(routing.locales, locale) ? locale : 'fr'}/manifest.webmanifest`,
+    metadataBase: siteUrl(),
   };
 }
 

@@ -1,24 +1,19 @@
-import { createTranslator } from 'next-intl';
-import fr from '@/messages/fr.json';
 import { publicContext } from '@/lib/auth/request-context';
-import { atomFeed } from '@/lib/open-data/atom';
-import { topicFeed } from '@/lib/open-data/feeds';
-import { requestOrigin } from '@/lib/request-url';
+import { summaryFeedRss, topicFeedAtom } from '@/lib/open-data/feeds';
 
-/** /feeds/<commune-slug>.atom, or /feeds/all.atom. */
-export async function GET(req: Request, { params }: { params: Promise<{ file: string }> }) {
-  const feed = topicFeed(publicContext(), (await params).file);
-  if (!feed) return new Response('Not found', { status: 404 });
-  const t = createTranslator({ locale: 'fr', messages: fr, namespace: 'Feed' });
-  const origin = ((await requestOrigin()) ?? new URL(req.url)).origin;
-  const self = `${origin}/feeds/${feed.slug}.atom`;
-  const body = atomFeed({
-    id: self,
-    title: feed.commune ? t('title', { commune: feed.commune.name }) : t('allTitle'),
-    selfUrl: self,
-    siteUrl: feed.commune ? `${origin}/topics?commune=${feed.commune.id}` : `${origin}/topics`,
-    updated: feed.updated,
-    entries: feed.entries.map(({ path, ...e }) => ({ ...e, id: `${origin}${path}`, url: `${origin}${path}` })),
-  });
+/**
+ * /feeds/<commune-slug>.atom or /feeds/all.atom: the topics; /feeds/<commune-slug>.rss or /feeds/all.rss:
+ * the spoken summaries as an RSS 2.0 podcast (issue 13 §6), for podcast apps and community radio. Links
+ * on PUBLIC_URL, never on the request's Host (lib/open-data/feeds.ts).
+ */
+export async function GET(_req: Request, { params }: { params: Promise<{ file: string }> }) {
+  const file = (await params).file;
+  if (file.endsWith('.rss')) {
+    const podcast = summaryFeedRss(publicContext(), file);
+    if (podcast === null) return new Response('Not found', { status: 404 });
+    return new Response(podcast, { headers: { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' } });
+  }
+  const body = topicFeedAtom(publicContext(), file);
+  if (body === null) return new Response('Not found', { status: 404 });
   return new Response(body, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' } });
 }

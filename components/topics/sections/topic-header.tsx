@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import type { TopicHeaderView } from '@/lib/topics/topic-page-view';
+import { SpokenSummaries } from '@/components/media/spoken-summaries';
 import { PhaseBadge } from '../phase-badge';
 
 /** The top of a topic's page: phase, sector, commune, title, summary, publisher, dates, place. */
@@ -20,12 +21,7 @@ export async function TopicHeader({ header, topicId, locale }: { header: TopicHe
       </p>
       <h1 className="text-3xl font-extrabold break-words" lang={header.contentLang}>{header.title}</h1>
       <p className="text-lg" lang={header.contentLang}>{header.summary}</p>
-      {header.spoken.map((r) => (
-        <figure key={r.id} className="spoken-summary" lang={locale}>
-          <figcaption className="text-sm font-semibold">{t('spokenSummary')}</figcaption>
-          <audio controls preload="none" src={`/media/${r.id}.webm`} className="w-full" />
-        </figure>
-      ))}
+      <SpokenSummaries items={header.spoken} heading={t('spokenSummary')} id="spoken-summary" />
       {header.readInFrench ? (
         <p>
           <a href={localePath('fr', `/topics/${topicId}`)} hrefLang="fr" lang="fr" id="read-in-french" className="font-semibold">{tFrench('readInFrench')}</a>
@@ -36,6 +32,14 @@ export async function TopicHeader({ header, topicId, locale }: { header: TopicHe
       </p>
       <p className="text-sm text-stone-700">{t('dates', { opens: date(header.opensAt), closes: date(header.closesAt) })}</p>
       {header.location ? <p className="text-sm text-stone-700">{t('location', { location: header.location })}</p> : null}
+      {header.mayRecordSummary ? (
+        <p>
+          <a href={localePath(locale, `/topics/${topicId}/summaries`)} className="font-semibold" id="record-summary">
+            <span aria-hidden="true">🎙 </span>
+            {t('recordSummary')}
+          </a>
+        </p>
+      ) : null}
       {header.mayManage ? (
         <p>
           <a href={localePath(locale, `/topics/${topicId}/edit`)} className="font-semibold">{t('manage')}</a>

@@ -17,6 +17,7 @@ export async function TopicShare({ topicId, shareUrl, commune, communeSlug }: { 
         <a href={`/exports/topics/${topicId}-tally.csv`}>CSV</a>
         <a href={`/exports/topics/${topicId}-tally.json`}>JSON</a>
         <a href={`/feeds/${communeSlug}.atom`}>{t('feed', { commune })}</a>
+        <a href={`/feeds/${communeSlug}.rss`} type="application/rss+xml">{t('podcast', { commune })}</a>
       </p>
     </section>
   );

@@ -13,6 +13,7 @@ export async function TopicVote({ vote, topicId, commune, locale }: { vote: Topi
   const t = await getTranslations('Topic');
   const tGender = await getTranslations('Genders');
   const tCommon = await getTranslations('Common');
+  const tv = await getTranslations('Verify');
   const label = (c: VoteChoice) => c.pollLabel ?? (c.key in STANDARD_CHOICE ? t(STANDARD_CHOICE[c.key as keyof typeof STANDARD_CHOICE]) : c.key);
   const choices = vote.choices.map((c) => ({ key: c.key, label: label(c) }));
   const mine = vote.mine ? (choices.find((c) => c.key === vote.mine)?.label ?? vote.mine) : null;
@@ -45,7 +46,12 @@ export async function TopicVote({ vote, topicId, commune, locale }: { vote: Topi
       <div className="mt-4">
         {mine ? <p className="mb-2">{t('yourVote', { choice: mine })}</p> : null}
         {vote.mayVote ? (
-          <ActionForm action={castVoteAction} id="vote-form" fieldPrefix="vote">
+          <ActionForm
+            action={castVoteAction}
+            id="vote-form"
+            fieldPrefix="vote"
+            outbox={{ kind: 'vote', path: localePath(locale, `/topics/${topicId}`), summaryField: 'choice', choiceLabels: Object.fromEntries(choices.map((c) => [c.key, c.label])) }}
+          >
             <Hidden name="locale" value={locale} />
             <Hidden name="topicId" value={String(topicId)} />
             <RadioGroup name="choice" legend={t('vote')} defaultValue={vote.mine ?? ''} options={choices.map((c) => ({ value: c.key, label: c.label }))} />
@@ -54,6 +60,10 @@ export async function TopicVote({ vote, topicId, commune, locale }: { vote: Topi
         ) : vote.instead === 'signIn' ? (
           <p>
             <a href={localePath(locale, '/login')}>{t('signInToTakePart')}</a>
+          </p>
+        ) : vote.instead === 'verify' ? (
+          <p id="verify-to-vote">
+            <a href={localePath(locale, '/verify')}>{tv('toVote')}</a>
           </p>
         ) : vote.instead === 'notYetOpen' ? (
           <p>{t('notYetOpen')}</p>

@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { User } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { users, type User } from '@/db/schema';
 import { loadSessionActor } from '@/lib/accounts/load-actor';
 import { openSession } from '@/lib/accounts/sessions';
-import { accountPage, pinPage } from '@/lib/accounts/views';
+import { accountPage, afterSignIn, pinPage } from '@/lib/accounts/views';
 import { registerParticipant } from '@/lib/participants/register-participant';
 import { createComment } from '@/lib/comments/create-comment';
 import { appealDecision } from '@/lib/moderation/appeals';
@@ -107,5 +108,20 @@ describe('one’s account', () => {
     const s = suspendUser(t.db, actorOf(t.db, kadiatou.id), { userId: String(awa.id), reason: 'Menaces', days: '', about: '' }, T0);
     if (!s.ok) throw new Error(JSON.stringify(s));
     expect(view(awa, minutesAfter(T0, 1)).suspension).toMatchObject({ until: null, reason: 'Menaces' });
+  });
+});
+
+describe('where a sign-in leads (issue 12 §2: existing accounts are asked to verify at their next sign-in)', () => {
+  it('a verified account to the open consultations of its commune, in its language (issue 17 §8); one not verified yet to /verify; an unknown identifier to all open consultations, in French', async () => {
+    const oumou = await addUser(t, { displayName: 'Oumou', phone: '+22377001122', language: 'bm', verifiedAt: null });
+    expect(afterSignIn({ db: t.db }, '76 12 34 56')).toEqual({ locale: 'fr', path: `/topics?commune=${nioro}&phase=open&signedin=1` });
+    expect(afterSignIn({ db: t.db }, '77 00 11 22')).toEqual({ locale: 'bm', path: '/verify?signedin=1' });
+    expect(afterSignIn({ db: t.db }, 'personne@exemple.ml')).toEqual({ locale: 'fr', path: '/topics?phase=open&signedin=1' });
+    // Once verified, the same sign-in leads to the open consultations of her commune.
+    t.db.update(users).set({ verifiedAt: T0.toISOString(), verifiedVia: 'sms' }).where(eq(users.id, oumou.id)).run();
+    expect(afterSignIn({ db: t.db }, '+22377001122')).toEqual({ locale: 'bm', path: `/topics?commune=${oumou.communeId}&phase=open&signedin=1` });
+    // A participant still holding the PIN of her slip first chooses her own.
+    t.db.update(users).set({ pinChoicePending: true }).where(eq(users.id, oumou.id)).run();
+    expect(afterSignIn({ db: t.db }, '+22377001122')).toEqual({ locale: 'bm', path: '/account/pin' });
   });
 });

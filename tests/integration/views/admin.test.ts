@@ -96,6 +96,17 @@ describe('an admin', () => {
     expect(locked.mayUnlock).toBe(true);
   });
 
+  it('sees whether an account is verified and how, and may reset the access of anyone but themself, staff included (issue 12 §3)', async () => {
+    const kadi = await addUser(t, { displayName: 'Kadi', phone: '+22377001122', verifiedAt: null });
+    expect(page(admin, awa)).toMatchObject({ verified: { at: '2026-01-01T00:00:00.000Z', via: 'sms' }, mayResetAccess: true });
+    expect(page(admin, kadi)).toMatchObject({ verified: null, mayResetAccess: true });
+    expect(page(admin, bakary).mayResetAccess).toBe(true);
+    expect(page(admin, admin).mayResetAccess).toBe(false);
+    // An admin who has not verified their own account yet has no admin power at all.
+    const unverifiedAdmin = await addUser(t, { displayName: 'Admin pas vérifié', email: 'admin2@baro.ml', grants: [{ role: 'admin' }], verifiedAt: null });
+    expect(adminUserPage(ctx(unverifiedAdmin), { id: String(awa.id) })).toEqual(FORBIDDEN);
+  });
+
   it('an unknown person or a malformed id is not found', () => {
     expect(adminUserPage(ctx(admin), { id: '999999' })).toBeNull();
     expect(adminUserPage(ctx(admin), { id: '../1' })).toBeNull();

@@ -7,6 +7,7 @@ import { registerParticipant } from '@/lib/participants/register-participant';
 import type { ParticipantSlip } from '@/lib/participants/slip';
 import { grantRole } from '@/lib/roles/grant-role';
 import { facilitatorHome, participantPinPage, registerParticipantPage } from '@/lib/participants/views';
+import { accessResetPage } from '@/lib/accounts/views';
 import { FORBIDDEN, type ViewContext } from '@/lib/view-context';
 import { actorOf, addTopic, addUser, CONSULTATION, makeTestDb, type TestDb } from '../../helpers/db';
 
@@ -232,5 +233,16 @@ describe('what was entered in one’s name (/account/assisted)', () => {
     ]);
     expect(assistedPage(ctx(fanta))?.items).toEqual([]);
     expect(assistedPage(ctx(null))).toBeNull();
+  });
+});
+
+describe('/facilitator/access: resetting access in person (issue 12 §3)', () => {
+  it('a facilitator resets at their own space; an admin at any space, saying which; anyone else is refused', () => {
+    expect(accessResetPage(ctx(fanta))).toEqual({ spaces: [{ id: nioroSpace, name: expect.any(String) }] });
+    expect(accessResetPage(ctx(ousmane))).toEqual({ spaces: [{ id: kayesSpace, name: expect.any(String) }] });
+    const all = accessResetPage(ctx(admin));
+    expect(all && 'spaces' in all ? all.spaces.map((s) => s.id).sort() : null).toEqual([nioroSpace, kayesSpace, t.spaceId('yelimane')].sort());
+    for (const who of [awa, bakary]) expect(accessResetPage(ctx(who))).toEqual(FORBIDDEN);
+    expect(accessResetPage(ctx(null))).toBeNull();
   });
 });

@@ -111,7 +111,7 @@ describe('the moderation area is for moderators and admins', () => {
     expect(moderationQueuePage(ctx(admin), {})).toMatchObject({ mayConfigure: true });
     const settings = moderationSettingsPage(ctx(admin));
     if ('forbidden' in settings) throw new Error('forbidden');
-    expect(settings.communes.find((c) => c.id === nioro)?.rules).toEqual({ mode: 'flagged', newAccountCount: 2, reportThreshold: 3 });
+    expect(settings.communes.find((c) => c.id === nioro)?.rules).toEqual({ mode: 'flagged', newAccountCount: 2, reportThreshold: 3, voiceMode: 'new_accounts', voiceNewAccountCount: 3 });
   });
 
   it('the statistics are public: aggregate counts for anyone, signed in or not', () => {

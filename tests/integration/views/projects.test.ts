@@ -105,6 +105,15 @@ describe('the project page, as each reader sees it', () => {
     expect(projectMetadata(ctx(null), { id: String(open) })).toMatchObject({ title: projectForm(kayes).title });
   });
 
+  it('an account not verified yet is sent to /verify where the support button and the comment form would be', async () => {
+    const kadi = await addUser(t, { displayName: 'Kadi Sow', verifiedAt: null });
+    const v = page(kadi, open)!;
+    expect(v.supports).toMatchObject({ mayToggle: false, signInToSupport: false, verifyToSupport: true });
+    expect(v.comments).toMatchObject({ mayComment: false, verifyToComment: true });
+    expect(page(moussa, open)!.supports).toMatchObject({ mayToggle: true, verifyToSupport: false });
+    expect(page(null, open)!.supports).toMatchObject({ signInToSupport: true, verifyToSupport: false });
+  });
+
   it('a citizen may support and comment, and sees neither the held project nor the draft', () => {
     const v = page(moussa, open)!;
     expect(v.supports).toMatchObject({ supported: false, mayToggle: true, signInToSupport: false, mayWithdraw: false, splits: null });

@@ -86,6 +86,18 @@ describe('the topic page, for each reader', () => {
     expect(JSON.stringify(v)).not.toMatch(/blessant envers une voisine|puisatier/);
   });
 
+  it('an account not verified yet reads the page, and is sent to /verify where the vote and comment forms would be', async () => {
+    const kadi = await addUser(t, { displayName: 'Kadi Sow', communeId: nioro, verifiedAt: null });
+    const v = page(kadi)!;
+    expect(v.vote).toMatchObject({ mayVote: false, instead: 'verify', mine: null });
+    expect(v.comments).toMatchObject({ mayComment: false, verifyToComment: true });
+    for (const c of flat(v.comments.comments)) expect(c).toMatchObject({ maySupport: false, mayReport: false });
+    // Verified readers and anonymous visitors are never told to verify; nor is anyone once the vote is closed.
+    expect(page(awa)!.comments.verifyToComment).toBe(false);
+    expect(page(null)!.comments.verifyToComment).toBe(false);
+    expect(page(kadi, {}, CONSULTATION.after)!.vote.instead).toBe('closed');
+  });
+
   it('a citizen: votes and comments, reports and supports others’ comments, never sees the held one', () => {
     const v = page(awa)!;
     expect(v.vote).toMatchObject({ mayVote: true, instead: null, mine: 'for', splits: null });

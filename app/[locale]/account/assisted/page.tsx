@@ -6,6 +6,7 @@ import { Notice } from '@/components/ui/notice';
 import { assistedPage, type AssistedItem } from '@/lib/assisted/views';
 import { signedInContext } from '@/lib/auth/signed-in';
 import { localePath, type Locale } from '@/lib/i18n/config';
+import { PostForm } from '@/components/forms/post-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Assisted');
@@ -79,14 +80,14 @@ async function AssistedEntry({ locale, item: a }: { locale: Locale; item: Assist
       {a.withdrawnAt ? (
         <p className="mt-2 font-semibold text-stone-800">{t('withdrawnOn', { date: when(a.withdrawnAt) })}</p>
       ) : a.mayWithdraw ? (
-        <form action={withdrawAssistedAction} className="mt-2">
+        <PostForm action={withdrawAssistedAction} className="mt-2">
           <input type="hidden" name="locale" value={locale} />
           <input type="hidden" name="assistedId" value={a.id} />
           <button type="submit" className="min-h-11 rounded border-2 border-red-800 px-4 font-semibold text-red-900">
             {t('withdraw')}
             <span className="sr-only"> {t('withdrawWhat', { kind, subject })}</span>
           </button>
-        </form>
+        </PostForm>
       ) : null}
     </li>
   );

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
+import { forbidden } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { AuditTable } from '@/components/ui/audit-table';
-import { Forbidden } from '@/components/ui/forbidden';
 import { auditPage } from '@/lib/admin/views';
 import { signedInContext } from '@/lib/auth/signed-in';
 import { type Locale } from '@/lib/i18n/config';
@@ -15,7 +15,7 @@ export default async function AuditPage({ params }: { params: Promise<{ locale: 
   const { locale } = await params;
   setRequestLocale(locale);
   const view = auditPage(await signedInContext(locale));
-  if ('forbidden' in view) return <Forbidden />;
+  if ('forbidden' in view) forbidden();
   const t = await getTranslations('Admin');
   return (
     <div className="space-y-4">

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
+import { forbidden } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { FilterSelect } from '@/components/ui/filter-select';
-import { Forbidden } from '@/components/ui/forbidden';
 import { signedInContext } from '@/lib/auth/signed-in';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { loadMessageLog } from '@/lib/messaging/view';
@@ -33,7 +33,7 @@ export default async function AdminMessagesPage({
   setRequestLocale(locale);
   const ctx = await signedInContext(locale);
   const log = loadMessageLog(ctx.actor, await searchParams, ctx.db);
-  if (!log.ok) return <Forbidden />;
+  if (!log.ok) forbidden();
   const { rows, counts, filter, older } = log.value;
   const t = await getTranslations('AdminMessages');
   const ta = await getTranslations('Admin');

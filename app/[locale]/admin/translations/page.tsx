@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import { importTranslationsAction } from '@/app/actions/translations';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextField } from '@/components/forms/fields';
 import { FileField } from '@/components/translations/fields';
-import { Forbidden } from '@/components/ui/forbidden';
 import { requestContext } from '@/lib/auth/request-context';
 import { languageAutonyms, localePath, translatableLocales, type Locale } from '@/lib/i18n/config';
 import { loadTranslationOverview } from '@/lib/translations/load';
@@ -21,7 +20,7 @@ export default async function TranslationsPage({ params }: { params: Promise<{ l
   const ctx = await requestContext();
   if (!ctx.actor) redirect(localePath(locale, '/login'));
   const view = loadTranslationOverview(ctx);
-  if (!view) return <Forbidden />;
+  if (!view) forbidden();
   const t = await getTranslations('Translations');
   const tc = await getTranslations('Common');
   const href = (lang: string, filter?: string) => localePath(locale, `/admin/translations/${lang}${filter ? `?filter=${filter}` : ''}`);

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
+import { forbidden } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { AssistForm } from '@/components/facilitator/assist-form';
 import { RadioGroup, SelectField, TextArea } from '@/components/forms/fields';
-import { Forbidden } from '@/components/ui/forbidden';
 import { Notice } from '@/components/ui/notice';
 import { assistPage, type AssistChooser, type AssistSubject, type CommentChoice } from '@/lib/assisted/views';
 import { signedInContext } from '@/lib/auth/signed-in';
@@ -25,7 +25,7 @@ export default async function AssistPage({
   setRequestLocale(locale);
   const sp = await searchParams;
   const view = assistPage(await signedInContext(locale), { topic: sp.topic, project: sp.project });
-  if ('forbidden' in view) return <Forbidden />;
+  if ('forbidden' in view) forbidden();
   const t = await getTranslations('Facilitator');
   const heading = (
     <>

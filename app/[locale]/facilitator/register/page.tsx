@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
+import { forbidden } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { registerParticipantAction } from '@/app/actions/facilitator';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Checkbox, Hidden, RadioGroup, SelectField, TextField } from '@/components/forms/fields';
 import { SlipOrFields } from '@/components/facilitator/participant-slip';
-import { Forbidden } from '@/components/ui/forbidden';
 import { signedInContext } from '@/lib/auth/signed-in';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { registerParticipantPage } from '@/lib/participants/views';
@@ -25,7 +25,7 @@ export default async function RegisterParticipantPage({
   const { locale } = await params;
   setRequestLocale(locale);
   const view = registerParticipantPage(await signedInContext(locale), { space: (await searchParams).space });
-  if ('forbidden' in view) return <Forbidden />;
+  if ('forbidden' in view) forbidden();
   const { spaces, chosen } = view;
   const t = await getTranslations('Facilitator');
   const ta = await getTranslations('Auth');

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import { TrainingForm } from '@/components/learn/training-form';
-import { Forbidden } from '@/components/ui/forbidden';
 import { Notice } from '@/components/ui/notice';
 import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
@@ -23,7 +22,7 @@ export default async function TrainingPage({ params, searchParams }: { params: P
   const ctx = await requestContext();
   if (!ctx.actor) redirect(localePath(locale, '/login'));
   const spaces = trainingSpaces(ctx);
-  if (spaces.length === 0) return <Forbidden />;
+  if (spaces.length === 0) forbidden();
   const t = await getTranslations('Training');
   const href = (p: string) => localePath(locale, p);
   const space = spaces.find((s) => s.slug === one(sp.space)) ?? (spaces.length === 1 ? spaces[0] : undefined);

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { redirect } from 'next/navigation';
-import { Forbidden } from '@/components/ui/forbidden';
+import { forbidden, redirect } from 'next/navigation';
 import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { can } from '@/lib/permissions';
@@ -18,7 +17,7 @@ export default async function ManagePage({ params }: { params: Promise<{ locale:
   setRequestLocale(locale);
   const ctx = await requestContext();
   if (!ctx.actor) redirect(localePath(locale, '/login'));
-  if (!can(ctx.actor, 'learn.author', undefined)) return <Forbidden />;
+  if (!can(ctx.actor, 'learn.author', undefined)) forbidden();
   const t = await getTranslations('LearnAuthor');
   const tl = await getTranslations('Languages');
   const href = (p: string) => localePath(locale, p);

@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import { MeetingForm } from '@/components/meetings/meeting-form';
-import { Forbidden } from '@/components/ui/forbidden';
 import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { newMeetingPage } from '@/lib/meetings/views';
@@ -28,7 +27,7 @@ export default async function NewMeetingPage({
   const view = newMeetingPage(await requestContext(), await searchParams);
   if ('refused' in view) {
     if (view.refused === 'signIn') redirect(localePath(locale, '/login'));
-    return <Forbidden />;
+    forbidden();
   }
   const t = await getTranslations('MeetingForm');
 

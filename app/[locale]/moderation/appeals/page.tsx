@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
+import { forbidden } from 'next/navigation';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
 import { decideAppealAction } from '@/app/actions/moderation';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, RadioGroup, TextArea } from '@/components/forms/fields';
 import { ModerationNav } from '@/components/moderation/moderation-nav';
-import { Forbidden } from '@/components/ui/forbidden';
 import { Notice } from '@/components/ui/notice';
 import { signedInContext } from '@/lib/auth/signed-in';
 import { localePath, type Locale } from '@/lib/i18n/config';
@@ -19,7 +19,7 @@ export default async function AppealsPage({ params, searchParams }: { params: Pr
   const { locale } = await params;
   setRequestLocale(locale);
   const view = appealsPage(await signedInContext(locale));
-  if ('forbidden' in view) return <Forbidden />;
+  if ('forbidden' in view) forbidden();
   const sp = await searchParams;
   const t = await getTranslations('Moderation');
   return (

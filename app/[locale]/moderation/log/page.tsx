@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
+import { forbidden } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { ModerationNav } from '@/components/moderation/moderation-nav';
 import { AuditTable } from '@/components/ui/audit-table';
-import { Forbidden } from '@/components/ui/forbidden';
 import { signedInContext } from '@/lib/auth/signed-in';
 import { type Locale } from '@/lib/i18n/config';
 import { moderationLogPage } from '@/lib/moderation/views';
@@ -16,7 +16,7 @@ export default async function ModerationLogPage({ params }: { params: Promise<{ 
   const { locale } = await params;
   setRequestLocale(locale);
   const view = moderationLogPage(await signedInContext(locale));
-  if ('forbidden' in view) return <Forbidden />;
+  if ('forbidden' in view) forbidden();
   const t = await getTranslations('Moderation');
   return (
     <div className="space-y-4">

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
+import { forbidden } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { moderationSettingsAction } from '@/app/actions/moderation';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextField } from '@/components/forms/fields';
 import { ModerationNav } from '@/components/moderation/moderation-nav';
-import { Forbidden } from '@/components/ui/forbidden';
 import { Notice } from '@/components/ui/notice';
 import { signedInContext } from '@/lib/auth/signed-in';
 import { localePath, type Locale } from '@/lib/i18n/config';
@@ -19,7 +19,7 @@ export default async function ModerationSettingsPage({ params, searchParams }: {
   const { locale } = await params;
   setRequestLocale(locale);
   const view = moderationSettingsPage(await signedInContext(locale));
-  if ('forbidden' in view) return <Forbidden />;
+  if ('forbidden' in view) forbidden();
   const sp = await searchParams;
   const t = await getTranslations('Moderation');
   const tc = await getTranslations('Common');
@@ -41,6 +41,11 @@ export default async function ModerationSettingsPage({ params, searchParams }: {
                 <TextField name="newAccountCount" label={t('newAccountCount')} inputMode="numeric" maxLength={2} defaultValue={String(c.rules.newAccountCount)} />
                 <TextField name="reportThreshold" label={t('reportThreshold')} inputMode="numeric" maxLength={2} defaultValue={String(c.rules.reportThreshold)} />
               </div>
+              <fieldset className="mb-2 rounded border border-stone-300 p-3">
+                <legend className="px-1 font-semibold">{t('voicePolicy')}</legend>
+                <SelectField name="voiceMode" label={t('voiceMode')} defaultValue={c.rules.voiceMode} options={view.voiceModes.map((m) => ({ value: m, label: t(`voiceMode_${m}`) }))} />
+                <TextField name="voiceNewAccountCount" label={t('voiceNewAccountCount')} hint={t('voiceNewAccountCountHint')} inputMode="numeric" maxLength={2} defaultValue={String(c.rules.voiceNewAccountCount)} />
+              </fieldset>
               <SubmitButton pendingLabel={tc('saving')}>{t('saveSettings')}</SubmitButton>
             </ActionForm>
           </li>

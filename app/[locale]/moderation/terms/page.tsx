@@ -1,14 +1,15 @@
 import type { Metadata } from 'next';
+import { forbidden } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { addTermAction, removeTermAction } from '@/app/actions/moderation';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, SelectField, TextField } from '@/components/forms/fields';
 import { ModerationNav } from '@/components/moderation/moderation-nav';
-import { Forbidden } from '@/components/ui/forbidden';
 import { Notice } from '@/components/ui/notice';
 import { signedInContext } from '@/lib/auth/signed-in';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { termsPage, type TermsPage } from '@/lib/moderation/views';
+import { PostForm } from '@/components/forms/post-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Moderation');
@@ -20,7 +21,7 @@ export default async function TermsPage({ params, searchParams }: { params: Prom
   setRequestLocale(locale);
   // Terms of the region and of the communes this moderator moderates; added and removed in that scope.
   const view = termsPage(await signedInContext(locale));
-  if ('forbidden' in view) return <Forbidden />;
+  if ('forbidden' in view) forbidden();
   const sp = await searchParams;
   const t = await getTranslations('Moderation');
   const tl = await getTranslations('Languages');
@@ -60,14 +61,14 @@ export default async function TermsPage({ params, searchParams }: { params: Prom
               </span>
             </span>
             {term.mayRemove ? (
-              <form action={removeTermAction}>
+              <PostForm action={removeTermAction}>
                 <input type="hidden" name="locale" value={locale} />
                 <input type="hidden" name="termId" value={term.id} />
                 <button type="submit" className="min-h-11 rounded border-2 border-red-800 px-3 text-sm font-semibold text-red-900">
                   {t('removeTerm')}
                   <span className="sr-only"> {term.term}</span>
                 </button>
-              </form>
+              </PostForm>
             ) : null}
           </li>
         ))}

@@ -5,6 +5,7 @@ import { MeetingsSection } from '@/components/meetings/meetings-section';
 import { ProjectAnswer } from '@/components/projects/project-answer';
 import { ProjectComments } from '@/components/projects/project-comments';
 import { ProjectDescription } from '@/components/projects/project-description';
+import { ProjectVoice } from '@/components/projects/project-voice';
 import { ProjectHeader } from '@/components/projects/project-header';
 import { ProjectProgress } from '@/components/projects/project-progress';
 import { ProjectSupports } from '@/components/projects/project-supports';
@@ -57,6 +58,7 @@ export default async function ProjectPage({ params, searchParams }: Props) {
 
       <ProjectHeader header={view.header} locale={locale} />
       <ProjectDescription problem={project.problem} solution={project.solution} />
+      <ProjectVoice projectId={project.id} voice={view.voice} locale={locale} />
       {view.supports ? <ProjectSupports projectId={project.id} supports={view.supports} locale={locale} /> : null}
       {view.answer ? <ProjectAnswer projectId={project.id} answer={view.answer} locale={locale} /> : null}
       {view.progress ? <ProjectProgress projectId={project.id} progress={view.progress} locale={locale} /> : null}

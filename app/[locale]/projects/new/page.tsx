@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import { ProjectForm } from '@/components/projects/project-form';
-import { Forbidden } from '@/components/ui/forbidden';
 import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { newProjectPage } from '@/lib/projects/views';
@@ -18,7 +17,7 @@ export default async function NewProjectPage({ params }: { params: Promise<{ loc
   const view = newProjectPage(await requestContext());
   if ('refused' in view) {
     if (view.refused === 'signIn') redirect(localePath(locale, '/login'));
-    return <Forbidden />;
+    forbidden();
   }
   const t = await getTranslations('ProjectForm');
   return (

@@ -4,7 +4,6 @@ import { notFound } from 'next/navigation';
 import { TopicView } from '@/components/topics/topic-view';
 import { requestContext } from '@/lib/auth/request-context';
 import { localePath, locales, type Locale } from '@/lib/i18n/config';
-import { requestOrigin } from '@/lib/request-url';
 import { topicPage, topicPageMeta } from '@/lib/topics/topic-page-view';
 
 type Props = {
@@ -35,5 +34,5 @@ export default async function TopicPage({ params, searchParams }: Props) {
   const ctx = await requestContext();
   const view = topicPage(ctx, { id, sp: await searchParams, locale });
   if (!view) notFound();
-  return <TopicView view={view} locale={locale} shareOrigin={(await requestOrigin())?.origin ?? ''} />;
+  return <TopicView view={view} locale={locale} />;
 }

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound, redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import { revertTranslationAction } from '@/app/actions/translations';
 import { OutcomeNotice } from '@/components/translations/outcome-notice';
 import { ProposalCard } from '@/components/translations/proposal-card';
-import { Forbidden } from '@/components/ui/forbidden';
 import { Pagination } from '@/components/ui/pagination';
 import { requestContext } from '@/lib/auth/request-context';
 import { isTranslatableLocale, languageAutonyms, localePath, type Locale } from '@/lib/i18n/config';
 import { loadTranslationList, TRANSLATION_FILTERS, type TranslationFilter } from '@/lib/translations/load';
+import { PostForm } from '@/components/forms/post-form';
 
 type Props = { params: Promise<{ locale: Locale; lang: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -31,7 +31,7 @@ export default async function TranslationListPage({ params, searchParams }: Prop
   const q = one(sp.q).slice(0, 100);
   const page = Math.max(1, Number.parseInt(one(sp.page), 10) || 1);
   const view = loadTranslationList(ctx, lang, { filter, q, page });
-  if (!view) return <Forbidden />;
+  if (!view) forbidden();
   const t = await getTranslations('Translations');
   const base = localePath(locale, `/admin/translations/${lang}`);
   const query = (o: { filter?: string; page?: number }) => {
@@ -90,12 +90,12 @@ export default async function TranslationListPage({ params, searchParams }: Prop
               {r.liveFrom === 'file' ? <span className="text-sm text-stone-700"> ({t('fromFile')})</span> : null}
             </p>
             {r.liveProposalId ? (
-              <form action={revertTranslationAction} className="mt-1">
+              <PostForm action={revertTranslationAction} className="mt-1">
                 <input type="hidden" name="locale" value={locale} />
                 <input type="hidden" name="proposalId" value={r.liveProposalId} />
                 <input type="hidden" name="back" value={here} />
                 <button type="submit" className="min-h-11 text-sm font-semibold text-red-900 underline">{t('revert')}</button>
-              </form>
+              </PostForm>
             ) : null}
             {r.pending.length ? (
               <>

@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
+import { forbidden } from 'next/navigation';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
 import { assistAction } from '@/app/actions/facilitator';
 import { AssistSpaceField, ConsentField, ParticipantField, PresenceField } from '@/components/facilitator/assist-form';
 import { Hidden } from '@/components/forms/fields';
 import { ProjectForm } from '@/components/projects/project-form';
-import { Forbidden } from '@/components/ui/forbidden';
 import { assistProjectPage } from '@/lib/assisted/views';
 import { signedInContext } from '@/lib/auth/signed-in';
 import { localePath, type Locale } from '@/lib/i18n/config';
@@ -18,7 +18,7 @@ export default async function AssistProjectPage({ params }: { params: Promise<{ 
   const { locale } = await params;
   setRequestLocale(locale);
   const view = assistProjectPage(await signedInContext(locale));
-  if ('forbidden' in view) return <Forbidden />;
+  if ('forbidden' in view) forbidden();
   const t = await getTranslations('Facilitator');
   return (
     <div className="max-w-2xl space-y-4">

@@ -1,11 +1,10 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { resetPinAction } from '@/app/actions/facilitator';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Checkbox, Hidden } from '@/components/forms/fields';
 import { SlipOrFields } from '@/components/facilitator/participant-slip';
-import { Forbidden } from '@/components/ui/forbidden';
 import { signedInContext } from '@/lib/auth/signed-in';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { participantPinPage } from '@/lib/participants/views';
@@ -21,7 +20,7 @@ export default async function ParticipantPinPage({ params }: { params: Promise<{
   setRequestLocale(locale);
   const view = participantPinPage(await signedInContext(locale), { id });
   if (!view) notFound();
-  if ('forbidden' in view) return <Forbidden />;
+  if ('forbidden' in view) forbidden();
   const { person } = view;
   const t = await getTranslations('Facilitator');
   const tc = await getTranslations('Common');

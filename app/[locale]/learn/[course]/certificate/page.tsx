@@ -5,7 +5,7 @@ import { CertificateSheet } from '@/components/learn/certificate';
 import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { myCertificate } from '@/lib/learn/views';
-import { requestOrigin } from '@/lib/request-url';
+import { absoluteUrl } from '@/lib/site-url';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Certificate');
@@ -21,8 +21,8 @@ export default async function CertificatePage({ params }: { params: Promise<{ lo
   const cert = myCertificate(ctx, course);
   if (!cert) notFound();
   const t = await getTranslations('Certificate');
-  const origin = (await requestOrigin())?.origin ?? '';
-  const verifyUrl = `${origin}${localePath(locale, `/certificates/${cert.code}`)}`;
+  // Printed: the address anyone can type to check it, on PUBLIC_URL (never this request's Host).
+  const verifyUrl = absoluteUrl(localePath(locale, `/certificates/${cert.code}`));
   return (
     <div className="space-y-4">
       <div className="no-print max-w-2xl space-y-2">

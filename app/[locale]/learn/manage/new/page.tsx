@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import { CourseForm } from '@/components/learn/course-form';
-import { Forbidden } from '@/components/ui/forbidden';
 import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { courseCommuneChoices } from '@/lib/learn/views';
@@ -18,7 +17,7 @@ export default async function NewCoursePage({ params }: { params: Promise<{ loca
   setRequestLocale(locale);
   const ctx = await requestContext();
   if (!ctx.actor) redirect(localePath(locale, '/login'));
-  if (!can(ctx.actor, 'learn.author', undefined)) return <Forbidden />;
+  if (!can(ctx.actor, 'learn.author', undefined)) forbidden();
   const t = await getTranslations('LearnAuthor');
   return (
     <div className="max-w-2xl">

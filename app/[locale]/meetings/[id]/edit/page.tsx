@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound, redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import { MeetingForm } from '@/components/meetings/meeting-form';
-import { Forbidden } from '@/components/ui/forbidden';
 import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { editMeetingPage } from '@/lib/meetings/views';
@@ -19,7 +18,7 @@ export default async function EditMeetingPage({ params }: { params: Promise<{ lo
   if (!view) notFound();
   if ('refused' in view) {
     if (view.refused === 'signIn') redirect(localePath(locale, '/login'));
-    return <Forbidden />;
+    forbidden();
   }
   const t = await getTranslations('MeetingForm');
   return (

@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound, redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import { MinutesForm } from '@/components/meetings/minutes-form';
-import { Forbidden } from '@/components/ui/forbidden';
+import { MinutesRecordingForm } from '@/components/meetings/minutes-recording-form';
 import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { minutesPage } from '@/lib/meetings/views';
@@ -20,7 +20,7 @@ export default async function MinutesPage({ params }: { params: Promise<{ locale
   if (!view) notFound();
   if ('refused' in view) {
     if (view.refused === 'signIn') redirect(localePath(locale, '/login'));
-    return <Forbidden />;
+    forbidden();
   }
   const t = await getTranslations('Meetings');
   return (
@@ -31,6 +31,7 @@ export default async function MinutesPage({ params }: { params: Promise<{ locale
       <h1 className="mb-2 text-2xl font-bold">{t('minutesTitle')}</h1>
       <p className="mb-6">{t('minutesIntro')}</p>
       <MinutesForm locale={locale} meetingId={view.meetingId} minutes={view.minutes} attendance={view.attendance} />
+      <MinutesRecordingForm locale={locale} meetingId={view.meetingId} />
     </div>
   );
 }

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
 import { ModerationNav } from '@/components/moderation/moderation-nav';
 import { SanctionForms } from '@/components/moderation/sanction-forms';
-import { Forbidden } from '@/components/ui/forbidden';
 import { Notice } from '@/components/ui/notice';
 import { signedInContext } from '@/lib/auth/signed-in';
 import { localePath, type Locale } from '@/lib/i18n/config';
@@ -24,7 +23,7 @@ export default async function ModerationUserPage({
   setRequestLocale(locale);
   const view = moderationUserPage(await signedInContext(locale), { id });
   if (!view) notFound();
-  if ('forbidden' in view) return <Forbidden />;
+  if ('forbidden' in view) forbidden();
   const sp = await searchParams;
   const t = await getTranslations('Moderation');
 

@@ -1,15 +1,15 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound, redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import { markSharedDeviceAction, unmarkSharedDeviceAction } from '@/app/actions/shared-devices';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden, TextField } from '@/components/forms/fields';
-import { Forbidden } from '@/components/ui/forbidden';
 import { Notice } from '@/components/ui/notice';
 import { requestContext } from '@/lib/auth/request-context';
 import { sharedDeviceToken } from '@/lib/auth/session';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { sharedDevicePage } from '@/lib/spaces/views';
+import { PostForm } from '@/components/forms/post-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('SharedDevice');
@@ -30,7 +30,7 @@ export default async function SharedDevicePage({
   if (!view) notFound();
   if ('refused' in view) {
     if (view.refused === 'signIn') redirect(localePath(locale, '/login'));
-    return <Forbidden />;
+    forbidden();
   }
   const { space, thisBrowser } = view;
   const sp = await searchParams;
@@ -93,14 +93,14 @@ export default async function SharedDevicePage({
                 </p>
                 <p className="text-sm">{t('markedBy', { name: d.markedBy, date: format.dateTime(new Date(d.createdAt), 'long') })}</p>
                 <p className="text-sm">{t('openSessions', { count: d.openSessions })}</p>
-                <form action={unmarkSharedDeviceAction} className="mt-2">
+                <PostForm action={unmarkSharedDeviceAction} className="mt-2">
                   <input type="hidden" name="locale" value={locale} />
                   <input type="hidden" name="space" value={space.slug} />
                   <input type="hidden" name="deviceId" value={String(d.id)} />
                   <button type="submit" className="min-h-11 rounded border-2 border-red-800 px-4 font-semibold text-red-900">
                     {thisId === d.id ? t('unmarkThis') : t('unmark')}
                   </button>
-                </form>
+                </PostForm>
               </li>
             ))}
           </ul>

@@ -7,7 +7,6 @@ import { TopicView } from '@/components/topics/topic-view';
 import { publicContext } from '@/lib/auth/request-context';
 import { headerView } from '@/lib/layout/header-view';
 import { localePath, locales, type Locale } from '@/lib/i18n/config';
-import { publicOrigin } from '@/lib/request-url';
 import { topicPage, topicPageMeta } from '@/lib/topics/topic-page-view';
 
 /**
@@ -33,13 +32,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
     description: topic.summary,
     alternates: {
       types: { 'application/atom+xml': [{ url: `/feeds/${topic.communeSlug}.atom`, title: t('feed', { commune: topic.commune }) }] },
-      // Rendered once for every reader, without a request: absolute URLs only when PUBLIC_URL is known.
-      ...(publicOrigin()
-        ? {
-            languages: Object.fromEntries(locales.map((l) => [l, localePath(l, `/topics/${topic.id}`)])),
-            canonical: localePath(locale, `/topics/${topic.id}`),
-          }
-        : {}),
+      // Absolute on PUBLIC_URL (the layout's metadataBase), which every deployment has.
+      languages: Object.fromEntries(locales.map((l) => [l, localePath(l, `/topics/${topic.id}`)])),
+      canonical: localePath(locale, `/topics/${topic.id}`),
     },
   };
 }
@@ -54,7 +49,7 @@ export default async function CachedTopicPage({ params }: Props) {
     <>
       <Header locale={locale} view={headerView(ctx)} selectedCommuneId={null} path={`/topics/${view.id}`} />
       <main id="main" tabIndex={-1} className="mx-auto w-full max-w-5xl flex-1 px-4 py-6">
-        <TopicView view={view} locale={locale} shareOrigin={publicOrigin()?.origin ?? ''} />
+        <TopicView view={view} locale={locale} />
       </main>
       <Footer />
     </>

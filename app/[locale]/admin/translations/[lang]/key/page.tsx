@@ -1,16 +1,16 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound, redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import { proposeTranslationAction, revertTranslationAction } from '@/app/actions/translations';
 import { ActionForm, SubmitButton } from '@/components/forms/action-form';
 import { Hidden } from '@/components/forms/fields';
 import { TranslationText } from '@/components/translations/fields';
 import { OutcomeNotice } from '@/components/translations/outcome-notice';
 import { ProposalCard } from '@/components/translations/proposal-card';
-import { Forbidden } from '@/components/ui/forbidden';
 import { requestContext } from '@/lib/auth/request-context';
 import { isTranslatableLocale, languageAutonyms, localePath, type Locale } from '@/lib/i18n/config';
 import { loadTranslationKey } from '@/lib/translations/load';
+import { PostForm } from '@/components/forms/post-form';
 
 type Props = { params: Promise<{ locale: Locale; lang: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -31,7 +31,7 @@ export default async function TranslationKeyPage({ params, searchParams }: Props
   const sp = await searchParams;
   const key = one(sp.k).slice(0, 200);
   const view = loadTranslationKey(ctx, lang, key);
-  if (view === null) return <Forbidden />;
+  if (view === null) forbidden();
   if (view === 'not_found') notFound();
   const t = await getTranslations('Translations');
   const tn = await getTranslations('TranslationNotes');
@@ -89,13 +89,13 @@ export default async function TranslationKeyPage({ params, searchParams }: Props
         </div>
       </dl>
       {view.liveProposalId && view.canRevert ? (
-        <form action={revertTranslationAction} id="revert-form">
+        <PostForm action={revertTranslationAction} id="revert-form">
           <input type="hidden" name="locale" value={locale} />
           <input type="hidden" name="proposalId" value={view.liveProposalId} />
           <input type="hidden" name="back" value={here} />
           <button type="submit" className="min-h-11 rounded border-2 border-red-800 px-4 font-semibold text-red-900">{t('revert')}</button>
           <p className="mt-1 text-sm">{t('revertHint')}</p>
-        </form>
+        </PostForm>
       ) : null}
 
       <section aria-labelledby="proposals-title" id="proposals">

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound, redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import { moveLessonAction, setCourseStateAction } from '@/app/actions/learn';
 import { CourseForm } from '@/components/learn/course-form';
-import { Forbidden } from '@/components/ui/forbidden';
 import { Notice } from '@/components/ui/notice';
 import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { courseEditView } from '@/lib/learn/views';
 import { idParam } from '@/lib/validation';
+import { PostForm } from '@/components/forms/post-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('LearnAuthor');
@@ -28,7 +28,7 @@ export default async function EditCoursePage({ params, searchParams }: { params:
   if (!courseId.success) notFound();
   const view = courseEditView(ctx, courseId.data);
   if (!view) notFound();
-  if (view === 'forbidden') return <Forbidden />;
+  if (view === 'forbidden') forbidden();
   const t = await getTranslations('LearnAuthor');
   const te = await getTranslations('Errors');
   const tl = await getTranslations('Languages');
@@ -54,12 +54,12 @@ export default async function EditCoursePage({ params, searchParams }: { params:
       <section aria-labelledby="publish-title" className="rounded border border-stone-300 bg-white p-3">
         <h2 id="publish-title" className="text-lg font-bold">{t('publishing')}</h2>
         <p className="mb-2">{course.state === 'published' ? t('coursePublishedText') : t('courseDraftText')}</p>
-        <form action={setCourseStateAction} id="course-state-form">
+        <PostForm action={setCourseStateAction} id="course-state-form">
           <input type="hidden" name="locale" value={locale} />
           <input type="hidden" name="id" value={course.id} />
           <input type="hidden" name="state" value={course.state === 'published' ? 'draft' : 'published'} />
           <button type="submit" className="min-h-11 rounded bg-teal-800 px-4 font-semibold text-white">{course.state === 'published' ? t('unpublish') : t('publishCourse')}</button>
-        </form>
+        </PostForm>
         {course.state === 'published' ? (
           <p className="mt-2">
             <a href={href(`/learn/${course.slug}`)}>{t('seeAsReader')}</a>
@@ -79,7 +79,7 @@ export default async function EditCoursePage({ params, searchParams }: { params:
               <span className="flex gap-2">
                 {(['up', 'down'] as const).map((direction) =>
                   (direction === 'up' ? i > 0 : i < view.lessons.length - 1) ? (
-                    <form key={direction} action={moveLessonAction}>
+                    <PostForm key={direction} action={moveLessonAction}>
                       <input type="hidden" name="locale" value={locale} />
                       <input type="hidden" name="lessonId" value={l.id} />
                       <input type="hidden" name="courseId" value={course.id} />
@@ -87,7 +87,7 @@ export default async function EditCoursePage({ params, searchParams }: { params:
                       <button type="submit" className="min-h-11 min-w-11 rounded border-2 border-stone-500 px-2" aria-label={t(direction === 'up' ? 'moveUp' : 'moveDown', { title: l.title })}>
                         {direction === 'up' ? '↑' : '↓'}
                       </button>
-                    </form>
+                    </PostForm>
                   ) : null,
                 )}
               </span>

@@ -1,17 +1,17 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound, redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import { removeAudioAction, removeImageAction, setLessonStateAction } from '@/app/actions/learn';
 import { ChoiceAudioForm, NarrationForm } from '@/components/learn/audio-forms';
 import { ImageForm } from '@/components/learn/image-form';
 import { LessonForm } from '@/components/learn/lesson-form';
 import { AudioPlayer } from '@/components/media/audio-player';
-import { Forbidden } from '@/components/ui/forbidden';
 import { Notice } from '@/components/ui/notice';
 import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { lessonEditView } from '@/lib/learn/views';
 import { idParam } from '@/lib/validation';
+import { PostForm } from '@/components/forms/post-form';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('LearnAuthor');
@@ -31,7 +31,7 @@ export default async function EditLessonPage({ params, searchParams }: { params:
   if (!lessonId.success) notFound();
   const view = lessonEditView(ctx, lessonId.data);
   if (!view) notFound();
-  if (view === 'forbidden') return <Forbidden />;
+  if (view === 'forbidden') forbidden();
   const t = await getTranslations('LearnAuthor');
   const te = await getTranslations('Errors');
   const tl = await getTranslations('Languages');
@@ -58,13 +58,13 @@ export default async function EditLessonPage({ params, searchParams }: { params:
 
       <section aria-labelledby="publish-title" className="rounded border border-stone-300 bg-white p-3">
         <h2 id="publish-title" className="text-lg font-bold">{t('publishing')}</h2>
-        <form action={setLessonStateAction} id="lesson-state-form" className="flex flex-wrap items-center gap-3">
+        <PostForm action={setLessonStateAction} id="lesson-state-form" className="flex flex-wrap items-center gap-3">
           <input type="hidden" name="locale" value={locale} />
           <input type="hidden" name="id" value={lesson.id} />
           <input type="hidden" name="state" value={lesson.state === 'published' ? 'draft' : 'published'} />
           <button type="submit" className="min-h-11 rounded bg-teal-800 px-4 font-semibold text-white">{lesson.state === 'published' ? t('unpublish') : t('publishLesson')}</button>
           <a href={href(`/learn/${course.slug}/${lesson.slug}`)} id="preview-lesson">{t('preview')}</a>
-        </form>
+        </PostForm>
       </section>
 
       <section aria-labelledby="narrations" className="space-y-3">
@@ -74,12 +74,12 @@ export default async function EditLessonPage({ params, searchParams }: { params:
           {view.narrations.map((n) => (
             <li key={n.id} className="flex flex-wrap items-end gap-3">
               <AudioPlayer src={n.src} durationMs={n.durationMs} label={t('narrationIn', { language: languageName(n.language) })} />
-              <form action={removeAudioAction}>
+              <PostForm action={removeAudioAction}>
                 <input type="hidden" name="locale" value={locale} />
                 <input type="hidden" name="lessonId" value={lesson.id} />
                 <input type="hidden" name="mediaId" value={n.id} />
                 <button type="submit" className="min-h-11 rounded border-2 border-red-800 px-3 text-red-900">{t('remove')}</button>
-              </form>
+              </PostForm>
             </li>
           ))}
         </ul>
@@ -94,12 +94,12 @@ export default async function EditLessonPage({ params, searchParams }: { params:
               {/* eslint-disable-next-line @next/next/no-img-element */}
               <img src={`/images/${im.id}.webp`} alt={im.alt} width={im.width} height={im.height} className="h-auto max-w-48 rounded" />
               <span className="text-sm">{t('imageSize', { kb: Math.ceil(im.sizeBytes / 1024), width: im.width, height: im.height })}</span>
-              <form action={removeImageAction}>
+              <PostForm action={removeImageAction}>
                 <input type="hidden" name="locale" value={locale} />
                 <input type="hidden" name="lessonId" value={lesson.id} />
                 <input type="hidden" name="imageId" value={im.id} />
                 <button type="submit" className="min-h-11 rounded border-2 border-red-800 px-3 text-red-900">{t('remove')}</button>
-              </form>
+              </PostForm>
             </li>
           ))}
         </ul>

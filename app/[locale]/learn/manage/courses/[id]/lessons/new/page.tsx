@@ -1,8 +1,7 @@
 import type { Metadata } from 'next';
 import { getTranslations, setRequestLocale } from 'next-intl/server';
-import { notFound, redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import { LessonForm } from '@/components/learn/lesson-form';
-import { Forbidden } from '@/components/ui/forbidden';
 import { requestContext } from '@/lib/auth/request-context';
 import { localePath, type Locale } from '@/lib/i18n/config';
 import { courseEditView } from '@/lib/learn/views';
@@ -22,7 +21,7 @@ export default async function NewLessonPage({ params }: { params: Promise<{ loca
   if (!courseId.success) notFound();
   const view = courseEditView(ctx, courseId.data);
   if (!view) notFound();
-  if (view === 'forbidden') return <Forbidden />;
+  if (view === 'forbidden') forbidden();
   const t = await getTranslations('LearnAuthor');
   return (
     <div className="max-w-2xl">

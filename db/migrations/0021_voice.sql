@@ -1,0 +1,2 @@
+ALTER TABLE `moderation_settings` ADD `voice_mode` text DEFAULT 'new_accounts' NOT NULL;--> statement-breakpoint
+ALTER TABLE `moderation_settings` ADD `voice_new_account_count` integer DEFAULT 3 NOT NULL;
