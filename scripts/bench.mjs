@@ -167,13 +167,16 @@ async function main() {
     );
   }
   if (scale) {
-    const scaleSigned = ratioRuns(scale, 'signedInBig', 'signedInSmall', 'p50');
-    const scaleAnon = ratioRuns(scale, 'anonymousBig', 'anonymousSmall', 'p50');
+    // Mean latency, not p50: autocannon counts whole milliseconds, and an anonymous page is answered in 2–3 ms
+    // (a p50 of 2 against 3 ms read as 1.5 ×).
+    const scaleSigned = ratioRuns(scale, 'signedInBig', 'signedInSmall', 'mean');
+    const scaleAnon = ratioRuns(scale, 'anonymousBig', 'anonymousSmall', 'mean');
+    const means = (key) => `mean ${round(med(scale, key, 'mean'), 2)} ms`;
     rows.push(
-      row('Scale', `signed-in p50, ${sizes.big.toLocaleString('en')} ÷ ${sizes.small} comments on the topic`, round(median(scaleSigned), 2), '×', 1.2, '<=',
-        `100 comments ${figure(scale, 'signedInSmall')}; 100,000 comments ${figure(scale, 'signedInBig')}; ${eachRun(scaleSigned)}`),
-      row('Scale', `anonymous p50, ${sizes.big.toLocaleString('en')} ÷ ${sizes.small} comments on the topic`, round(median(scaleAnon), 2), '×', 1.2, '<=',
-        `100 comments ${figure(scale, 'anonymousSmall')}; 100,000 comments ${figure(scale, 'anonymousBig')}; ${eachRun(scaleAnon)}`),
+      row('Scale', `signed-in mean latency, ${sizes.big.toLocaleString('en')} ÷ ${sizes.small} comments on the topic`, round(median(scaleSigned), 2), '×', 1.2, '<=',
+        `100 comments ${figure(scale, 'signedInSmall')}, ${means('signedInSmall')}; 100,000 comments ${figure(scale, 'signedInBig')}, ${means('signedInBig')}; ${eachRun(scaleSigned)}`),
+      row('Scale', `anonymous mean latency, ${sizes.big.toLocaleString('en')} ÷ ${sizes.small} comments on the topic`, round(median(scaleAnon), 2), '×', 1.2, '<=',
+        `100 comments ${figure(scale, 'anonymousSmall')}, ${means('anonymousSmall')}; 100,000 comments ${figure(scale, 'anonymousBig')}, ${means('anonymousBig')}; ${eachRun(scaleAnon)}`),
     );
   }
   if (http) {
@@ -266,7 +269,7 @@ async function cannon(target, seconds) {
   const ok = r['2xx'];
   const bad = r.non2xx + r.errors + r.timeouts;
   await drain();
-  return { rps: ok / seconds, p50: r.latency.p50, p99: r.latency.p99, ok, bad };
+  return { rps: ok / seconds, p50: r.latency.p50, mean: r.latency.mean, p99: r.latency.p99, ok, bad };
 }
 
 /**
