@@ -5,7 +5,7 @@ import { useFormStatus } from 'react-dom';
 import { Notice } from '@/components/ui/notice';
 import { OutboxList } from '@/components/offline/outbox-list';
 import { initialFormState, type FormState } from '@/lib/forms/state';
-import type { OutboxSpec } from '@/lib/offline/outbox';
+import type { OutboxSpec } from '@/lib/offline/outbox-client';
 import { IdempotencyKey } from './idempotency-key';
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useOffline } from '@/components/offline/offline-context';
 import { IDEMPOTENCY_FIELD, isIdempotencyKey, newIdempotencyKey } from '@/lib/idempotency/key';
-import { formFields, outboxSupported, putItem, removeItem, type OutboxSpec } from '@/lib/offline/outbox';
+import { outboxSupported, putForm, removeItem, type OutboxSpec } from '@/lib/offline/outbox-client';
 
 /** How long the outbox holds its copy of a form posted online before sending it itself (see below). */
 const COPY_HELD_MS = 20_000;
@@ -47,17 +47,16 @@ export function IdempotencyKey({ round, outbox, copyWhileOnline = false }: { rou
       if (!isIdempotencyKey(key)) return;
       // A recording (a voice comment) does not wait in the outbox: the form posts as it always did.
       for (const v of data.values()) if (v instanceof File && v.size > 0) return;
-      const fields = formFields(data, IDEMPOTENCY_FIELD);
       if (navigator.onLine === false) {
         // Before React's own handler (on the document): the post does not start.
         e.preventDefault();
-        void putItem(outboxSpec, key, fields).then(() => {
+        void putForm(outboxSpec, key, data, IDEMPOTENCY_FIELD).then(() => {
           form.reset();
           setKept((k) => ({ key: newIdempotencyKey(), round: k.round }));
         });
         return;
       }
-      if (copyWhileOnline) void putItem(outboxSpec, key, fields, { heldMs: COPY_HELD_MS }).catch(() => undefined);
+      if (copyWhileOnline) void putForm(outboxSpec, key, data, IDEMPOTENCY_FIELD, { heldMs: COPY_HELD_MS }).catch(() => undefined);
     };
     form.addEventListener('submit', onSubmit);
     return () => form.removeEventListener('submit', onSubmit);

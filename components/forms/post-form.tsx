@@ -1,6 +1,6 @@
 import type { ComponentProps } from 'react';
 import { OutboxList } from '@/components/offline/outbox-list';
-import type { OutboxSpec } from '@/lib/offline/outbox';
+import type { OutboxSpec } from '@/lib/offline/outbox-client';
 import { IdempotencyKey } from './idempotency-key';
 
 /**

@@ -3,7 +3,7 @@
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { isReadablePage, PAGES_CACHE } from '@/lib/offline/pages';
-import { clearOutbox, flushOutbox, itemsOf, onOutboxChange, outboxSupported, type OutboxItem } from '@/lib/offline/outbox';
+import { clearOutbox, flushOutbox, itemsOf, onOutboxChange, outboxSupported, type OutboxItem } from '@/lib/offline/outbox-client';
 import { OfflineContext, type OutboxTexts } from './offline-context';
 
 /** Whose pages and outbox this browser holds (cleared when that changes); never set on a shared computer. */

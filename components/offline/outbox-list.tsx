@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { itemsOf, onOutboxChange, outboxSupported, removeItem, type OutboxItem, type OutboxKind } from '@/lib/offline/outbox';
+import { itemsOf, onOutboxChange, outboxSupported, removeItem, type OutboxItem, type OutboxKind } from '@/lib/offline/outbox-client';
 import { useOffline } from './offline-context';
 
 /**

@@ -113,7 +113,7 @@ describe('security headers on every kind of response', () => {
     }
   });
 
-  test('the 404 page Next renders again after the root layout is revalidated runs its scripts under the nonce policy', async () => {
+  test('the 404 page Next renders again after the root layout is revalidated is served under the policy, with no script refused', async () => {
     // Saving one's profile revalidates the root layout (app/actions/account.ts): Next then renders the
     // prerendered 404 page again at the next unknown path and serves that copy to everyone after.
     const { context, page } = await newPage({ js: true });
@@ -131,8 +131,10 @@ describe('security headers on every kind of response', () => {
       const res = await p.goto(`${BASE}/nulle/part/${i}`);
       assert.equal(res.status(), 404);
       await pageHeaders(res, `404 #${i} after a revalidation`);
-      await expectText(p.locator('h1').first(), 'Page introuvable');
-      await p.waitForLoadState('networkidle');
+      // scripts/server.mjs serves status pages as plain documents (issue 17 §6): readable without JavaScript,
+      // and nothing to run. Should Next's scripts ever come back on it, they must run under the policy.
+      await p.locator('main').waitFor();
+      if ((await p.locator('script[src]').count()) > 0) await hydrated(p);
       await c.close(); // fails on any CSP violation the page reported
     }
   });

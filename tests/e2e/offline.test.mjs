@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import Database from 'better-sqlite3';
-import { BASE, expectText, hydrated, newPage, open, registerCitizen, withBrowser } from './helpers.mjs';
+import { BASE, expectText, hydrated, newPage, open, openMenu, registerCitizen, withBrowser } from './helpers.mjs';
 
 withBrowser();
 
@@ -180,6 +180,7 @@ describe('reading offline', () => {
       const keys = await page.evaluate(async () => (await (await caches.open('baro-pages')).keys()).map((r) => new URL(r.url).pathname));
       assert.deepEqual(keys, [`/topics/${topic.id}`], 'only the topic is kept, not the account nor the notifications');
 
+      await openMenu(page); // the sign-out button is in the header's menu (issue 17 §7)
       await Promise.all([page.waitForURL((u) => u.pathname === '/login' && u.search === '?out=1'), page.getByRole('button', { name: 'Se déconnecter' }).click()]);
       await until(page, async () => !(await caches.has('baro-pages')) || (await (await caches.open('baro-pages')).keys()).length === 0, undefined, {
         what: 'the pages kept to be dropped',
@@ -274,6 +275,7 @@ describe('the outbox', () => {
       await context.setOffline(false);
       assert.equal((await outboxItems(page)).length, 1);
 
+      await openMenu(page); // the sign-out button is in the header's menu (issue 17 §7)
       await Promise.all([page.waitForURL((u) => u.pathname === '/login' && u.search === '?out=1'), page.getByRole('button', { name: 'Se déconnecter' }).click()]);
       await hydrated(page);
       await until(page, async () => (await new Promise((resolve) => {
