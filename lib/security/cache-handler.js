@@ -35,7 +35,7 @@ const CACHED_TREE = /\$\/cached\//;
 function withPolicy(key, value) {
   if (!value || value.kind !== 'APP_PAGE' || typeof value.html !== 'string') return;
   if (!CACHED_TREE.test(key)) {
-    rememberStaticPageHashes(value.html);
+    rememberStaticPageHashes(key, value.html);
     return;
   }
   value.headers ??= {};
