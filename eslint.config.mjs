@@ -45,7 +45,7 @@ const config = [
     },
   },
   { files: ['lib/open-data/exports.ts'], rules: { 'no-restricted-imports': 'off' } },
-  { files: ['next.config.js', 'lib/security/*.js'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+  { files: ['next.config.js', 'lib/security/*.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
   { ignores: ['.next/**', 'node_modules/**', 'db/migrations/**', 'next-env.d.ts', 'data/**'] },
 ];
 export default config;

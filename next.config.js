@@ -1,11 +1,12 @@
 // @ts-check
 const createNextIntlPlugin = require('next-intl/plugin');
 
-const { commonHeaders, FILE_POLICY, isHttps } = require('./lib/security/headers');
+const { assetHeaders, commonHeaders, FILE_POLICY, isHttps } = require('./lib/security/headers');
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
-// Pages served from Next's cache (app/cached) carry a Content-Security-Policy of hashes: see the file.
+// Pages served from Next's cache (app/cached) carry a Content-Security-Policy of hashes: see the file. They are
+// kept in the page store every server process shares (scripts/server/next-cache-handler.cjs, WEB_CONCURRENCY).
 // Registered as the process-wide incremental cache (the global IncrementalCache reads when no
 // `cacheHandler` is configured), because Next imports a configured `cacheHandler` module again on every
 // request (next-server's getIncrementalCache): that cost the cached topic page 15 % of its throughput.
@@ -33,9 +34,12 @@ const nextConfig = {
   // so that a repeat visit fetches the page alone.
   async headers() {
     return [
-      // Every response: pages, route handlers, files, 404s (lib/security/headers.js). HSTS when PUBLIC_URL
-      // is https at build time (`npm start` builds again when that changes).
-      { source: '/:path*', headers: commonHeaders({ https: isHttps(process.env.PUBLIC_URL) }) },
+      // Every response but the build's static files: pages, route handlers, files of public/, 404s
+      // (lib/security/headers.js). HSTS when PUBLIC_URL is https at build time (`npm start` builds again
+      // when that changes).
+      { source: '/:path((?!_next/static/).*)', headers: commonHeaders({ https: isHttps(process.env.PUBLIC_URL) }) },
+      // The build's static files (scripts, styles, fonts): only what a fetched file needs.
+      { source: '/_next/static/:path*', headers: assetHeaders() },
       // The build's files: proxy.ts does not see them (pages get their policy there).
       { source: '/_next/:path*', headers: [{ key: 'Content-Security-Policy', value: FILE_POLICY }] },
       // The icon's name carries no content hash (the build's files do, and are cached a year): a week,

@@ -16,9 +16,21 @@ const ALLOWED: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
 };
 
+/**
+ * The same text always gives the same HTML, and a topic's text is read far more often than it is written:
+ * each process keeps the last few hundred results (sanitize-html is the costly part of a topic page's loader).
+ */
+const rendered = new Map<string, string>();
+const KEEP = 500;
+
 export function renderMarkdown(source: string): string {
-  const html = marked.parse(source, { async: false, gfm: true, breaks: true });
-  return sanitizeHtml(html, ALLOWED);
+  const kept = rendered.get(source);
+  if (kept !== undefined) return kept;
+  const html = sanitizeHtml(marked.parse(source, { async: false, gfm: true, breaks: true }), ALLOWED);
+  if (source.length > 50_000) return html;
+  if (rendered.size >= KEEP) rendered.delete(rendered.keys().next().value!);
+  rendered.set(source, html);
+  return html;
 }
 
 /**

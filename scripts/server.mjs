@@ -8,10 +8,26 @@
 // 2. Light pages on 2G (issue 17, scripts/lib/light-server.mjs, docs/features/light.md): Brotli/gzip
 //    without a front server (next.config.js turns Next's own gzip off), data-saver mode (pages without
 //    the framework's JavaScript), and 404/403 pages rendered on the server.
+// It also runs WEB_CONCURRENCY processes (scripts/server/cluster.mjs) and answers anonymous readers' cached
+// pages itself (scripts/server/page-cache.mjs), from the page store they share (scripts/server/page-store.cjs).
+import cluster from 'node:cluster';
 import crypto from 'node:crypto';
 import http from 'node:http';
 import next from 'next';
 import { createLightHandler } from './lib/light-server.mjs';
+import { processCount, startProcesses } from './server/cluster.mjs';
+import { createPageCache } from './server/page-cache.mjs';
+import { processPageStore } from './server/page-store.cjs';
+import { pageStorePath, resetPageStore } from './server/page-store-file.mjs';
+
+if (cluster.isPrimary) {
+  // A new start: pages of another build or of a database restored since are dropped. Workers inherit the name.
+  const file = pageStorePath();
+  resetPageStore(file);
+  process.env.BARO_PAGE_STORE = file;
+}
+// The primary of several processes serves nothing itself: its workers run the rest of this file.
+if (!startProcesses(processCount())) await new Promise(() => {});
 
 const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOSTNAME || undefined;
@@ -26,10 +42,16 @@ const innerHeader = `x-baro-inner-${crypto.randomBytes(12).toString('hex')}`;
 const app = next({ dev: false, dir: process.cwd(), hostname: 'localhost', port });
 const handle = app.getRequestHandler();
 await app.prepare();
+const pages = createPageCache({ store: processPageStore() });
 
 let origin = `http://127.0.0.1:${port}`;
 const light = createLightHandler({
-  handle: (req, res) => handle(req, res),
+  // An anonymous reader's page of Next's cache, answered by the front cache while current; the rest by Next.
+  handle: (req, res) => {
+    if (pages.serve(req, res)) return;
+    pages.watch(req, res);
+    handle(req, res);
+  },
   root: process.cwd(),
   origin: () => origin,
   innerHeader,

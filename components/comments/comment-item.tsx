@@ -21,8 +21,8 @@ const STANCE_STYLE: Record<Stance, string> = {
   question: 'bg-sky-100 text-sky-900',
 };
 
-/** The link that opens a form under a comment: the same page, with ?reply=ID or ?report=ID. */
-export type OpenHref = (kind: 'reply' | 'report', commentId: number) => string;
+/** The link that opens a form or a whole thread under a comment: the same page, with ?reply=ID, ?report=ID or ?replies=ID. */
+export type OpenHref = (kind: 'reply' | 'report' | 'replies', commentId: number) => string;
 
 type Shared = { subject: CommentSubjectRef; locale: Locale; openHref: OpenHref };
 
@@ -40,6 +40,11 @@ export async function CommentItem({ comment, ...shared }: Shared & { comment: Co
             </li>
           ))}
         </ul>
+      ) : null}
+      {comment.replyTotal > comment.replies.length ? (
+        <p className="mt-2">
+          <a href={shared.openHref('replies', comment.id)} className="inline-block min-h-11 py-2 font-semibold text-teal-900">{t('allReplies', { count: comment.replyTotal })}</a>
+        </p>
       ) : null}
       {comment.mayReply ? (
         comment.replyOpen ? (

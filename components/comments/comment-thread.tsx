@@ -10,17 +10,18 @@ export async function CommentThread({ section, locale }: { section: CommentSecti
   const t = await getTranslations('Comments');
   const { subject, sort, page } = section;
   const basePath = localePath(locale, subjectPath(subject));
-  const hrefFor = (p: number, form?: { kind: 'reply' | 'report'; commentId: number }) => {
+  const anchor = { reply: 'reply', report: 'report-comment', replies: 'comment' } as const;
+  const hrefFor = (p: number, form?: { kind: 'reply' | 'report' | 'replies'; commentId: number }) => {
     const q = new URLSearchParams();
     if (sort !== 'oldest') q.set('sort', sort);
     if (p > 1) q.set('page', String(p));
     if (form) q.set(form.kind, String(form.commentId));
     const s = q.toString();
-    return `${basePath}${s ? `?${s}` : ''}#${form ? `${form.kind === 'reply' ? 'reply' : 'report-comment'}-${form.commentId}` : 'comments'}`;
+    return `${basePath}${s ? `?${s}` : ''}#${form ? `${anchor[form.kind]}-${form.commentId}` : 'comments'}`;
   };
   // Reply and report forms are rendered for one comment at a time, on request: with a form under every
   // comment, a signed-in page weighed 325 KB and took 45 ms to render (npm run bench).
-  const openHref = (kind: 'reply' | 'report', commentId: number) => hrefFor(page, { kind, commentId });
+  const openHref = (kind: 'reply' | 'report' | 'replies', commentId: number) => hrefFor(page, { kind, commentId });
   return (
     <>
       {section.total > 1 ? (

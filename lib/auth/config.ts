@@ -8,6 +8,7 @@ import { openSession } from '@/lib/accounts/sessions';
 import { cookieFromHeader } from '@/lib/shared-devices/token';
 import { clientIp } from './client-ip';
 import { cookieNames } from './cookie-names';
+import { decodeSessionToken, encodeSessionToken } from './session-token';
 import type { Failure } from '@/lib/errors';
 
 /** Carries the use case's failure (bad credentials, rate limit) back to the sign-in action. */
@@ -35,6 +36,8 @@ export const { auth, signIn, signOut, handlers } = NextAuth(() => ({
   },
   // The server-side session row decides (lib/accounts/sessions.ts); the cookie only outlives it.
   session: { strategy: 'jwt', maxAge: env().SESSION_MAX_AGE_DAYS * 24 * 60 * 60 },
+  // The cookie's encryption, remembered per process (lib/auth/session-token.ts); the session check stays per request.
+  jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
   pages: { signIn: '/login', error: '/login' },
   logger: {
     // A wrong password is an ordinary event, not a stack trace.

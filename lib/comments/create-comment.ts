@@ -52,10 +52,10 @@ export function createComment(db: Db, actor: Actor | null, input: unknown, now =
   const verdict = screenSubmission(db, { kind: 'comment', communeId: subject.communeId, authorId: actor!.id, text: v.body, trusted: isTrusted(actor), now, voice: !!recording });
   if (verdict.action === 'reject') return { ok: false, error: 'rejected', reason: verdict.reason };
   const visibility = verdict.action === 'hold' ? 'held' : 'visible';
-  const capped = overCap(db, parent ? 'replyPerAccount' : 'commentPerAccount', actor!.id, now);
-  if (capped) return capped;
-
-  const commentId = db.transaction((tx) => {
+  const written = db.transaction((tx) => {
+    // The cap counts inside the comment's transaction: one commit (one wait for the disk) per comment, not two.
+    const capped = overCap(db, parent ? 'replyPerAccount' : 'commentPerAccount', actor!.id, now);
+    if (capped) return capped;
     const row = tx
       .insert(comments)
       .values({
@@ -95,7 +95,9 @@ export function createComment(db: Db, actor: Actor | null, input: unknown, now =
       },
     });
     return row.id;
-  });
+  }, { behavior: 'immediate' });
+  if (typeof written !== 'number') return written;
+  const commentId = written;
 
   if (parent && visibility === 'visible') {
     notify(db, {

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { assistedContributions, commentSupports, comments, connectedSpaces, media, moderations, projects, topics, users } from '@/db/schema';
 import type { Actor } from '@/lib/permissions';
@@ -7,6 +7,12 @@ import type { CommentSubjectRef } from './subject';
 import { moderatesCommune, readableCommentsSql, withheldText } from './visibility';
 
 export const COMMENTS_PER_PAGE = 20;
+/**
+ * Replies shown under each comment of a page (official answers first, then the oldest); "See all N replies"
+ * (?replies=ID) opens the rest of one thread. A page then costs the same whatever a comment's reply count:
+ * before, a comment with 5,000 replies put 5,000 rows on every view of its page.
+ */
+export const REPLIES_SHOWN = 3;
 export const COMMENT_SORTS = ['oldest', 'newest', 'supported'] as const;
 export type CommentSort = (typeof COMMENT_SORTS)[number];
 
@@ -66,14 +72,31 @@ export type CommentRow = {
   voiceTranscript: string | null;
 };
 
-export type CommentsPage = { top: CommentRow[]; replies: CommentRow[]; total: number; pages: number; supported: Set<number> };
+export type CommentsPage = {
+  top: CommentRow[];
+  /** at most REPLIES_SHOWN per comment, all of them for `openThread` */
+  replies: CommentRow[];
+  /** replies this reader may read, per comment of the page (shown or not) */
+  replyTotals: Map<number, number>;
+  total: number;
+  pages: number;
+  supported: Set<number>;
+};
 
 /**
  * One page of top-level comments (20) of a topic or a project, as this reader may see them
  * (lib/comments/visibility.ts), in a stable order, with their replies and the ones the reader supports.
  * Uses the (topic_id | project_id, parent_id, …) indexes, so a page costs the same with 100 or 100,000 comments.
  */
-export function commentsPage(db: Db, subject: CommentSubjectRef, communeId: number, sort: CommentSort, page: number, actor: Actor | null): CommentsPage {
+export function commentsPage(
+  db: Db,
+  subject: CommentSubjectRef,
+  communeId: number,
+  sort: CommentSort,
+  page: number,
+  actor: Actor | null,
+  openThread: number | null = null,
+): CommentsPage {
   const readable = readableCommentsSql(actor, communeId);
   const where = and(onSubject(subject), sql`${comments.parentId} IS NULL`, readable);
   const total = topLevelTotal(db, subject, communeId, actor);
@@ -93,19 +116,10 @@ export function commentsPage(db: Db, subject: CommentSubjectRef, communeId: numb
     .offset((Math.max(1, page) - 1) * COMMENTS_PER_PAGE)
     .all();
   const ids = top.map((c) => c.id);
-  const replies = ids.length
-    ? db
-        .select(commentColumns)
-        .from(comments)
-        .innerJoin(users, eq(users.id, comments.authorId))
-        .leftJoin(moderations, commentModeration)
-        .leftJoin(assistedContributions, commentAssistance)
-        .leftJoin(connectedSpaces, eq(connectedSpaces.id, assistedContributions.spaceId))
-        .leftJoin(media, commentRecording)
-        .where(and(inArray(comments.parentId, ids), readable))
-        .orderBy(asc(comments.id))
-        .all()
-    : [];
+  const rankedReplies = ids.length ? shownReplies(db, ids, readable, openThread) : [];
+  const replyTotals = new Map<number, number>();
+  for (const r of rankedReplies) if (r.parentId !== null) replyTotals.set(r.parentId, r.siblings);
+  const replies: CommentRow[] = rankedReplies;
   const supported =
     actor && ids.length
       ? new Set(
@@ -120,10 +134,41 @@ export function commentsPage(db: Db, subject: CommentSubjectRef, communeId: numb
   return {
     top: withheldText(top, actor, communeId),
     replies: withheldText(replies, actor, communeId),
+    replyTotals,
     total,
     pages: Math.max(1, Math.ceil(total / COMMENTS_PER_PAGE)),
     supported,
   };
+}
+
+/**
+ * The replies of these comments that a page shows: each comment's readable replies ranked (official answers
+ * first, then by age) and counted (`siblings`) on the (parent_id, id) index; the first REPLIES_SHOWN of each,
+ * and all of the open thread's.
+ */
+function shownReplies(db: Db, parentIds: number[], readable: SQL | undefined, openThread: number | null) {
+  const ranked = db
+    .select({
+      id: comments.id,
+      rank: sql<number>`row_number() over (partition by ${comments.parentId} order by ${comments.isOfficialAnswer} desc, ${comments.id})`.as('rank'),
+      siblings: sql<number>`count(*) over (partition by ${comments.parentId})`.as('siblings'),
+    })
+    .from(comments)
+    .where(and(inArray(comments.parentId, parentIds), readable))
+    .as('ranked');
+  const shown = lte(ranked.rank, REPLIES_SHOWN);
+  return db
+    .select({ ...commentColumns, siblings: ranked.siblings })
+    .from(comments)
+    .innerJoin(ranked, eq(ranked.id, comments.id))
+    .innerJoin(users, eq(users.id, comments.authorId))
+    .leftJoin(moderations, commentModeration)
+    .leftJoin(assistedContributions, commentAssistance)
+    .leftJoin(connectedSpaces, eq(connectedSpaces.id, assistedContributions.spaceId))
+    .leftJoin(media, commentRecording)
+    .where(openThread ? or(shown, eq(comments.parentId, openThread)) : shown)
+    .orderBy(asc(comments.id))
+    .all();
 }
 
 /** The subject's counters, kept by the comments_counters_* triggers (migration 0009). */

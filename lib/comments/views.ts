@@ -40,7 +40,10 @@ export type CommentView = {
 
 /** A top-level comment, with its replies (one level) and its reply form. */
 export type CommentThreadItem = CommentView & {
+  /** the replies shown: REPLIES_SHOWN at most (lib/comments/queries.ts), all when the reader opened the thread */
   replies: CommentView[];
+  /** the replies this reader may read, shown or not ("See all N replies" when more than shown) */
+  replyTotal: number;
   mayReply: boolean;
   /** the reader asked for its reply form (?reply=ID) */
   replyOpen: boolean;
@@ -73,7 +76,7 @@ export function commentSection(ctx: ViewContext, subject: CommentSubject, sp: Re
   const { db, actor, now } = ctx;
   const ref: CommentSubjectRef = { kind: subject.kind, id: subject.id };
   const params = parseCommentParams(sp);
-  const page = commentsPage(db, ref, subject.communeId, params.sort, params.page, actor);
+  const page = commentsPage(db, ref, subject.communeId, params.sort, params.page, actor, params.open.replies);
   const phase = subject.phase;
   const counts = stanceCounts(db, ref);
 
@@ -126,6 +129,7 @@ export function commentSection(ctx: ViewContext, subject: CommentSubject, sp: Re
     comments: page.top.map((c) => ({
       ...view(c),
       replies: page.replies.filter((r) => r.parentId === c.id).map(view),
+      replyTotal: page.replyTotals.get(c.id) ?? 0,
       mayReply: mayComment && !c.deletedAt,
       replyOpen: params.open.reply === c.id,
     })),

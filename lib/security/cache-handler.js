@@ -1,6 +1,7 @@
 // @ts-check
 /**
- * Next's own file-system cache (ISR: the anonymous topic pages of app/cached), plus one thing: each
+ * Next's own file-system cache (ISR: the anonymous topic pages of app/cached), or the page store that every
+ * server process shares (scripts/server/next-cache-handler.cjs), plus one thing: each
  * cached page is stored and served with a Content-Security-Policy naming its inline scripts by their
  * sha-256. A nonce cannot serve here (one HTML for every reader), and `'unsafe-inline'` would let any
  * injected script run. The hashes are computed once per rendering, when Next stores the page (`set`,
@@ -12,7 +13,8 @@
  * request: 5 % more CPU per cached page). Neither is a public API: next is pinned, and the browser suite
  * checks the policy of cached pages, so an upgrade that changes either fails loudly.
  */
-const FileSystemCache = require('next/dist/server/lib/incremental-cache/file-system-cache').default;
+// Next's file-system cache, or the page store every server process shares when scripts/server.mjs runs several.
+const SharedPageCache = require('../../scripts/server/next-cache-handler.cjs');
 const { inlineHashes, isHttps, pagePolicy, rememberStaticPageHashes } = require('./headers');
 
 const CSP = 'content-security-policy';
@@ -33,7 +35,7 @@ const CACHED_TREE = /\$\/cached\//;
 function withPolicy(key, value) {
   if (!value || value.kind !== 'APP_PAGE' || typeof value.html !== 'string') return;
   if (!CACHED_TREE.test(key)) {
-    rememberStaticPageHashes(value.html);
+    rememberStaticPageHashes(key, value.html);
     return;
   }
   value.headers ??= {};
@@ -41,7 +43,7 @@ function withPolicy(key, value) {
   value.headers[CSP] = pagePolicy({ ...inlineHashes(value.html), https: isHttps(process.env.PUBLIC_URL) });
 }
 
-class HashedPolicyCache extends FileSystemCache {
+class HashedPolicyCache extends SharedPageCache {
   /** @param {string} key @param {any} ctx */
   async get(key, ctx) {
     const entry = await super.get(key, ctx);

@@ -354,7 +354,12 @@ async function lighthouseScores(base, pages, runsPerPage, log) {
       const metrics = [];
       for (let i = 0; i < runsPerPage; i++) {
         // Default config: mobile (Moto G Power), simulated throttling (150 ms RTT, 1.6 Mbps, CPU × 4).
-        const result = await lighthouse(base + p, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
+        let result = await lighthouse(base + p, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
+        // A trace Chromium failed to record (NO_NAVSTART, NO_FCP on a loaded machine): Lighthouse says to run it again; once.
+        if (['NO_NAVSTART', 'NO_FCP'].includes(result?.lhr?.runtimeError?.code)) {
+          log(`lighthouse ${name} run ${i + 1}: ${result.lhr.runtimeError.code}, again`);
+          result = await lighthouse(base + p, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: CATEGORIES });
+        }
         const lhr = result?.lhr;
         if (!lhr) throw new Error(`lighthouse gave no result for ${p}`);
         if (lhr.runtimeError) throw new Error(`lighthouse on ${p}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);

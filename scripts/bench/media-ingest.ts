@@ -61,7 +61,12 @@ async function main() {
     : null;
   const citizens = topic
     ? files.map((_, i) => {
-        const u = db.insert(users).values({ displayName: `Citoyenne ${i}`, email: `bench-voice-${i}@baro.ml`, passwordHash: 'x', communeId: commune.id }).returning().get();
+        // Verified, as the seeded citizens are: an unverified account may read but not comment (issue 12 §2).
+        const u = db
+          .insert(users)
+          .values({ displayName: `Citoyenne ${i}`, email: `bench-voice-${i}@baro.ml`, passwordHash: 'x', communeId: commune.id, verifiedAt: now.toISOString(), verifiedVia: 'seed' })
+          .returning()
+          .get();
         return loadActor(db, { userId: u.id, sessionVersion: u.sessionVersion })!;
       })
     : [];

@@ -137,9 +137,10 @@ export class StaticFiles {
         }
         const body = await encode(fs.readFileSync(file), encoding, FILE_BROTLI_QUALITY);
         fs.mkdirSync(path.dirname(target), { recursive: true });
-        // Written aside and renamed: a reader never sees half a file.
-        fs.writeFileSync(`${target}.tmp`, body);
-        fs.renameSync(`${target}.tmp`, target);
+        // Written aside and renamed: a reader never sees half a file (one name per process: with
+        // WEB_CONCURRENCY, every server process prepares the same files at start).
+        fs.writeFileSync(`${target}.${process.pid}.tmp`, body);
+        fs.renameSync(`${target}.${process.pid}.tmp`, target);
         this.memory.delete(`${url}\n${encoding}`);
         if (encoding === 'br') brotliBytes += body.length;
         written++;

@@ -71,4 +71,25 @@ describe('a project’s discussion', () => {
     expect(after.comments[0]).toMatchObject({ id: c.commentId, mayDelete: true, mayEdit: false, mayReply: false });
     expect(section(awa, {}, days(40)).comments[0]).toMatchObject({ maySupport: false, mayReport: true });
   });
+
+  it('shows three replies under a comment, the official answer first, and opens all of them on request', async () => {
+    const question = comment(moussa, 'Qui paiera le carburant du groupe ?');
+    const fanta = await addUser(t, { displayName: 'Fanta Sissoko' });
+    const ids = [
+      comment(awa, 'Les familles du quartier, je pense.', { parentId: String(question.commentId) }).commentId,
+      comment(fanta, 'Une cotisation mensuelle suffirait.', { parentId: String(question.commentId) }).commentId,
+      comment(kadiatou, 'Demandez au comité de gestion.', { parentId: String(question.commentId) }).commentId,
+      comment(moussa, 'Merci pour vos réponses, je transmets.', { parentId: String(question.commentId) }).commentId,
+    ];
+    const official = comment(mariam, 'La mairie prend en charge la première année.', { parentId: String(question.commentId) }).commentId;
+
+    const folded = section(null).comments[0]!;
+    expect(folded.replyTotal).toBe(5);
+    // The official answer (the last one written) comes first among the three shown; the page keeps their order of writing.
+    expect(folded.replies.map((r) => r.id)).toEqual([ids[0], ids[1], official]);
+
+    const open = section(null, { replies: String(question.commentId) }).comments[0]!;
+    expect(open.replyTotal).toBe(5);
+    expect(open.replies.map((r) => r.id)).toEqual([...ids, official]);
+  });
 });
