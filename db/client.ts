@@ -31,9 +31,32 @@ export function openDatabase(file: string): Db {
   // FAST costs no extra I/O: it zeroes only pages that are being written anyway.
   sqlite.pragma('secure_delete = FAST');
   const sync = (process.env.SQLITE_SYNCHRONOUS || 'FULL').toUpperCase();
-  sqlite.pragma(`synchronous = ${['OFF', 'NORMAL', 'FULL', 'EXTRA'].includes(sync) ? sync : 'FULL'}`);
+  const level = ['OFF', 'NORMAL', 'FULL', 'EXTRA'].includes(sync) ? sync : 'FULL';
+  sqlite.pragma(`synchronous = ${level}`);
+  configuredSync.set(sqlite, level);
   reuseStatements(sqlite);
   return drizzle(sqlite, { schema }) as Db;
+}
+
+const configuredSync = new WeakMap<Database.Database, string>();
+
+/**
+ * Runs `fn` (bookkeeping commits: an idempotency key's claim and outcome) without waiting for the disk:
+ * synchronous=NORMAL for its commits, then the connection's level again. In WAL mode such a commit survives
+ * a crash of the process, and the next FULL commit (the person's own write, made just after a claim) takes
+ * its frames to the disk with its own; only a power cut in between can forget it. Inside a transaction, or
+ * when the level is already NORMAL or OFF, it changes nothing.
+ */
+export function withoutDiskWait<T>(db: Db, fn: () => T): T {
+  const sqlite = db.$client;
+  const level = configuredSync.get(sqlite) ?? 'FULL';
+  if (sqlite.inTransaction || (level !== 'FULL' && level !== 'EXTRA')) return fn();
+  sqlite.pragma('synchronous = NORMAL');
+  try {
+    return fn();
+  } finally {
+    sqlite.pragma(`synchronous = ${level}`);
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
 import { and, eq, isNull, lt } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { withoutDiskWait, type Db } from '@/db/client';
 import { idempotencyKeys } from '@/db/schema';
 
 /**
@@ -44,6 +44,10 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Takes the key for this post, or says who has it. */
 export function claimKey(db: Db, ref: KeyRef, now = new Date()): Claim {
+  return withoutDiskWait(db, () => claimTransaction(db, ref, now));
+}
+
+function claimTransaction(db: Db, ref: KeyRef, now: Date): Claim {
   return db.transaction(
     (tx) => {
       const where = and(eq(idempotencyKeys.userId, ref.userId), eq(idempotencyKeys.key, ref.key));
@@ -65,17 +69,21 @@ export function claimKey(db: Db, ref: KeyRef, now = new Date()): Claim {
 }
 
 export function completeKey(db: Db, ref: KeyRef, outcome: unknown): void {
-  db.update(idempotencyKeys)
-    .set({ outcome: JSON.stringify(outcome) })
-    .where(and(eq(idempotencyKeys.userId, ref.userId), eq(idempotencyKeys.key, ref.key)))
-    .run();
+  withoutDiskWait(db, () =>
+    db.update(idempotencyKeys)
+      .set({ outcome: JSON.stringify(outcome) })
+      .where(and(eq(idempotencyKeys.userId, ref.userId), eq(idempotencyKeys.key, ref.key)))
+      .run(),
+  );
 }
 
 /** Forgets a claim that kept nothing (a refused form, an error): the key may be used again. */
 export function releaseKey(db: Db, ref: KeyRef): void {
-  db.delete(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.userId, ref.userId), eq(idempotencyKeys.key, ref.key), isNull(idempotencyKeys.outcome)))
-    .run();
+  withoutDiskWait(db, () =>
+    db.delete(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.userId, ref.userId), eq(idempotencyKeys.key, ref.key), isNull(idempotencyKeys.outcome)))
+      .run(),
+  );
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -7,6 +7,7 @@ import { claimKey, KEEP_MS, once, STALE_CLAIM_MS, sweepIdempotencyKeys } from '@
 import { JOBS, runJobs } from '@/lib/scheduler';
 import { actorOf, addTopic, addUser, CONSULTATION, makeTestDb, type TestDb } from '../helpers/db';
 import { atOnce } from '../helpers/at-once';
+import { withoutDiskWait } from '@/db/client';
 
 /**
  * One post, one write (issue 17): the server remembers what a post did under its (person, key) for 24
@@ -183,5 +184,36 @@ describe('24 hours', () => {
     expect(sweepIdempotencyKeys(t.db, at)).toBe(0);
     // The comments themselves stay.
     expect(t.db.select({ n: count() }).from(comments).where(eq(comments.topicId, topicId)).get()!.n).toBe(2);
+  });
+});
+
+describe('the disk', () => {
+  const level = () => t.db.$client.pragma('synchronous', { simple: true });
+
+  it("waits for the disk for the person's write only: the key's claim and outcome are bookkeeping (synchronous=NORMAL), then FULL again", async () => {
+    const seen: unknown[] = [];
+    const pragma = vi.spyOn(t.db.$client, 'pragma');
+    expect(level()).toBe(2);
+    const answer = await once(t.db, { userId: awa.id, key: newIdempotencyKey(), scope: 'comments.createCommentAction' }, async () => {
+      seen.push(level());
+      const r = createComment(t.db, actorOf(t.db, awa.id), fields(), T0);
+      return { keep: r.ok ? { commentId: r.value.commentId } : null, value: r };
+    }, { now: () => T0 });
+    expect(answer.ran).toBe(true);
+    expect(seen).toEqual([2]); // the comment itself commits under FULL
+    expect(level()).toBe(2);
+    const switches = pragma.mock.calls.map((c) => c[0]).filter((s) => String(s).startsWith('synchronous ='));
+    expect(switches).toEqual(['synchronous = NORMAL', 'synchronous = FULL', 'synchronous = NORMAL', 'synchronous = FULL']);
+    expect(commentCount()).toBe(1);
+    expect(keyRows()[0]?.outcome).not.toBeNull();
+  });
+
+  it('changes nothing inside a transaction', () => {
+    const pragma = vi.spyOn(t.db.$client, 'pragma');
+    t.db.transaction(() => {
+      withoutDiskWait(t.db, () => undefined);
+    });
+    expect(pragma).not.toHaveBeenCalled();
+    expect(level()).toBe(2);
   });
 });
