@@ -19,3 +19,13 @@ export const notFound = (): Failure => ({ ok: false, error: 'not_found' });
 export const conflict = (fieldErrors: FieldErrors): Failure => ({ ok: false, error: 'conflict', fieldErrors });
 export const rateLimited = (retryAfterSeconds: number, reason?: string): Failure =>
   reason ? { ok: false, error: 'rate_limited', retryAfterSeconds, reason } : { ok: false, error: 'rate_limited', retryAfterSeconds };
+
+/**
+ * SQLite's write lock was not free within busy_timeout (SQLITE_BUSY and its extended codes): nothing was
+ * written, and the same post may be sent again. `keyed()` answers a form with `Errors.busy` and its text
+ * kept, not with a 500.
+ */
+export function isDatabaseBusy(e: unknown): boolean {
+  const code = e && typeof e === 'object' ? (e as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY_'));
+}

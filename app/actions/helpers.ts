@@ -4,7 +4,7 @@ import { redirect } from 'next/navigation';
 import { getRedirectTypeFromError, getURLFromRedirectError } from 'next/dist/client/components/redirect';
 import { isRedirectError, type RedirectType } from 'next/dist/client/components/redirect-error';
 import { requestContext } from '@/lib/auth/request-context';
-import type { Failure } from '@/lib/errors';
+import { isDatabaseBusy, type Failure } from '@/lib/errors';
 import { failureToState, formValues, keepableValues, type FormState } from '@/lib/forms/state';
 import { isLocale, localePath, type Locale } from '@/lib/i18n/config';
 import { IDEMPOTENCY_FIELD, isIdempotencyKey } from '@/lib/idempotency/key';
@@ -101,6 +101,17 @@ type Settled<R> = { returned: R } | { thrown: unknown };
  */
 export function keyed<A extends StateAction | PlainAction>(scope: string, action: A): A {
   const run = async (...args: Parameters<A>): Promise<FormState | void> => {
+    try {
+      return await attempt(...args);
+    } catch (thrown) {
+      // The database stayed locked longer than busy_timeout (a burst of writes): nothing was written. A form
+      // with a state gets a translated "try again" with its text kept; an action without one has no form
+      // state to answer with (Next's error page).
+      if (args.length === 2 && isDatabaseBusy(thrown)) return databaseBusy(args[1] as FormData);
+      throw thrown;
+    }
+  };
+  const attempt = async (...args: Parameters<A>): Promise<FormState | void> => {
     const formData = args[args.length - 1] as FormData;
     const call = () => (action as (...a: Parameters<A>) => Promise<FormState | void>)(...args);
     const key = formData.get(IDEMPOTENCY_FIELD);
@@ -140,6 +151,11 @@ async function replayed(kept: KeptOutcome, formData: FormData): Promise<FormStat
   if (!kept.secretShown) return kept.state;
   const t = await getTranslations({ locale: await currentLocale(formData), namespace: 'Errors' });
   return { ...kept.state, message: t('alreadyDoneShownOnce') };
+}
+
+async function databaseBusy(formData: FormData): Promise<FormState> {
+  const t = await getTranslations({ locale: await currentLocale(formData), namespace: 'Errors' });
+  return { status: 'error', values: keepableValues(formValues(formData)), fieldErrors: {}, formError: t('busy') };
 }
 
 async function stillSending(formData: FormData): Promise<FormState> {

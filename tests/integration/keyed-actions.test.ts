@@ -5,6 +5,8 @@ import type { ViewContext } from '@/lib/view-context';
 import { IDEMPOTENCY_FIELD, newIdempotencyKey } from '@/lib/idempotency/key';
 import { initialFormState } from '@/lib/forms/state';
 import { actorOf, addTopic, addUser, makeTestDb, type TestDb } from '../helpers/db';
+import Database from 'better-sqlite3';
+import { isDatabaseBusy } from '@/lib/errors';
 
 /**
  * The server actions themselves, wrapped in keyed() (app/actions/helpers.ts): the real comment action on a
@@ -102,5 +104,42 @@ describe('a comment form posted twice with the same key', () => {
   it('the key never reaches the form state kept for the person', async () => {
     const refused = (await post(form(newIdempotencyKey(), 'x'))) as { state: { values: Record<string, string> } };
     expect(Object.keys(refused.state.values)).not.toContain(IDEMPOTENCY_FIELD);
+  });
+});
+
+describe('a database locked by another writer for longer than busy_timeout', () => {
+  async function whileLocked<T>(run: () => Promise<T>): Promise<T> {
+    const other = new Database(t.file);
+    other.pragma('busy_timeout = 0');
+    other.prepare('BEGIN IMMEDIATE').run();
+    t.db.$client.pragma('busy_timeout = 50');
+    try {
+      return await run();
+    } finally {
+      other.prepare('ROLLBACK').run();
+      other.close();
+      t.db.$client.pragma('busy_timeout = 5000');
+    }
+  }
+
+  it.each([
+    ['with its key', () => newIdempotencyKey()],
+    ['without a key', () => null],
+  ])('%s: a translated "try again", the text kept, nothing written; sent again once free, it is written', async (_, keyOf) => {
+    const key = keyOf();
+    const body = 'Le forage doit passer avant la route : les puits sont à sec en avril.';
+    const answer = (await whileLocked(() => post(form(key, body)))) as { state: { status: string; formError: string; values: Record<string, string> } };
+    expect(answer.state.status).toBe('error');
+    expect(answer.state.formError).toMatch(/très occupé/);
+    expect(answer.state.values.body).toBe(body);
+    expect(commentCount()).toBe(0);
+    expect(await post(form(key, body))).toEqual({ redirect: expect.stringMatching(new RegExp(`^/topics/${topicId}\\?posted=1#comment-\\d+$`)) });
+    expect(commentCount()).toBe(1);
+  });
+
+  it('any other error is not taken for it', () => {
+    expect(isDatabaseBusy(Object.assign(new Error('x'), { code: 'SQLITE_CONSTRAINT_UNIQUE' }))).toBe(false);
+    expect(isDatabaseBusy(Object.assign(new Error('x'), { code: 'SQLITE_BUSY_SNAPSHOT' }))).toBe(true);
+    expect(isDatabaseBusy(null)).toBe(false);
   });
 });
