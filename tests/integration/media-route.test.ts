@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { media, type MediaItem } from '@/db/schema';
+import { comments, media, topics, type MediaItem } from '@/db/schema';
 import { ingestAudio } from '@/lib/media/ingest-audio';
 import { MediaPipeline } from '@/lib/media/pipeline';
 import { serveMedia } from '@/lib/media/serve-media';
 import { mediaFilePath } from '@/lib/media/store';
 import type { Actor } from '@/lib/permissions';
-import { actorOf, addUser, makeTestDb, type TestDb } from '../helpers/db';
+import { actorOf, addTopic, addUser, makeTestDb, type TestDb } from '../helpers/db';
 import { tempDir, tone } from '../helpers/media';
 
 let t: TestDb;
@@ -17,6 +17,8 @@ let owner: Actor;
 let published: MediaItem;
 let held: MediaItem;
 let bytes: Buffer;
+let topicId: number;
+let commentId: number;
 
 beforeAll(async () => {
   t = makeTestDb();
@@ -31,7 +33,10 @@ beforeAll(async () => {
   };
   published = await ingest(440);
   held = await ingest(660);
-  t.db.update(media).set({ state: 'published', subjectId: 1 }).where(eq(media.id, published.id)).run();
+  // The published recording is a voice comment on a public topic.
+  topicId = addTopic(t, { authorId: owner.id, communeId: t.communeId('kayes') }).id;
+  commentId = t.db.insert(comments).values({ topicId, authorId: owner.id, stance: 'for', body: '' }).returning({ id: comments.id }).get().id;
+  t.db.update(media).set({ state: 'published', subjectId: commentId }).where(eq(media.id, published.id)).run();
   t.db.update(media).set({ state: 'held', subjectId: 2 }).where(eq(media.id, held.id)).run();
   bytes = fs.readFileSync(mediaFilePath(dir, published.sha256));
 });
@@ -139,6 +144,36 @@ describe('a held recording', () => {
   });
 });
 
+describe("a voice comment's recording follows its topic", () => {
+  const setTopic = (visibility: 'visible' | 'hidden' | 'held') => t.db.update(topics).set({ visibility }).where(eq(topics.id, topicId)).run();
+
+  it('withheld while the topic is hidden or held: refused to an anonymous visitor, private to its author; public again when the topic is', async () => {
+    for (const visibility of ['hidden', 'held'] as const) {
+      setTopic(visibility);
+      const anonymous = await get(`${published.id}.webm`, null);
+      expect(anonymous.res.status).toBe(403);
+      expect(anonymous.res.headers.get('cache-control')).toBe('no-store');
+      const author = await get(`${published.id}.webm`, owner);
+      expect(author.res.status).toBe(200);
+      expect(author.res.headers.get('cache-control')).toBe('private, no-store');
+      expect(author.res.headers.get('etag')).toBeNull();
+    }
+    setTopic('visible');
+    const again = await get(`${published.id}.webm`, null);
+    expect(again.res.status).toBe(200);
+    expect(again.res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('withheld when its comment is gone', async () => {
+    t.db.update(media).set({ subjectId: commentId + 1000 }).where(eq(media.id, published.id)).run();
+    try {
+      expect((await get(`${published.id}.webm`, null)).res.status).toBe(403);
+    } finally {
+      t.db.update(media).set({ subjectId: commentId }).where(eq(media.id, published.id)).run();
+    }
+  });
+});
+
 describe('unknown recordings', () => {
   it('an unknown id, a malformed name or a missing file: 404', async () => {
     for (const file of ['999999.webm', `${published.id}.mp3`, `${published.id}`, '../etc/passwd', `${published.id}.webm.webm`, '0.webm']) {
@@ -146,7 +181,7 @@ describe('unknown recordings', () => {
       expect(res.status, file).toBe(404);
       expect(res.headers.get('cache-control')).toBe('no-store');
     }
-    const lost = t.db.insert(media).values({ ...published, id: undefined, state: 'published', sha256: 'e'.repeat(64) }).returning().get();
+    const lost = t.db.insert(media).values({ ...published, id: undefined, state: 'published', subjectId: commentId, sha256: 'e'.repeat(64) }).returning().get();
     expect((await get(`${lost.id}.webm`, null)).res.status).toBe(404);
   });
 });
