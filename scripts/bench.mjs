@@ -28,6 +28,7 @@ import Database from 'better-sqlite3';
 import { loopbackUrl, portAnswers, root, sleep, startApp } from './lib/app-server.mjs';
 import { processCount } from './server/cluster.mjs';
 import { Client } from './lib/form-client.mjs';
+import { median, round, row } from './lib/bench-rows.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 5);
 const RUNS = Number(process.env.BENCH_RUNS || 3);
@@ -61,23 +62,6 @@ async function phase(name, fn) {
   return out;
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const round = (x, digits = 0) => Math.round(x * 10 ** digits) / 10 ** digits;
-/** A result row (scripts/bench/browser.mjs returns the same shape). */
-const row = (section, name, value, unit, target, comparator, note) => ({
-  section,
-  name,
-  value,
-  unit,
-  target,
-  comparator,
-  holds: comparator === '<=' ? value <= target : value >= target,
-  ...(note ? { note } : {}),
-});
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baro-bench-'));
 const children = [];

@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { kb, median, row } from '../lib/bench-rows.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // Without the background-networking flags Chromium keeps trying to reach the (closed) network.
@@ -41,22 +42,6 @@ const SLOW = { offline: false, latency: 840, downloadThroughput: (240 * 1000) / 
 
 const DEMO_CITIZEN = { identifier: '76000001', password: 'Baro-demo-2026' };
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const kb = (bytes) => Math.round(bytes / 100) / 10;
-const row = (section, name, value, unit, target, comparator, note) => ({
-  section,
-  name,
-  value,
-  unit,
-  target,
-  comparator,
-  holds: comparator === '<=' ? value <= target : value >= target,
-  ...(note ? { note } : {}),
-});
 
 /**
  * @param {{ baseUrl: string, topicId: number|string, projectId: number|string, log?: (msg: string) => void,

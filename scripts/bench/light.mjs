@@ -18,6 +18,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { kb, median, row } from '../lib/bench-rows.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -27,22 +28,6 @@ const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isM
 const TARGETS = { saverKB: 30, brotliKB: 150, headerPx: 740 / 4 };
 const DEMO = { identifier: '76000001', password: 'Baro-demo-2026' };
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const kb = (bytes) => Math.round(bytes / 100) / 10;
-const row = (section, name, value, unit, target, comparator, note) => ({
-  section,
-  name,
-  value,
-  unit,
-  target,
-  comparator,
-  holds: comparator === '<=' ? value <= target : value >= target,
-  ...(note ? { note } : {}),
-});
 
 /** One cold first visit: every response's encoded bytes (CDP), by request. */
 async function firstVisit(browser, url, { saver, storageState } = {}) {

@@ -13,6 +13,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { median, round, row } from '../lib/bench-rows.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const RUNS = Number(process.env.BENCH_RUNS || 3);
@@ -20,22 +21,6 @@ const rowsOnly = process.argv.includes('--rows-only');
 const cores = os.availableParallelism();
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'baro-bench-media-'));
 const log = (m) => console.error(`[bench:media] ${m}`);
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const round = (x, d = 0) => Math.round(x * 10 ** d) / 10 ** d;
-const row = (section, name, value, unit, target, comparator, note) => ({
-  section,
-  name,
-  value,
-  unit,
-  target,
-  comparator,
-  holds: comparator === '<=' ? value <= target : value >= target,
-  ...(note ? { note } : {}),
-});
 
 const ff = (args) => execFileSync('ffmpeg', ['-hide_banner', '-nostdin', '-loglevel', 'error', '-y', ...args], { stdio: ['ignore', 'ignore', 'inherit'] });
 
